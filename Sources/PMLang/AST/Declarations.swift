@@ -1,0 +1,211 @@
+/// `framework "Council Plan 2024-2028" { ... }`: the header of the whole framework.
+public struct FrameworkDecl: Sendable {
+    public var title: Located<String>
+    public var council: Located<String>?
+    /// `plan 2024/25 to 2027/28`.
+    public var plan: Located<ClosedRange<Int>>?
+    /// First month of the financial year (`year-start april`), 4 when not given.
+    public var yearStart: Located<Int>?
+    public var approved: Located<CalendarDate>?
+    public var approvedBy: String?
+    /// Ratings that committee summaries count as on target (`on-target green amber grey`).
+    public var onTarget: Located<[Rating]>?
+    /// `stretch-limit 25%` for PM209.
+    public var stretchLimit: Located<DecimalValue>?
+    /// `targets at least benchmark` turns on PM215.
+    public var targetsAtLeastBenchmark: SourceRange?
+    public var range: SourceRange
+
+    /// The plan's financial years, in order.
+    public var planYears: [FiscalYear] {
+        guard let p = plan?.value else { return [] }
+        return p.map { FiscalYear($0) }
+    }
+}
+
+/// `person akhan "Ahmed Khan" { role "..." }`.
+public struct PersonDecl: Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var role: String?
+    public var email: String?
+    public var range: SourceRange
+}
+
+/// `aim SE1 "..."` inside a priority.
+public struct AimDecl: Sendable {
+    public var id: Located<String>
+    public var title: String
+    public var priority: String
+    public var range: SourceRange
+}
+
+/// `priority SE "Shape our Environment" { aim ... }`.
+public struct PriorityDecl: Sendable {
+    public var id: Located<String>
+    public var title: String
+    public var aims: [AimDecl]
+    public var range: SourceRange
+}
+
+/// A relative or absolute tolerance: named (`tolerance standard { ... }`) or inline in a measure.
+public struct ToleranceDecl: Sendable {
+    /// Nil for an inline tolerance.
+    public var id: Located<String>?
+    public var summary: String?
+    /// `amber within ...`: how far worse than plan is still Amber.
+    public var amber: Located<ToleranceAmount>?
+    /// `blue beyond ...`: how far better than plan counts as Blue.
+    public var blue: Located<ToleranceAmount>?
+    public var range: SourceRange
+}
+
+/// The condition of one fixed band.
+public enum BandCondition: Sendable, Hashable {
+    case atMost(DecimalValue)
+    case below(DecimalValue)
+    case atLeast(DecimalValue)
+    case above(DecimalValue)
+    /// `between A and B`, both ends included.
+    case between(DecimalValue, DecimalValue)
+    /// `otherwise`: whatever no earlier band took.
+    case otherwise
+
+    public var text: String {
+        switch self {
+        case .atMost(let x): return "at most \(x)"
+        case .below(let x): return "below \(x)"
+        case .atLeast(let x): return "at least \(x)"
+        case .above(let x): return "above \(x)"
+        case .between(let a, let b): return "between \(a) and \(b)"
+        case .otherwise: return "otherwise"
+        }
+    }
+}
+
+/// `green at most 8`.
+public struct ThresholdBand: Sendable {
+    public var rating: Rating
+    public var condition: BandCondition
+    public var range: SourceRange
+}
+
+/// `thresholds sickness-bands { green at most 8 ... }`: fixed bands independent of the plan.
+public struct ThresholdsDecl: Sendable {
+    public var id: Located<String>?
+    public var summary: String?
+    public var bands: [ThresholdBand]
+    public var range: SourceRange
+}
+
+/// How a measure says which tolerance applies.
+public enum ToleranceRef: Sendable {
+    case named(Located<String>)
+    case inlineTolerance(ToleranceDecl)
+    case inlineThresholds(ThresholdsDecl)
+}
+
+/// The fields a measure, a monitor or `defaults` can carry; every one optional at this stage.
+public struct MeasureFields: Sendable {
+    public var aim: Located<String>?
+    public var definition: Located<String>?
+    public var unit: Located<MeasureUnit>?
+    public var better: Located<Polarity>?
+    public var frequency: Located<Frequency>?
+    public var lag: Located<Lag>?
+    public var source: Located<DataSource>?
+    public var formula: Located<Formula>?
+    public var aggregate: Located<Aggregate>?
+    public var baseline: Located<Baseline>?
+    public var targets: Located<[AnnualTarget]>?
+    public var trajectory: Located<Trajectory>?
+    public var tolerance: Located<ToleranceRef>?
+    public var rate: Located<RateBasis>?
+    public var accountable: Located<Assignment>?
+    public var lead: Located<Assignment>?
+    public var collector: Located<[Located<String>]>?
+    public var reviewer: Located<[Located<String>]>?
+    public var committee: Located<String>?
+    public var benchmark: Located<Benchmark>?
+    public var perspective: Located<Perspective>?
+    public var note: Located<String>?
+
+    public init() {}
+
+    /// Fields set here win; the rest come from `defaults`.
+    public func filled(from d: MeasureFields) -> MeasureFields {
+        var m = self
+        m.aim = aim ?? d.aim
+        m.definition = definition ?? d.definition
+        m.unit = unit ?? d.unit
+        m.better = better ?? d.better
+        m.frequency = frequency ?? d.frequency
+        m.lag = lag ?? d.lag
+        m.source = source ?? d.source
+        m.formula = formula ?? d.formula
+        m.aggregate = aggregate ?? d.aggregate
+        m.baseline = baseline ?? d.baseline
+        m.targets = targets ?? d.targets
+        m.trajectory = trajectory ?? d.trajectory
+        m.tolerance = tolerance ?? d.tolerance
+        m.rate = rate ?? d.rate
+        m.accountable = accountable ?? d.accountable
+        m.lead = lead ?? d.lead
+        m.collector = collector ?? d.collector
+        m.reviewer = reviewer ?? d.reviewer
+        m.committee = committee ?? d.committee
+        m.benchmark = benchmark ?? d.benchmark
+        m.perspective = perspective ?? d.perspective
+        m.note = note ?? d.note
+        return m
+    }
+}
+
+/// `measure` (targeted) or `monitor` (monitoring only: rated Grey, no target needed).
+public enum MeasureKind: String, Sendable, Hashable {
+    case measure, monitor
+}
+
+/// `measure SE1.1 "Title" { ... }` or `monitor ...`.
+public struct MeasureDecl: Sendable {
+    public var kind: MeasureKind
+    public var id: Located<String>
+    public var title: String
+    /// As written, before defaults.
+    public var fields: MeasureFields
+    public var range: SourceRange
+}
+
+/// `defaults { ... }`.
+public struct DefaultsDecl: Sendable {
+    public var fields: MeasureFields
+    public var range: SourceRange
+}
+
+/// `project SE1.P1 "Title" { aim ...; accountable ...; milestone ... }`.
+public struct ProjectDecl: Sendable {
+    public var id: Located<String>
+    public var title: String
+    public var aim: Located<String>?
+    public var definition: Located<String>?
+    public var accountable: Located<Assignment>?
+    public var lead: Located<Assignment>?
+    public var committee: Located<String>?
+    public var note: Located<String>?
+    public var milestones: [Milestone]
+    public var range: SourceRange
+}
+
+/// Every declaration of one file, typed.
+public struct Document: Sendable {
+    public var file: Int
+    public var frameworks: [FrameworkDecl] = []
+    public var people: [PersonDecl] = []
+    public var priorities: [PriorityDecl] = []
+    public var tolerances: [ToleranceDecl] = []
+    public var thresholds: [ThresholdsDecl] = []
+    public var defaults: [DefaultsDecl] = []
+    public var measures: [MeasureDecl] = []
+    public var projects: [ProjectDecl] = []
+    public init(file: Int) { self.file = file }
+}

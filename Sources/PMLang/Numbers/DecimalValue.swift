@@ -1,0 +1,227 @@
+/// An exact decimal number: `significand / 10^scale`.
+///
+/// Figures, targets and tolerances are decimal numbers as written, and rating boundaries must be exact
+/// (5% of 46 is 2.3, so 43.7 is exactly at the Amber edge). Binary floating point gets such edges wrong,
+/// so every comparison the linter and the runtime make goes through this type. Arithmetic that would
+/// overflow yields `.invalid`, which compares unequal to everything and propagates, instead of trapping.
+public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public private(set) var significand: Int128
+    /// Number of decimal places, 0...maxScale; -1 marks `.invalid`.
+    public private(set) var scale: Int
+
+    /// The largest number of decimal places kept; divisions round to it.
+    public static let maxScale = 18
+
+    public static let zero = DecimalValue(significand: 0, scale: 0)
+    public static let one = DecimalValue(significand: 1, scale: 0)
+    public static let hundred = DecimalValue(significand: 100, scale: 0)
+    /// The result of an overflow or a division by zero.
+    public static let invalid = DecimalValue(significand: 0, scale: -1)
+
+    public init(significand: Int128, scale: Int) {
+        self.significand = significand
+        self.scale = scale
+    }
+
+    public init(_ integer: Int) {
+        self.init(significand: Int128(integer), scale: 0)
+    }
+
+    public var isValid: Bool { scale >= 0 }
+
+    /// Parses `-12_500.25`, `44.2`, `.5`, `1e3` is not accepted. Underscores between digits are ignored.
+    /// Returns nil for anything else, or for more than 30 significant digits.
+    public init?(parsing text: Substring) {
+        self.init(utf8: Array(text.utf8)[...])
+    }
+
+    public init?(parsing text: String) {
+        self.init(utf8: Array(text.utf8)[...])
+    }
+
+    /// Parses from raw UTF-8 bytes (the CSV reader and lexer call this without building a String).
+    public init?(utf8 bytes: ArraySlice<UInt8>) {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        var negative = false
+        if i < end && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var sig: Int128 = 0
+        var digits = 0
+        var scale = 0
+        var seenPoint = false
+        var lastWasDigit = false
+        while i < end {
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 {
+                if digits >= 30 { return nil }
+                sig = sig * 10 + Int128(b - 0x30)
+                if sig != 0 { digits += 1 }
+                if seenPoint { scale += 1 }
+                lastWasDigit = true
+            } else if b == UInt8(ascii: "_") && lastWasDigit && i + 1 < end && bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39 {
+                lastWasDigit = false
+            } else if b == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+                lastWasDigit = false
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        if !bytes[bytes.startIndex..<end].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return nil }
+        if scale > DecimalValue.maxScale { return nil }
+        self.init(significand: negative ? -sig : sig, scale: scale)
+    }
+
+    // MARK: - Arithmetic
+
+    private static func pow10(_ n: Int) -> Int128 {
+        var r: Int128 = 1
+        for _ in 0..<n { r *= 10 }
+        return r
+    }
+
+    /// The significand rescaled to `newScale` (>= scale), or nil on overflow.
+    private func rescaled(to newScale: Int) -> Int128? {
+        if newScale == scale { return significand }
+        let (r, o) = significand.multipliedReportingOverflow(by: DecimalValue.pow10(newScale - scale))
+        return o ? nil : r
+    }
+
+    private static func aligned(_ a: DecimalValue, _ b: DecimalValue) -> (Int128, Int128, Int)? {
+        let s = max(a.scale, b.scale)
+        guard let x = a.rescaled(to: s), let y = b.rescaled(to: s) else { return nil }
+        return (x, y, s)
+    }
+
+    /// Removes trailing zero decimals so values stay small and equal numbers compare equal cheaply.
+    public func normalized() -> DecimalValue {
+        guard isValid else { return self }
+        var s = significand, sc = scale
+        while sc > 0 && s % 10 == 0 { s /= 10; sc -= 1 }
+        return DecimalValue(significand: s, scale: sc)
+    }
+
+    public static func + (a: DecimalValue, b: DecimalValue) -> DecimalValue {
+        guard a.isValid, b.isValid, let (x, y, s) = aligned(a, b) else { return .invalid }
+        let (r, o) = x.addingReportingOverflow(y)
+        return o ? .invalid : DecimalValue(significand: r, scale: s)
+    }
+
+    public static prefix func - (a: DecimalValue) -> DecimalValue {
+        guard a.isValid else { return .invalid }
+        return DecimalValue(significand: -a.significand, scale: a.scale)
+    }
+
+    public static func - (a: DecimalValue, b: DecimalValue) -> DecimalValue { a + (-b) }
+
+    public static func * (a: DecimalValue, b: DecimalValue) -> DecimalValue {
+        guard a.isValid, b.isValid else { return .invalid }
+        let (r, o) = a.significand.multipliedReportingOverflow(by: b.significand)
+        if o { return .invalid }
+        let product = DecimalValue(significand: r, scale: a.scale + b.scale)
+        return product.scale > maxScale ? product.rounded(places: maxScale) : product
+    }
+
+    /// Division rounded (half away from zero) to `maxScale` places; division by zero is `.invalid`.
+    public static func / (a: DecimalValue, b: DecimalValue) -> DecimalValue {
+        a.divided(by: b, places: maxScale)
+    }
+
+    /// `self / divisor` rounded half away from zero to `places` decimals.
+    public func divided(by divisor: DecimalValue, places: Int) -> DecimalValue {
+        guard isValid, divisor.isValid, divisor.significand != 0 else { return .invalid }
+        // self/divisor = (s1 / 10^a) / (s2 / 10^b) = s1 * 10^(b - a + places + 1) / s2, in units of 10^-(places+1)
+        let shift = divisor.scale - scale + places + 1
+        var numerator = significand
+        var denominator = divisor.significand
+        if shift >= 0 {
+            let (r, o) = numerator.multipliedReportingOverflow(by: DecimalValue.pow10(shift))
+            if o { return .invalid }
+            numerator = r
+        } else {
+            let (r, o) = denominator.multipliedReportingOverflow(by: DecimalValue.pow10(-shift))
+            if o { return .invalid }
+            denominator = r
+        }
+        // Truncates toward zero with one guard digit; the guard digit alone decides half-away-from-zero rounding.
+        var withGuard = numerator / denominator
+        let last = withGuard % 10
+        withGuard /= 10
+        if last >= 5 { withGuard += 1 } else if last <= -5 { withGuard -= 1 }
+        return DecimalValue(significand: withGuard, scale: places)
+    }
+
+    /// Rounded half away from zero to `places` decimals (how spreadsheets and published reports round).
+    public func rounded(places: Int) -> DecimalValue {
+        guard isValid else { return self }
+        if places >= scale {
+            return self
+        }
+        let drop = DecimalValue.pow10(scale - places)
+        var q = significand / drop
+        let r = significand % drop
+        if r * 2 >= drop { q += 1 } else if r * 2 <= -drop { q -= 1 }
+        return DecimalValue(significand: q, scale: places)
+    }
+
+    // MARK: - Comparison
+
+    public static func == (a: DecimalValue, b: DecimalValue) -> Bool {
+        guard a.isValid, b.isValid else { return false }
+        guard let (x, y, _) = aligned(a, b) else { return false }
+        return x == y
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let n = normalized()
+        hasher.combine(n.significand)
+        hasher.combine(n.scale)
+    }
+
+    public static func < (a: DecimalValue, b: DecimalValue) -> Bool {
+        guard a.isValid, b.isValid else { return false }
+        if let (x, y, _) = aligned(a, b) { return x < y }
+        return a.doubleValue < b.doubleValue
+    }
+
+    public var isNegative: Bool { isValid && significand < 0 }
+    public var isZero: Bool { isValid && significand == 0 }
+    public var isInteger: Bool { isValid && (scale == 0 || significand % DecimalValue.pow10(scale) == 0) }
+    public var magnitude: DecimalValue { isNegative ? -self : self }
+
+    /// An approximation, for charts and statistics only; never for ratings.
+    public var doubleValue: Double {
+        guard isValid else { return .nan }
+        return Double(significand) / Double(DecimalValue.pow10(scale))
+    }
+
+    /// The value with exactly `places` decimals, e.g. `46.0` for `places: 1`.
+    public func formatted(places: Int) -> String {
+        guard isValid else { return "invalid" }
+        let r = places >= scale
+            ? DecimalValue(significand: significand * DecimalValue.pow10(places - scale), scale: places)
+            : rounded(places: places)
+        return DecimalValue.render(r.significand, r.scale)
+    }
+
+    /// The shortest exact text, e.g. `2.3`, `46`, `-0.05`.
+    public var description: String {
+        guard isValid else { return "invalid" }
+        let n = normalized()
+        return DecimalValue.render(n.significand, n.scale)
+    }
+
+    private static func render(_ sig: Int128, _ scale: Int) -> String {
+        let negative = sig < 0
+        var digits = String(sig.magnitude)
+        if scale > 0 {
+            if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        }
+        return negative ? "-" + digits : digits
+    }
+}

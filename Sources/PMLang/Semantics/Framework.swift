@@ -1,0 +1,59 @@
+/// The tolerance a measure is rated with, resolved to its declaration.
+public enum ResolvedTolerance: Sendable {
+    case tolerance(ToleranceDecl)
+    case thresholds(ThresholdsDecl)
+}
+
+/// A measure with its `defaults` applied and its tolerance resolved.
+public struct ResolvedMeasure: Sendable {
+    public var decl: MeasureDecl
+    /// The fields in effect: the measure's own, then its file's `defaults`, then the framework file's.
+    public var fields: MeasureFields
+    public var tolerance: ResolvedTolerance?
+
+    public var id: String { decl.id.value }
+    public var kind: MeasureKind { decl.kind }
+
+    /// Whether a field was written on the measure itself (rather than inherited from `defaults`).
+    public func isOwn(_ range: SourceRange) -> Bool {
+        range.file == decl.range.file && range.start >= decl.range.start && range.end <= decl.range.end
+    }
+
+    /// The aggregation in effect, stated or inferred (see PM311).
+    public var aggregate: Aggregate {
+        if let a = fields.aggregate?.value { return a }
+        return ResolvedMeasure.inferredAggregate(unit: fields.unit?.value, formula: fields.formula?.value)
+    }
+
+    /// `ratio` for a formula `a / b * k`; `sum` for additive units; `mean` otherwise.
+    public static func inferredAggregate(unit: MeasureUnit?, formula: Formula?) -> Aggregate {
+        if formula?.ratioShape != nil { return .ratio }
+        if let unit, unit.isAdditive { return .sum }
+        return .mean
+    }
+}
+
+/// A checked framework: every file's declarations merged into one name space.
+public struct Framework: Sendable {
+    public var header: FrameworkDecl?
+    public var calendar: FiscalCalendar
+    public var planYears: [FiscalYear]
+    public var people: [String: PersonDecl] = [:]
+    public var priorities: [PriorityDecl] = []
+    public var aims: [String: AimDecl] = [:]
+    public var tolerances: [String: ToleranceDecl] = [:]
+    public var thresholds: [String: ThresholdsDecl] = [:]
+    public var measures: [ResolvedMeasure] = []
+    public var projects: [ProjectDecl] = []
+    /// Every `defaults` block with the file it belongs to.
+    public var defaults: [DefaultsDecl] = []
+
+    public init(header: FrameworkDecl?) {
+        self.header = header
+        self.calendar = FiscalCalendar(yearStart: header?.yearStart?.value ?? 4)
+        self.planYears = header?.planYears ?? []
+    }
+
+    /// The measure with this identifier.
+    public func measure(_ id: String) -> ResolvedMeasure? { measures.first { $0.id == id } }
+}

@@ -1,0 +1,142 @@
+/// Merges the documents of every file into one `Framework` and resolves names across files: PM004
+/// (defined twice), PM005 (undefined reference), PM007 (framework header) and PM109 (unused person).
+public struct Resolver {
+    private var diagnostics: [Diagnostic] = []
+    private var usedPeople = Set<String>()
+
+    public static func resolve(_ documents: [Document]) -> (Framework, [Diagnostic]) {
+        var r = Resolver()
+        let fw = r.run(documents)
+        return (fw, r.diagnostics)
+    }
+
+    private mutating func run(_ documents: [Document]) -> Framework {
+        let headers = documents.flatMap(\.frameworks)
+        if headers.isEmpty {
+            let file = documents.first?.file ?? 0
+            diagnostics.append(Diagnostic(.frameworkHeader, "no `framework` header in the files given",
+                                          at: SourceRange(file: file, start: 0, end: 0),
+                                          fix: Fix("add `framework \"<title>\" { plan 2024/25 to 2027/28 }` to one of the files")))
+        }
+        for extra in headers.dropFirst() {
+            diagnostics.append(Diagnostic(.frameworkHeader, "a second `framework` header; a framework has exactly one",
+                                          at: extra.title.range, notes: [Note("the first is here", at: headers[0].title.range)],
+                                          fix: Fix("merge the two headers, or lint the two frameworks separately")))
+        }
+        if let h = headers.first, h.plan == nil {
+            diagnostics.append(Diagnostic(.frameworkHeader, "the framework has no plan period", at: h.title.range,
+                                          fix: Fix("add `plan 2024/25 to 2027/28` to the framework block")))
+        }
+        var fw = Framework(header: headers.first)
+
+        // Name spaces: people; priorities and aims; tolerances and thresholds; measures, monitors and projects.
+        var seenPeople: [String: SourceRange] = [:]
+        var seenAims: [String: SourceRange] = [:]
+        var seenTolerances: [String: SourceRange] = [:]
+        var seenMeasures: [String: SourceRange] = [:]
+        func unique(_ id: Located<String>, _ seen: inout [String: SourceRange], _ what: String) -> Bool {
+            if let first = seen[id.value] {
+                diagnostics.append(Diagnostic(.duplicateIdentifier, "\(what) `\(id.value)` is defined twice", at: id.range,
+                                              notes: [Note("first defined here", at: first)],
+                                              fix: Fix("rename one of them")))
+                return false
+            }
+            seen[id.value] = id.range
+            return true
+        }
+        for doc in documents {
+            for p in doc.people where unique(p.id, &seenPeople, "person") { fw.people[p.id.value] = p }
+            for p in doc.priorities where unique(p.id, &seenAims, "priority") {
+                var kept = p
+                kept.aims = p.aims.filter { unique($0.id, &seenAims, "aim") }
+                for a in kept.aims { fw.aims[a.id.value] = a }
+                fw.priorities.append(kept)
+            }
+            for t in doc.tolerances { if let id = t.id, unique(id, &seenTolerances, "tolerance") { fw.tolerances[id.value] = t } }
+            for t in doc.thresholds { if let id = t.id, unique(id, &seenTolerances, "thresholds") { fw.thresholds[id.value] = t } }
+            for m in doc.measures where unique(m.id, &seenMeasures, m.kind.rawValue) { fw.measures.append(ResolvedMeasure(decl: m, fields: m.fields)) }
+            for p in doc.projects where unique(p.id, &seenMeasures, "project") { fw.projects.append(p) }
+            for extra in doc.defaults.dropFirst() {
+                diagnostics.append(Diagnostic(.duplicateIdentifier, "`defaults` is given twice in this file", at: extra.range,
+                                              notes: [Note("the first is here", at: doc.defaults[0].range)],
+                                              fix: Fix("merge the two `defaults` blocks")))
+            }
+            fw.defaults.append(contentsOf: doc.defaults.prefix(1))
+        }
+
+        // Defaults: the measure's file's, then the framework file's.
+        let frameworkFile = headers.first?.range.file
+        let defaultsByFile = Dictionary(fw.defaults.map { ($0.range.file, $0.fields) }, uniquingKeysWith: { a, _ in a })
+        let global = frameworkFile.flatMap { defaultsByFile[$0] } ?? MeasureFields()
+        for i in fw.measures.indices {
+            let file = fw.measures[i].decl.range.file
+            let local = defaultsByFile[file].map { $0.filled(from: global) } ?? global
+            fw.measures[i].fields = fw.measures[i].decl.fields.filled(from: local)
+        }
+
+        // References in defaults are checked once, on the defaults block.
+        for d in fw.defaults { checkReferences(d.fields, in: fw) }
+        for i in fw.measures.indices {
+            let m = fw.measures[i]
+            checkReferences(m.decl.fields, in: fw)
+            fw.measures[i].tolerance = resolveTolerance(m.fields.tolerance, in: fw)
+        }
+        for p in fw.projects {
+            if let aim = p.aim { reference(aim, fw.aims.keys, "aim") }
+            for a in [p.accountable, p.lead].compactMap({ $0 }) { assignment(a.value, fw) }
+        }
+        for p in fw.people.values.sorted(by: { $0.id.range < $1.id.range }) where !usedPeople.contains(p.id.value) {
+            diagnostics.append(Diagnostic(.unusedPerson, "person `\(p.id.value)` is declared but never used", at: p.id.range,
+                                          fix: Fix("remove the declaration, or give them a role on a measure")))
+        }
+        return fw
+    }
+
+    private mutating func reference(_ name: Located<String>, _ known: Dictionary<String, some Any>.Keys, _ what: String) {
+        if known.contains(name.value) { return }
+        let hint = Spelling.didYouMean(name.value, among: known)
+        let fix = Spelling.suggestion(for: name.value, among: known).map {
+            Fix(hint ?? "", edits: [TextEdit(range: name.range, replacement: $0)])
+        } ?? Fix("declare the \(what) `\(name.value)`, or correct the name")
+        diagnostics.append(Diagnostic(.undefinedReference, "undefined \(what) `\(name.value)`", at: name.range, fix: fix))
+    }
+
+    private mutating func person(_ name: Located<String>, _ fw: Framework) {
+        usedPeople.insert(name.value)
+        reference(name, fw.people.keys, "person")
+    }
+
+    private mutating func assignment(_ a: Assignment, _ fw: Framework) {
+        person(a.person, fw)
+        if let d = a.deputy { person(d, fw) }
+    }
+
+    private mutating func checkReferences(_ f: MeasureFields, in fw: Framework) {
+        if let aim = f.aim { reference(aim, fw.aims.keys, "aim") }
+        if let a = f.accountable { assignment(a.value, fw) }
+        if let a = f.lead { assignment(a.value, fw) }
+        for p in f.collector?.value ?? [] { person(p, fw) }
+        for p in f.reviewer?.value ?? [] { person(p, fw) }
+        if case .named(let name)? = f.tolerance?.value {
+            if fw.tolerances[name.value] == nil && fw.thresholds[name.value] == nil {
+                let known = Array(fw.tolerances.keys) + Array(fw.thresholds.keys)
+                let s = Spelling.suggestion(for: name.value, among: known)
+                diagnostics.append(Diagnostic(.undefinedReference, "undefined tolerance `\(name.value)`", at: name.range,
+                                              fix: s.map { Fix("did you mean `\($0)`?", edits: [TextEdit(range: name.range, replacement: $0)]) }
+                                                ?? Fix("declare `tolerance \(name.value) { amber within 5% of target }`, or correct the name")))
+            }
+        }
+    }
+
+    private func resolveTolerance(_ ref: Located<ToleranceRef>?, in fw: Framework) -> ResolvedTolerance? {
+        switch ref?.value {
+        case .named(let n)?:
+            if let t = fw.tolerances[n.value] { return .tolerance(t) }
+            if let t = fw.thresholds[n.value] { return .thresholds(t) }
+            return nil
+        case .inlineTolerance(let t)?: return .tolerance(t)
+        case .inlineThresholds(let t)?: return .thresholds(t)
+        case nil: return nil
+        }
+    }
+}

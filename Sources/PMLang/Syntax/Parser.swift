@@ -1,0 +1,262 @@
+/// Parses one file into a `FileSyntax`, recovering from errors.
+///
+/// Recovery works at statement granularity: a bad line is skipped to its end, a bad declaration to the
+/// end of its block, and a declaration keyword at the start of a line inside a block is taken as a
+/// missing `}`. Blocks nest at most two deep (a measure and an inline tolerance), so the parser never
+/// recurses deeper than that and deeply nested input is skipped iteratively.
+public struct Parser {
+    private var lexer: Lexer
+    private var buffer: [Token] = []
+    private var diagnostics: [Diagnostic] = []
+    private var gaveUp = false
+    private let file: Int
+
+    /// After this many syntax errors in one file, the parser stops: the rest would be noise.
+    public static let maxErrorsPerFile = 100
+
+    /// Keywords that start a top-level declaration.
+    public static let declarationKeywords: [String] = [
+        "framework", "person", "priority", "tolerance", "thresholds", "defaults", "measure", "monitor", "project",
+    ]
+
+    public init(bytes: [UInt8], file: Int) {
+        self.lexer = Lexer(bytes: bytes, file: file)
+        self.file = file
+    }
+
+    /// Parses a whole file.
+    public static func parse(bytes: [UInt8], file: Int) -> FileSyntax {
+        var parser = Parser(bytes: bytes, file: file)
+        return parser.parseFile()
+    }
+
+    // MARK: - Token stream
+
+    private mutating func peek(_ k: Int = 0) -> Token {
+        while buffer.count <= k { buffer.append(lexer.next()) }
+        return buffer[k]
+    }
+
+    @discardableResult
+    private mutating func take() -> Token {
+        let t = peek()
+        buffer.removeFirst()
+        return t
+    }
+
+    private var errorCount: Int { diagnostics.count + lexer.diagnostics.count }
+
+    private mutating func error(_ message: String, at range: SourceRange, label: String? = nil, notes: [Note] = [], fix: Fix? = nil) {
+        guard !gaveUp else { return }
+        diagnostics.append(Diagnostic(.syntax, message, at: range, label: label, notes: notes, fix: fix))
+    }
+
+    /// Skips to the end of the line, stopping before a `}` so the enclosing block can still close.
+    private mutating func skipLine() {
+        while true {
+            let k = peek().kind
+            if k == .newline || k == .endOfFile || k == .rightBrace { return }
+            if k == .leftBrace { skipBalanced(); continue }
+            take()
+        }
+    }
+
+    /// Skips a `{ ... }` group however deep, without recursion.
+    private mutating func skipBalanced() {
+        var depth = 0
+        repeat {
+            let t = take()
+            if t.kind == .leftBrace { depth += 1 } else if t.kind == .rightBrace { depth -= 1 } else if t.kind == .endOfFile { return }
+        } while depth > 0
+    }
+
+    // MARK: - Grammar
+
+    /// file = { NEWLINE | declaration } EOF ;
+    public mutating func parseFile() -> FileSyntax {
+        var declarations: [DeclSyntax] = []
+        loop: while true {
+            if errorCount >= Parser.maxErrorsPerFile {
+                let t = peek()
+                error("too many syntax errors; stopped checking this file", at: t.range,
+                      label: "stopped here", fix: Fix("fix the errors above and run pmlint again"))
+                gaveUp = true
+                break
+            }
+            let t = peek()
+            switch t.kind {
+            case .newline:
+                take()
+            case .endOfFile:
+                break loop
+            case .identifier where Parser.declarationKeywords.contains(t.text):
+                declarations.append(parseDeclaration())
+            case .rightBrace:
+                error("unexpected `}`: no block is open here", at: t.range, fix: Fix("remove this `}`"))
+                take()
+            default:
+                let suggestion = t.kind == .identifier ? Spelling.suggestion(for: t.text, among: Parser.declarationKeywords) : nil
+                error("expected a declaration, found \(t.quoted)", at: t.range,
+                      label: "a declaration starts with framework, person, priority, tolerance, thresholds, defaults, measure, monitor or project",
+                      fix: suggestion.map { Fix("did you mean `\($0)`?", edits: [TextEdit(range: t.range, replacement: $0)]) })
+                take()
+                skipLine()
+                if peek().kind == .rightBrace && t.kind != .rightBrace { take() }
+            }
+        }
+        let all = lexer.diagnostics + diagnostics
+        return FileSyntax(file: file, declarations: declarations, directives: lexer.directives,
+                          diagnostics: Array(all.prefix(Parser.maxErrorsPerFile + 1)))
+    }
+
+    /// declaration = KEYWORD { header-token } [ block ] NEWLINE ;
+    private mutating func parseDeclaration() -> DeclSyntax {
+        let keyword = take()
+        var header: [Token] = []
+        while true {
+            let k = peek().kind
+            if k == .newline || k == .endOfFile || k == .leftBrace || k == .rightBrace { break }
+            header.append(take())
+        }
+        var block: BlockSyntax?
+        if peek().kind == .leftBrace {
+            block = parseBlock(depth: 1)
+        }
+        var range = keyword.range
+        if let last = header.last { range = range.union(last.range) }
+        if let block { range = range.union(block.range) }
+        checkHeader(keyword: keyword, header: header, hasBlock: block != nil)
+        if block != nil, peek().kind != .newline, peek().kind != .endOfFile, peek().kind != .rightBrace {
+            let t = peek()
+            error("unexpected \(t.quoted) after the block", at: t.range, fix: Fix("start a new line"))
+            skipLine()
+        }
+        return DeclSyntax(keyword: keyword, header: header, block: block, range: range)
+    }
+
+    /// Checks the shape of a declaration's header: `measure ID "Title" {`, `defaults {`, and so on.
+    private mutating func checkHeader(keyword: Token, header: [Token], hasBlock: Bool) {
+        let kw = keyword.text
+        let needsName = kw != "framework" && kw != "defaults"
+        let needsTitle = ["framework", "person", "priority", "measure", "monitor", "project"].contains(kw)
+        var i = 0
+        if needsName {
+            guard i < header.count, header[i].kind == .identifier else {
+                let at = i < header.count ? header[i].range : keyword.range
+                error("expected an identifier after `\(kw)`", at: at,
+                      fix: Fix("write `\(kw) <identifier>\(needsTitle ? " \"<title>\"" : "")`"))
+                return
+            }
+            i += 1
+        }
+        if needsTitle {
+            guard i < header.count, header[i].kind == .string else {
+                let at = i < header.count ? header[i].range : (header.last ?? keyword).range
+                error("expected a quoted title for `\(kw)`", at: at, fix: Fix("add the title in double quotes"))
+                return
+            }
+            i += 1
+        } else if (kw == "tolerance" || kw == "thresholds") && i < header.count && header[i].kind == .string {
+            i += 1  // optional description
+        }
+        if i < header.count {
+            error("unexpected \(header[i].quoted) in the `\(kw)` header", at: header[i].range.union(header.last!.range),
+                  fix: hasBlock ? Fix("remove it") : Fix("open the block with `{`"))
+            return
+        }
+        if !hasBlock && kw != "person" {
+            let at = (header.last ?? keyword).range
+            error("expected `{` to open the body of `\(kw)`", at: SourceRange(file: file, start: at.end, end: at.end),
+                  fix: Fix("add `{` at the end of the line and `}` after the fields"))
+        }
+    }
+
+    /// True when the line ahead starts a top-level declaration, which inside a block means a `}` is missing.
+    private mutating func startsDeclaration() -> Bool {
+        let t = peek()
+        guard t.kind == .identifier else { return false }
+        switch t.text {
+        case "measure", "monitor", "project", "person", "priority", "framework", "thresholds":
+            let n = peek(1).kind
+            return n == .identifier || n == .string
+        case "defaults":
+            return peek(1).kind == .leftBrace
+        case "tolerance":
+            let n = peek(2).kind
+            return peek(1).kind == .identifier && (n == .string || n == .leftBrace)
+        default:
+            return false
+        }
+    }
+
+    /// block = "{" { NEWLINE | field } "}" ;
+    private mutating func parseBlock(depth: Int) -> BlockSyntax {
+        let open = take().range
+        var fields: [FieldSyntax] = []
+        while true {
+            if errorCount >= Parser.maxErrorsPerFile { return BlockSyntax(open: open, close: nil, fields: fields) }
+            let t = peek()
+            switch t.kind {
+            case .newline:
+                take()
+            case .rightBrace:
+                take()
+                return BlockSyntax(open: open, close: t.range, fields: fields)
+            case .endOfFile:
+                error("this `{` is never closed", at: open, label: "block opened here",
+                      fix: Fix("add `}` after the last field of the block"))
+                return BlockSyntax(open: open, close: nil, fields: fields)
+            case .identifier:
+                if depth == 1 && startsDeclaration() {
+                    error("expected `}` before `\(t.text)`", at: open, label: "this block is not closed",
+                          notes: [Note("a new declaration starts here", at: t.range)],
+                          fix: Fix("add `}` on the line before `\(t.text)`"))
+                    return BlockSyntax(open: open, close: nil, fields: fields)
+                }
+                fields.append(parseField(depth: depth))
+            case .leftBrace:
+                error("expected a field name, found `{`", at: t.range, fix: Fix("remove this `{` or put a field name before it"))
+                skipBalanced()
+            default:
+                error("expected a field name, found \(t.quoted)", at: t.range,
+                      fix: t.kind == .string ? Fix("start the line with the field name, such as `definition`") : nil)
+                take()
+                skipLine()
+            }
+        }
+    }
+
+    /// field = NAME { value-token } [ block ] ;
+    private mutating func parseField(depth: Int) -> FieldSyntax {
+        let name = take()
+        var values: [Token] = []
+        var range = name.range
+        while true {
+            let k = peek().kind
+            if k == .newline || k == .endOfFile || k == .rightBrace || k == .leftBrace { break }
+            let v = take()
+            range = range.union(v.range)
+            values.append(v)
+        }
+        var block: BlockSyntax?
+        if peek().kind == .leftBrace {
+            if depth >= 2 {
+                let t = peek()
+                error("blocks nest at most two deep", at: t.range, label: "a block inside an inline block",
+                      fix: Fix("declare it at the top level and refer to it by name"))
+                skipBalanced()
+            } else {
+                let b = parseBlock(depth: depth + 1)
+                range = range.union(b.range)
+                block = b
+                let k = peek().kind
+                if k != .newline && k != .endOfFile && k != .rightBrace {
+                    let t = peek()
+                    error("unexpected \(t.quoted) after the block", at: t.range, fix: Fix("start a new line"))
+                    skipLine()
+                }
+            }
+        }
+        return FieldSyntax(name: name, values: values, block: block, range: range)
+    }
+}

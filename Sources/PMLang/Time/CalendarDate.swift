@@ -1,0 +1,77 @@
+/// A calendar date (proleptic Gregorian), as written `2024-06-30`.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// Returns nil for impossible dates (`2025-02-29`, `2024-13-01`).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(parsing text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 0000-03-01 (a day count that makes date arithmetic a subtraction).
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let m = month <= 2 ? month + 9 : month - 3
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
+    }
+
+    /// The date `dayNumber` days after 0000-03-01.
+    public init(dayNumber g: Int) {
+        var y = (10000 * g + 14780) / 3652425
+        var ddd = g - (365 * y + y / 4 - y / 100 + y / 400)
+        if ddd < 0 {
+            y -= 1
+            ddd = g - (365 * y + y / 4 - y / 100 + y / 400)
+        }
+        let mi = (100 * ddd + 52) / 3060
+        let mm = (mi + 2) % 12 + 1
+        y += (mi + 2) / 12
+        let dd = ddd - (mi * 306 + 5) / 10 + 1
+        self.year = y
+        self.month = mm
+        self.day = dd
+    }
+
+    /// Monday is 1, Sunday is 7.
+    public var weekday: Int {
+        // 0000-03-01 was a Wednesday.
+        ((dayNumber % 7) + 7 + 2) % 7 + 1
+    }
+
+    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    public var description: String {
+        func pad(_ n: Int, _ w: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, w - s.count)) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}

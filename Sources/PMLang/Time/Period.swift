@@ -1,0 +1,163 @@
+/// A financial year, named by the calendar year it starts in (`2024/25` is 2024).
+public struct FiscalYear: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var start: Int
+    public init(_ start: Int) { self.start = start }
+
+    /// Parses `2024/25`; the second part must be the following year (`2024/26` is nil).
+    public init?(parsing text: some StringProtocol) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let a = Int(parts[0]), let b = Int(parts[1]), (a + 1) % 100 == b else { return nil }
+        self.start = a
+    }
+
+    public static func < (a: FiscalYear, b: FiscalYear) -> Bool { a.start < b.start }
+    public var next: FiscalYear { FiscalYear(start + 1) }
+    public var previous: FiscalYear { FiscalYear(start - 1) }
+
+    public var description: String {
+        let b = (start + 1) % 100
+        return "\(start)/\(b < 10 ? "0" : "")\(b)"
+    }
+}
+
+/// A reporting period: a whole financial year, a half, a quarter, or a calendar month.
+///
+/// Months are stored as calendar months; which financial year and quarter they fall in depends on the
+/// framework's `year-start`, so that mapping lives in `FiscalCalendar`.
+public enum Period: Sendable, Hashable, CustomStringConvertible {
+    case year(FiscalYear)
+    case half(FiscalYear, Int)
+    case quarter(FiscalYear, Int)
+    case month(year: Int, month: Int)
+
+    public var description: String {
+        switch self {
+        case .year(let y): return y.description
+        case .half(let y, let h): return "\(y) H\(h)"
+        case .quarter(let y, let q): return "\(y) Q\(q)"
+        case .month(let y, let m): return "\(y)-\(m < 10 ? "0" : "")\(m)"
+        }
+    }
+
+    /// The frequency whose periods have this shape.
+    public var frequency: Frequency {
+        switch self {
+        case .year: return .annual
+        case .half: return .halfYearly
+        case .quarter: return .quarterly
+        case .month: return .monthly
+        }
+    }
+
+    /// Parses every period form of the brief: `2024/25`, `2024/25 Q1`, `Q1 2024/25`, `2024/25 H1`, `2024-06`.
+    public init?(parsing raw: some StringProtocol) {
+        let parts = String(raw).split(whereSeparator: { $0 == " " || $0 == "\t" })
+        func sub(_ p: Substring, _ letter: Character, _ max: Int) -> Int? {
+            guard p.count == 2, p.first == letter || p.first == Character(letter.lowercased()),
+                  let n = Int(p.dropFirst()), (1...max).contains(n) else { return nil }
+            return n
+        }
+        if parts.count == 1 {
+            let p = parts[0]
+            if let y = FiscalYear(parsing: p) { self = .year(y); return }
+            let m = p.split(separator: "-", omittingEmptySubsequences: false)
+            if m.count == 2, m[0].count == 4, m[1].count == 2, let y = Int(m[0]), let mo = Int(m[1]), (1...12).contains(mo) {
+                self = .month(year: y, month: mo)
+                return
+            }
+            return nil
+        }
+        guard parts.count == 2 else { return nil }
+        if let y = FiscalYear(parsing: parts[0]) {
+            if let q = sub(parts[1], "Q", 4) { self = .quarter(y, q); return }
+            if let h = sub(parts[1], "H", 2) { self = .half(y, h); return }
+        } else if let y = FiscalYear(parsing: parts[1]) {
+            if let q = sub(parts[0], "Q", 4) { self = .quarter(y, q); return }
+            if let h = sub(parts[0], "H", 2) { self = .half(y, h); return }
+        }
+        return nil
+    }
+}
+
+/// Maps periods onto financial years for a given first month of the year.
+public struct FiscalCalendar: Sendable, Hashable {
+    /// The first month of the financial year, 1...12 (4 = April, the UK council default).
+    public var yearStart: Int
+    public init(yearStart: Int = 4) { self.yearStart = yearStart }
+
+    /// The financial year a period belongs to.
+    public func fiscalYear(of period: Period) -> FiscalYear {
+        switch period {
+        case .year(let y), .half(let y, _), .quarter(let y, _): return y
+        case .month(let y, let m): return FiscalYear(m >= yearStart ? y : y - 1)
+        }
+    }
+
+    /// 1-based position of the period within its financial year, in units of its own frequency.
+    public func index(of period: Period) -> Int {
+        switch period {
+        case .year: return 1
+        case .half(_, let h): return h
+        case .quarter(_, let q): return q
+        case .month(_, let m): return (m - yearStart + 12) % 12 + 1
+        }
+    }
+
+    /// The `index`-th period (1-based) of a year at a frequency.
+    public func period(_ index: Int, of year: FiscalYear, frequency: Frequency) -> Period {
+        switch frequency {
+        case .annual: return .year(year)
+        case .halfYearly: return .half(year, index)
+        case .quarterly: return .quarter(year, index)
+        case .monthly:
+            let m0 = yearStart - 1 + (index - 1)  // 0-based month counted from January of the start year
+            return .month(year: year.start + m0 / 12, month: m0 % 12 + 1)
+        }
+    }
+
+    /// Every period of a year at a frequency, in order.
+    public func periods(of year: FiscalYear, frequency: Frequency) -> [Period] {
+        (1...frequency.periodsPerYear).map { period($0, of: year, frequency: frequency) }
+    }
+
+    /// The last month (calendar year, month) the period covers.
+    public func lastMonth(of period: Period) -> (year: Int, month: Int) {
+        let y = fiscalYear(of: period)
+        let monthsIn: Int
+        switch period {
+        case .year: monthsIn = 12
+        case .half(_, let h): monthsIn = 6 * h
+        case .quarter(_, let q): monthsIn = 3 * q
+        case .month: monthsIn = index(of: period)
+        }
+        let m0 = yearStart - 1 + monthsIn - 1
+        return (y.start + m0 / 12, m0 % 12 + 1)
+    }
+
+    /// The last day of the period.
+    public func endDate(of period: Period) -> CalendarDate {
+        let (y, m) = lastMonth(of: period)
+        return CalendarDate(year: y, month: m, day: CalendarDate.daysIn(month: m, year: y))!
+    }
+
+    /// The first day of a financial year.
+    public func startDate(of year: FiscalYear) -> CalendarDate {
+        CalendarDate(year: year.start, month: yearStart, day: 1)!
+    }
+
+    /// The financial year containing a date.
+    public func fiscalYear(containing date: CalendarDate) -> FiscalYear {
+        FiscalYear(date.month >= yearStart ? date.year : date.year - 1)
+    }
+
+    /// Months of the year covered up to and including the period (3 for Q1, 12 for the year).
+    public func monthsElapsed(through period: Period) -> Int {
+        switch period {
+        case .year: return 12
+        case .half(_, let h): return 6 * h
+        case .quarter(_, let q): return 3 * q
+        case .month: return index(of: period)
+        }
+    }
+}

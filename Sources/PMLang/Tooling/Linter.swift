@@ -1,0 +1,48 @@
+/// The result of linting one framework.
+public struct LintResult: Sendable {
+    /// The files, indexed by `SourceRange.file`.
+    public var files: [SourceFile]
+    public var framework: Framework
+    /// Sorted by file, offset and severity; suppressions applied.
+    public var diagnostics: [Diagnostic]
+
+    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// read → lex → parse → build → resolve → check → suppress, for the files of one framework.
+public enum Linter {
+    /// The rule families, in the order they run.
+    public static let families: [any RuleFamily.Type] = [
+        OwnershipRules.self, SMARTRules.self, ToleranceRules.self, TrajectoryRules.self, AggregationRules.self,
+    ]
+
+    /// Lints the files as one framework; `files[i]` is file id `i`.
+    public static func lint(_ files: [SourceFile], options: LintOptions) -> LintResult {
+        var diagnostics: [Diagnostic] = []
+        var documents: [Document] = []
+        var directives: [[DirectiveComment]] = []
+        for (i, file) in files.enumerated() {
+            let syntax = Parser.parse(bytes: file.bytes, file: i)
+            diagnostics += syntax.diagnostics
+            directives.append(syntax.directives)
+            let (doc, ds) = DeclarationBuilder.build(syntax)
+            diagnostics += ds
+            documents.append(doc)
+        }
+        let (framework, resolveDiagnostics) = Resolver.resolve(documents)
+        diagnostics += resolveDiagnostics
+        let context = RuleContext(framework: framework, options: options)
+        for family in families { diagnostics += family.check(context) }
+        diagnostics = Suppression.apply(diagnostics, directives: directives, files: files, today: options.today)
+        return LintResult(files: files, framework: framework, diagnostics: sorted(diagnostics))
+    }
+
+    /// Stable order: file, offset, then most severe first, then code; exact duplicates removed.
+    public static func sorted(_ ds: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return ds.filter { seen.insert($0).inserted }.sorted {
+            ($0.range.file, $0.range.start, $1.severity, $0.code.id, $0.message) < ($1.range.file, $1.range.start, $0.severity, $1.code.id, $1.message)
+        }
+    }
+}
