@@ -103,7 +103,8 @@ public struct DeclarationBuilder {
         case "measure", "monitor":
             guard let id, let title else { return }
             doc.measures.append(MeasureDecl(kind: decl.keyword.text == "monitor" ? .monitor : .measure, id: id, title: title,
-                                            fields: measureFields(fields, defaults: false), range: decl.range))
+                                            fields: measureFields(fields, defaults: false), range: decl.range,
+                                            isComplete: decl.block?.close != nil))
         case "project":
             guard let id, let title else { return }
             doc.projects.append(project(id: id, title: title, fields, range: decl.range))

@@ -174,6 +174,9 @@ public struct MeasureDecl: Sendable {
     /// As written, before defaults.
     public var fields: MeasureFields
     public var range: SourceRange
+    /// False when the block was never closed: fields may be missing only because the parse stopped, so
+    /// rules about missing fields stay quiet rather than add to the syntax error.
+    public var isComplete = true
 }
 
 /// `defaults { ... }`.

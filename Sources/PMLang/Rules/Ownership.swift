@@ -10,7 +10,7 @@ public enum OwnershipRules: RuleFamily {
             if let l = d.fields.lead { assignment(l, role: "performance lead", code: .noLeadDeputy, subject: "the defaults", into: &out) }
             separation(d.fields.collector, d.fields.reviewer, subject: "the defaults", into: &out)
         }
-        for m in fw.measures {
+        for m in fw.measures where m.decl.isComplete {
             let f = m.fields
             let subject = "\(m.kind.rawValue) `\(m.id)`"
             if let a = f.accountable {

@@ -4,7 +4,7 @@ public enum SMARTRules: RuleFamily {
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let fw = context.framework
-        for m in fw.measures {
+        for m in fw.measures where m.decl.isComplete {
             specific(m, context, &out)
             measurable(m, &out)
             if m.kind == .measure {
