@@ -102,9 +102,12 @@ public struct DeclarationBuilder {
             doc.defaults.append(DefaultsDecl(fields: measureFields(fields, defaults: true), range: decl.range))
         case "measure", "monitor":
             guard let id, let title else { return }
+            var attempted = Set(fields.map(\.name.text))
+            for f in fields { if let s = Spelling.suggestion(for: f.name.text, among: DeclarationBuilder.measureFields) { attempted.insert(s) } }
             doc.measures.append(MeasureDecl(kind: decl.keyword.text == "monitor" ? .monitor : .measure, id: id, title: title,
                                             fields: measureFields(fields, defaults: false), range: decl.range,
-                                            isComplete: decl.block?.close != nil))
+                                            isComplete: decl.block?.close != nil && decl.block?.recovered != true,
+                                            attempted: attempted))
         case "project":
             guard let id, let title else { return }
             doc.projects.append(project(id: id, title: title, fields, range: decl.range))

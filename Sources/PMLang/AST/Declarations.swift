@@ -177,6 +177,15 @@ public struct MeasureDecl: Sendable {
     /// False when the block was never closed: fields may be missing only because the parse stopped, so
     /// rules about missing fields stay quiet rather than add to the syntax error.
     public var isComplete = true
+    /// Every field name written in the block, including misspelt ones (by their nearest known field)
+    /// and ones whose value was rejected: rules about a missing field stay quiet when the field was
+    /// attempted, since PM002 or PM006 already says what is wrong with it.
+    public var attempted: Set<String> = []
+
+    /// Whether the measure lacks `field` and did not attempt it.
+    public func lacks(_ field: String, _ value: Any?) -> Bool {
+        value == nil && !attempted.contains(field)
+    }
 }
 
 /// `defaults { ... }`.

@@ -15,7 +15,7 @@ public enum AggregationRules: RuleFamily {
                     out.append(Diagnostic(.aggregateUnit, "`aggregate ratio` on `\(m.id)` needs a formula of the form `numerator / denominator`",
                                           at: at, fix: Fix("add `formula <numerator> / <denominator>\(unit?.kind == .percent ? " * 100" : "")`")))
                 }
-            } else if m.kind == .measure, let f = m.fields.frequency?.value, f.periodsPerYear > 1 {
+            } else if m.kind == .measure, m.decl.isComplete, let f = m.fields.frequency?.value, f.periodsPerYear > 1 {
                 let guess = m.aggregate
                 out.append(Diagnostic(.aggregateInferred,
                                       "`\(m.id)` does not say how its year to date is formed; pmlint assumes `aggregate \(guess.rawValue)`",

@@ -15,21 +15,21 @@ public enum OwnershipRules: RuleFamily {
             let subject = "\(m.kind.rawValue) `\(m.id)`"
             if let a = f.accountable {
                 if m.isOwn(a.range) { assignment(a, role: "accountable officer", code: .noAccountableDeputy, subject: subject, into: &out) }
-            } else {
+            } else if m.decl.lacks("accountable", nil) {
                 out.append(Diagnostic(.noAccountable, "\(subject) has no accountable officer", at: m.decl.id.range,
                                       fix: Fix("add `accountable <person>, deputy <person>`")))
             }
             if let l = f.lead {
                 if m.isOwn(l.range) { assignment(l, role: "performance lead", code: .noLeadDeputy, subject: subject, into: &out) }
-            } else {
+            } else if m.decl.lacks("lead", nil) {
                 out.append(Diagnostic(.noLead, "\(subject) has no performance lead", at: m.decl.id.range,
                                       fix: Fix("add `lead <person>, deputy <person>`")))
             }
-            if f.collector == nil {
+            if m.decl.lacks("collector", f.collector) {
                 out.append(Diagnostic(.noCollector, "\(subject) has no data collector", at: m.decl.id.range,
                                       fix: Fix("add `collector <person>`")))
             }
-            if f.reviewer == nil {
+            if m.decl.lacks("reviewer", f.reviewer) {
                 out.append(Diagnostic(.noReviewer, "\(subject) has no data reviewer", at: m.decl.id.range,
                                       fix: Fix("add `reviewer <person>`, someone other than the collector")))
             }

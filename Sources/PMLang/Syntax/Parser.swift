@@ -10,6 +10,7 @@ public struct Parser {
     private var diagnostics: [Diagnostic] = []
     private var gaveUp = false
     private let file: Int
+    private let bytes: [UInt8]
 
     /// After this many syntax errors in one file, the parser stops: the rest would be noise.
     public static let maxErrorsPerFile = 100
@@ -22,6 +23,7 @@ public struct Parser {
     public init(bytes: [UInt8], file: Int) {
         self.lexer = Lexer(bytes: bytes, file: file)
         self.file = file
+        self.bytes = bytes
     }
 
     /// Parses a whole file.
@@ -121,11 +123,17 @@ public struct Parser {
         var block: BlockSyntax?
         if peek().kind == .leftBrace {
             block = parseBlock(depth: 1)
+        } else if let last = header.last, last.kind == .string, !isTerminated(last), peek().kind == .newline, !startsDeclarationAfterNewline() {
+            // `measure X "Title {`: the unterminated string swallowed the `{`. The string is already
+            // reported; read the lines below as the body rather than report each of them too.
+            var b = parseBlock(depth: 1, openedBy: last.range)
+            b.recovered = true
+            block = b
         }
         var range = keyword.range
         if let last = header.last { range = range.union(last.range) }
         if let block { range = range.union(block.range) }
-        checkHeader(keyword: keyword, header: header, hasBlock: block != nil)
+        if block?.recovered != true { checkHeader(keyword: keyword, header: header, hasBlock: block != nil) }
         if block != nil, peek().kind != .newline, peek().kind != .endOfFile, peek().kind != .rightBrace {
             let t = peek()
             error("unexpected \(t.quoted) after the block", at: t.range, fix: Fix("start a new line"))
@@ -189,9 +197,25 @@ public struct Parser {
         }
     }
 
+    /// Whether a string token ends with its closing quote.
+    private func isTerminated(_ t: Token) -> Bool {
+        lexerEndsWithQuote(t.range)
+    }
+
+    private func lexerEndsWithQuote(_ r: SourceRange) -> Bool {
+        r.end > r.start + 1 && bytes[r.end - 1] == UInt8(ascii: "\"")
+    }
+
+    /// Looks past the newline ahead: does the next line start a declaration?
+    private mutating func startsDeclarationAfterNewline() -> Bool {
+        guard peek().kind == .newline else { return false }
+        let t = peek(1)
+        return t.kind == .endOfFile || (t.kind == .identifier && Parser.declarationKeywords.contains(t.text))
+    }
+
     /// block = "{" { NEWLINE | field } "}" ;
-    private mutating func parseBlock(depth: Int) -> BlockSyntax {
-        let open = take().range
+    private mutating func parseBlock(depth: Int, openedBy implicitOpen: SourceRange? = nil) -> BlockSyntax {
+        let open = implicitOpen ?? take().range
         var fields: [FieldSyntax] = []
         while true {
             if errorCount >= Parser.maxErrorsPerFile { return BlockSyntax(open: open, close: nil, fields: fields) }

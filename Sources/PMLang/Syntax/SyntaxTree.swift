@@ -18,6 +18,8 @@ public struct BlockSyntax: Sendable, Hashable {
     /// Nil when the block was never closed (already reported).
     public var close: SourceRange?
     public var fields: [FieldSyntax]
+    /// True when the parser had to assume where the block opens (after an unterminated title).
+    public var recovered = false
     public var range: SourceRange { close.map { open.union($0) } ?? open }
 }
 
