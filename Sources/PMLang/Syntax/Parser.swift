@@ -134,7 +134,7 @@ public struct Parser {
         if let last = header.last { range = range.union(last.range) }
         if let block { range = range.union(block.range) }
         if block?.recovered != true { checkHeader(keyword: keyword, header: header, hasBlock: block != nil) }
-        if block != nil, peek().kind != .newline, peek().kind != .endOfFile, peek().kind != .rightBrace {
+        if block?.close != nil, peek().kind != .newline, peek().kind != .endOfFile, peek().kind != .rightBrace {
             let t = peek()
             error("unexpected \(t.quoted) after the block", at: t.range, fix: Fix("start a new line"))
             skipLine()

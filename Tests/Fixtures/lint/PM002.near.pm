@@ -1,0 +1,15 @@
+# the field spelt right
+measure F.1 "Fixture measure" {
+  aim         P1
+  definition  "Number of things completed by the service team in the period."
+  unit        count
+  better      higher
+  source      system "Case system"
+  aggregate   sum
+  baseline    2023/24 100
+  target      2024/25 105, 2025/26 110
+  accountable ahill, deputy bcole
+  lead        cward, deputy dmoss
+  collector   dmoss
+  reviewer    bcole
+}

@@ -1,0 +1,3 @@
+# standalone
+# no framework header at all
+person ahill "Amy Hill"

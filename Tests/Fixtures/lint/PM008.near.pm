@@ -1,0 +1,16 @@
+# a live suppression that silences a real finding
+measure F.1 "Fixture measure" {
+  aim         P1
+  # pmlint: allow PM202 until 2099-12-31 -- being rewritten
+  definition  "Things done"
+  unit        count
+  better      higher
+  source      system "Case system"
+  aggregate   sum
+  baseline    2023/24 100
+  target      2024/25 105, 2025/26 110
+  accountable ahill, deputy bcole
+  lead        cward, deputy dmoss
+  collector   dmoss
+  reviewer    bcole
+}

@@ -1,0 +1,17 @@
+# an expired suppression and one that suppresses nothing
+# pmlint: allow PM202 until 2025-01-01 -- agreed at committee
+measure F.1 "Fixture measure" {
+  aim         P1
+  definition  "Things done"
+  unit        count
+  better      higher
+  source      system "Case system"
+  aggregate   sum
+  baseline    2023/24 100
+  target      2024/25 105, 2025/26 110
+  accountable ahill, deputy bcole
+  lead        cward, deputy dmoss
+  collector   dmoss
+  reviewer    bcole
+}
+# pmlint: allow PM101 -- nothing here

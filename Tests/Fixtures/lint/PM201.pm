@@ -1,0 +1,14 @@
+# no definition
+measure F.1 "Fixture measure" {
+  aim         P1
+  unit        count
+  better      higher
+  source      system "Case system"
+  aggregate   sum
+  baseline    2023/24 100
+  target      2024/25 105, 2025/26 110
+  accountable ahill, deputy bcole
+  lead        cward, deputy dmoss
+  collector   dmoss
+  reviewer    bcole
+}

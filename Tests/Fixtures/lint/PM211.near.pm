@@ -1,0 +1,18 @@
+# the aim is served
+priority Q "Q" {
+  aim Q1 "Served"
+}
+measure F.1 "Fixture measure" {
+  aim         Q1
+  definition  "Number of things completed by the service team in the period."
+  unit        count
+  better      higher
+  source      system "Case system"
+  aggregate   sum
+  baseline    2023/24 100
+  target      2024/25 105, 2025/26 110
+  accountable ahill, deputy bcole
+  lead        cward, deputy dmoss
+  collector   dmoss
+  reviewer    bcole
+}

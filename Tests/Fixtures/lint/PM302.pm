@@ -1,0 +1,21 @@
+# a gap between 8 and 10, and a shadowed band
+thresholds bands {
+  green at most 8
+  amber at most 6
+  red   above 10
+}
+measure F.1 "Fixture measure" {
+  aim         P1
+  definition  "Number of things completed by the service team in the period."
+  unit        count
+  better      higher
+  source      system "Case system"
+  aggregate   sum
+  tolerance   bands
+  baseline    2023/24 100
+  target      2024/25 105, 2025/26 110
+  accountable ahill, deputy bcole
+  lead        cward, deputy dmoss
+  collector   dmoss
+  reviewer    bcole
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import PMLang
+
+/// One lint fixture: `Fixtures/lint/NAME.pm`, checked with the clean base unless it is `# standalone`,
+/// against `NAME.diagnostics` (the plain text report).
+struct LintFixture: CustomTestStringConvertible, Sendable {
+    let name: String
+    var testDescription: String { name }
+    var url: URL { Paths.fixture("lint/\(name).pm") }
+
+    static var all: [LintFixture] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Paths.fixture("lint").path)) ?? []
+        return names.filter { $0.hasSuffix(".pm") }.map { LintFixture(name: String($0.dropLast(3))) }.sorted { $0.name < $1.name }
+    }
+
+    func report() throws -> String {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var files = [try source(url, shownAs: "\(name).pm")]
+        if !text.hasPrefix("# standalone") {
+            files.insert(try source(Paths.fixture("lint/base/base.pm"), shownAs: "base/base.pm"), at: 0)
+        }
+        let result = Linter.lint(files, options: LintOptions(today: fixedToday))
+        return DiagnosticRenderer.render(result, format: .text, version: "test")
+    }
+}
+
+@Suite("lint fixtures")
+struct FixtureTests {
+    @Test("each fixture reports exactly its golden diagnostics", arguments: LintFixture.all)
+    func golden(_ fixture: LintFixture) throws {
+        expectGolden(try fixture.report(), at: Paths.fixture("lint/\(fixture.name).diagnostics"))
+    }
+
+    static let lintCodes = DiagnosticCode.catalogue.filter { $0.id < "PM400" }
+
+    @Test("every language, ownership, SMART and tolerance code has a fixture that triggers it and a near miss that does not",
+          arguments: lintCodes.map(\.id))
+    func triggerAndNearMiss(_ code: String) throws {
+        let trigger = try LintFixture(name: code).report()
+        let near = try LintFixture(name: "\(code).near").report()
+        #expect(trigger.contains("[\(code)]"), "\(code).pm does not trigger \(code)")
+        #expect(!near.contains("[\(code)]"), "\(code).near.pm triggers \(code)")
+    }
+
+    @Test("the clean base has no diagnostics of its own")
+    func baseIsClean() throws {
+        let base = try source(Paths.fixture("lint/base/base.pm"), shownAs: "base.pm")
+        #expect(Linter.lint([base], options: LintOptions(today: fixedToday)).diagnostics.isEmpty)
+    }
+}
