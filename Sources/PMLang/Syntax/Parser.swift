@@ -96,6 +96,9 @@ public struct Parser {
             case .rightBrace:
                 error("unexpected `}`: no block is open here", at: t.range, fix: Fix("remove this `}`"))
                 take()
+            case .invalid:
+                take()  // already reported by the lexer
+                skipLine()
             default:
                 let suggestion = t.kind == .identifier ? Spelling.suggestion(for: t.text, among: Parser.declarationKeywords) : nil
                 error("expected a declaration, found \(t.quoted)", at: t.range,
@@ -106,7 +109,7 @@ public struct Parser {
                 if peek().kind == .rightBrace && t.kind != .rightBrace { take() }
             }
         }
-        let all = lexer.diagnostics + diagnostics
+        let all = (lexer.diagnostics + diagnostics).sorted { $0.range < $1.range }
         return FileSyntax(file: file, declarations: declarations, directives: lexer.directives,
                           diagnostics: Array(all.prefix(Parser.maxErrorsPerFile + 1)))
     }
@@ -241,6 +244,9 @@ public struct Parser {
             case .leftBrace:
                 error("expected a field name, found `{`", at: t.range, fix: Fix("remove this `{` or put a field name before it"))
                 skipBalanced()
+            case .invalid:
+                take()  // already reported by the lexer
+                skipLine()
             default:
                 error("expected a field name, found \(t.quoted)", at: t.range,
                       fix: t.kind == .string ? Fix("start the line with the field name, such as `definition`") : nil)

@@ -1,0 +1,67 @@
+import Testing
+@testable import PMLang
+
+@Suite("lexer")
+struct LexerTests {
+    func tokens(_ text: String) -> [Token] {
+        var lexer = Lexer(bytes: Array(text.utf8), file: 0)
+        var out: [Token] = []
+        while true {
+            let t = lexer.next()
+            if t.kind == .endOfFile { break }
+            out.append(t)
+        }
+        return out
+    }
+
+    @Test("periods, dates, numbers and identifiers get their own kinds")
+    func kinds() {
+        let ts = tokens("target 2024/25 12_500, SE1.1 2024-06 2024-06-30 5% -3 half-yearly\n")
+        #expect(ts.map(\.kind) == [.identifier, .fiscalYear, .number, .comma, .identifier, .month, .date, .number, .percent,
+                                   .minus, .number, .identifier, .newline])
+        #expect(ts[4].text == "SE1.1")
+        #expect(ts[11].text == "half-yearly")
+    }
+
+    @Test("a newline after a comma continues the statement")
+    func continuation() {
+        let ts = tokens("target 2024/25 1,\n   2025/26 2\n")
+        #expect(!ts.dropLast().contains { $0.kind == .newline })
+    }
+
+    @Test("columns count Unicode scalars, so a £ or an accent does not shift the caret")
+    func unicodeColumns() {
+        let text = "person zoe \"Zoë Lefèvre £\" x\n"
+        let file = SourceFile(path: "t.pm", text: text)
+        let x = tokens(text).first { $0.text == "x" }!
+        #expect(file.location(of: x.range.start) == SourceLocation(line: 1, column: 28))
+    }
+
+    @Test("escapes and triple-quoted text blocks")
+    func strings() {
+        let ts = tokens("a \"say \\\"hi\\\" \\\\ ok\"\nb \"\"\"\n  one\n  two\n\n  three\n  \"\"\"\n")
+        #expect(ts[1].text == "say \"hi\" \\ ok")
+        #expect(ts.first { $0.kind == .string && $0.text.hasPrefix("one") }?.text == "one two\n\nthree")
+    }
+
+    @Test("an unterminated string and stray bytes are reported once each, with their positions")
+    func errors() {
+        var lexer = Lexer(bytes: Array("a \"open\nb @@@ c\n".utf8) + [0xFF, 0xFE, 0x0A], file: 0)
+        while lexer.next().kind != .endOfFile {}
+        #expect(lexer.diagnostics.map(\.message) == ["unterminated string", "unexpected character `@`", "unexpected byte sequence (not valid UTF-8)"])
+        #expect(lexer.diagnostics.allSatisfy { $0.code == .syntax })
+    }
+
+    @Test("a byte-order mark is skipped, and Unicode letters make identifiers")
+    func bomAndUnicode() {
+        let ts = tokens("\u{FEFF}person zoë \"Z\"\n")
+        #expect(ts.map(\.text).prefix(2) == ["person", "zoë"])
+    }
+
+    @Test("pmlint directives are collected from comments")
+    func directives() {
+        var lexer = Lexer(bytes: Array("x 1 # pmlint: allow PM202 -- why\n# plain comment\n".utf8), file: 0)
+        while lexer.next().kind != .endOfFile {}
+        #expect(lexer.directives.map(\.text) == [" allow PM202 -- why"])
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+@testable import PMLang
+
+@Suite("parser")
+struct ParserTests {
+    func syntaxErrors(_ text: String) -> [Diagnostic] {
+        Parser.parse(bytes: Array(text.utf8), file: 0).diagnostics
+    }
+
+    @Test("every independent syntax error is reported in one run")
+    func independentErrors() {
+        let text = """
+        framework "F" {
+          plan 2024/25 to 2025/26
+        }
+        measure A.1 "Unclosed title {
+          aim P1
+        }
+        person bad
+        measure B.1 "Fine" {
+          aim P1
+        @
+        }
+        }
+        """
+        let errors = syntaxErrors(text)
+        let lines = errors.map { SourceFile(path: "t", text: text).location(of: $0.range.start).line }
+        #expect(lines == [4, 7, 10, 12])
+    }
+
+    @Test("a missing closing brace is one error, and the next declaration still parses")
+    func missingBrace() {
+        let syntax = Parser.parse(bytes: Array("measure A \"a\" {\n  aim P1\nmeasure B \"b\" {\n  aim P1\n}\n".utf8), file: 0)
+        #expect(syntax.diagnostics.count == 1)
+        #expect(syntax.declarations.map { $0.header.first?.text } == ["A", "B"])
+    }
+
+    @Test("no crash, hang or stack overflow on hostile input", arguments: [
+        "", "\n\n\n", "{", "}", String(repeating: "{", count: 200_000), String(repeating: "}", count: 50_000),
+        String(repeating: "measure X \"t\" { tolerance { a { b { c {", count: 5_000),
+        "measure \"", "\"\"\"", "formula " + String(repeating: "(", count: 100_000),
+    ])
+    func hostile(_ text: String) {
+        let result = lint(text)
+        #expect(result.diagnostics.filter { $0.code == .syntax }.count <= Parser.maxErrorsPerFile + 1)
+    }
+
+    @Test("binary garbage stops after a bounded number of errors")
+    func garbage() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<300_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let result = Linter.lint([SourceFile(path: "g.pm", bytes: bytes)], options: LintOptions(today: fixedToday))
+        #expect(result.diagnostics.filter { $0.code == .syntax }.count <= Parser.maxErrorsPerFile + 1)
+    }
+
+    @Test("a deeply nested formula is refused, not recursed into")
+    func deepFormula() {
+        let text = "measure X \"t\" {\n  formula " + String(repeating: "(", count: 10_000) + "a\n}\n"
+        #expect(lint(text).diagnostics.contains { $0.code == .wrongType && $0.message.contains("nested") })
+    }
+
+    @Test("a large framework parses in one pass")
+    func large() {
+        var text = "framework \"F\" {\n  plan 2024/25 to 2024/25\n}\n"
+        for i in 0..<5_000 {
+            text += "measure M\(i) \"Measure \(i)\" {\n  definition \"Number of things completed in the period by the team.\"\n  unit count\n}\n"
+        }
+        let syntax = Parser.parse(bytes: Array(text.utf8), file: 0)
+        #expect(syntax.declarations.count == 5_001)
+        #expect(syntax.diagnostics.isEmpty)
+    }
+}

@@ -1,0 +1,81 @@
+import Testing
+@testable import PMLang
+
+@Suite("numbers, periods and coverage")
+struct SemanticsTests {
+    func d(_ s: String) -> DecimalValue { DecimalValue(parsing: s)! }
+
+    @Test("decimal arithmetic is exact at rating edges")
+    func exactEdges() {
+        let tolerance = d("46") * d("5") / d("100")
+        #expect(tolerance == d("2.3"))
+        #expect(d("46") - tolerance == d("43.7"))
+        #expect(d("0.1") + d("0.2") == d("0.3"))
+        #expect(d("12_500").description == "12500")
+    }
+
+    @Test("rounding is half away from zero, as published reports round", arguments: [
+        ("2.25", 1, "2.3"), ("-2.25", 1, "-2.3"), ("43.649", 1, "43.6"), ("43.65", 1, "43.7"), ("0.5", 0, "1"),
+    ])
+    func rounding(_ input: String, _ places: Int, _ expected: String) {
+        #expect(d(input).rounded(places: places) == d(expected))
+    }
+
+    @Test("division by zero and overflow give an invalid value, not a crash")
+    func invalid() {
+        #expect(!(d("1") / d("0")).isValid)
+        let big = d("999999999999999999999999999999")
+        #expect(!(big * big * big).isValid)
+        #expect(DecimalValue(parsing: "NaN") == nil)
+        #expect(DecimalValue(parsing: "inf") == nil)
+        #expect(DecimalValue(parsing: "1e5") == nil)
+    }
+
+    @Test("periods map through the financial year start")
+    func periods() {
+        let april = FiscalCalendar(yearStart: 4)
+        #expect(Period(parsing: "Q1 2024/25") == .quarter(FiscalYear(2024), 1))
+        #expect(Period(parsing: "2024/25 H2") == .half(FiscalYear(2024), 2))
+        #expect(april.fiscalYear(of: .month(year: 2025, month: 3)) == FiscalYear(2024))
+        #expect(april.index(of: .month(year: 2024, month: 6)) == 3)
+        #expect(april.endDate(of: .quarter(FiscalYear(2024), 4)) == CalendarDate(year: 2025, month: 3, day: 31))
+        #expect(FiscalCalendar(yearStart: 1).endDate(of: .quarter(FiscalYear(2024), 1)) == CalendarDate(year: 2024, month: 3, day: 31))
+        #expect(FiscalYear(parsing: "2024/26") == nil)
+        #expect(CalendarDate(parsing: "2025-02-29") == nil)
+        #expect(CalendarDate(year: 2024, month: 6, day: 30)!.weekday == 7)
+    }
+
+    @Test("threshold coverage finds gaps and shadowed bands")
+    func coverage() {
+        let good: [BandCondition] = [.atMost(d("8")), .atMost(d("10")), .above(d("10"))]
+        #expect(ThresholdCoverage.prove(good).isEmpty)
+        let gap: [BandCondition] = [.atMost(d("8")), .above(d("10"))]
+        #expect(ThresholdCoverage.prove(gap) == [.gap("above 8 up to 10")])
+        let shadowed: [BandCondition] = [.atMost(d("8")), .below(d("5")), .otherwise]
+        #expect(ThresholdCoverage.prove(shadowed) == [.unreachable(1)])
+        let edge: [BandCondition] = [.below(d("8")), .above(d("8"))]
+        #expect(ThresholdCoverage.prove(edge) == [.gap("exactly 8")])
+        #expect(ThresholdCoverage.prove([.atLeast(d("90"))], low: .zero, high: .hundred) == [.gap("from 0 up to but not including 90")])
+    }
+
+    @Test("a suppression silences its line and the next, until it expires")
+    func suppressions() {
+        let text = """
+        framework "F" {
+          plan 2024/25 to 2024/25
+        }
+        # pmlint: allow PM109 until 2025-12-31 -- leaving soon
+        person a "A"
+        person b "B"  # pmlint: allow PM109 -- covering a vacancy
+        """
+        #expect(lint(text).diagnostics.isEmpty)
+        let later = lint(text, options: LintOptions(today: CalendarDate(year: 2026, month: 1, day: 1)!))
+        #expect(later.diagnostics.map(\.code.id) == ["PM008", "PM109"])
+    }
+
+    @Test("spelling suggestions prefer the nearest name")
+    func spelling() {
+        #expect(Spelling.suggestion(for: "defintion", among: DeclarationBuilder.measureFields) == "definition")
+        #expect(Spelling.suggestion(for: "zzzzzz", among: DeclarationBuilder.measureFields) == nil)
+    }
+}
