@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import PMLang
+
+/// Runs pmlint in-process and captures what it writes.
+func runLint(_ args: [String], terminal: Bool = false, environment: [String: String] = [:], stdin: String = "") -> (Int32, String, String) {
+    final class Box: @unchecked Sendable { var out = ""; var err = "" }
+    let box = Box()
+    let io = CommandIO(stdout: { box.out += $0 }, stderr: { box.err += $0 }, environment: environment,
+                       stdoutIsTerminal: terminal, readStandardInput: { Array(stdin.utf8) })
+    let code = LintCommand.run(args, io: io, today: fixedToday)
+    return (code, box.out, box.err)
+}
+
+@Suite("pmlint command line")
+struct CLITests {
+    let examples = Paths.root.appendingPathComponent("examples").path
+    let mistakes = Paths.root.appendingPathComponent("examples/mistakes").path
+
+    @Test("the shipped example lints clean: exit 0, no diagnostics")
+    func examplesClean() {
+        let (code, out, err) = runLint([examples])
+        #expect(code == 0)
+        #expect(out == "0 errors, 0 warnings in 5 files\n")
+        #expect(err.isEmpty)
+    }
+
+    @Test("the mistakes gallery shows every code of every family")
+    func mistakesGallery() {
+        let (code, out, _) = runLint([mistakes, "--format", "short"])
+        #expect(code == 1)
+        let codes = DiagnosticCode.catalogue.map(\.id).filter { $0 < "PM400" }
+        let missing = codes.filter { !out.contains("[\($0)]") }
+        #expect(missing.isEmpty, "not shown: \(missing)")
+    }
+
+    @Test("exit codes: 2 for usage and I/O errors, with a clear message")
+    func exitCodes() {
+        let (c1, _, e1) = runLint(["--fromat", "json"])
+        #expect(c1 == 2)
+        #expect(e1.hasPrefix("Error: Unknown option '--fromat'. Did you mean '--format'?\nUsage: "))
+        let (c2, _, e2) = runLint(["/no/such/file.pm"])
+        #expect(c2 == 2)
+        #expect(e2 == "Error: no such file or folder: /no/such/file.pm\n")
+        let (c3, _, _) = runLint(["--format", "xml", examples])
+        #expect(c3 == 2)
+        let (c4, _, e4) = runLint([Paths.fixture("schemas").path])
+        #expect(c4 == 2)
+        #expect(e4.contains("no .pm files"))
+    }
+
+    @Test("warnings pass unless --strict")
+    func strict() {
+        let text = "framework \"F\" {\n  plan 2024/25 to 2024/25\n}\npriority P \"P\" {\n  aim P1 \"x\"\n}\n"
+        #expect(runLint(["-"], stdin: text).0 == 0)
+        #expect(runLint(["-", "--strict"], stdin: text).0 == 1)
+    }
+
+    @Test("--explain describes every code, and --help and --version exit 0", arguments: DiagnosticCode.catalogue.map(\.id))
+    func explain(_ id: String) {
+        let (code, out, _) = runLint(["--explain", id])
+        #expect(code == 0)
+        #expect(out.hasPrefix(id + " "))
+        #expect(out.split(separator: "\n").count >= 4)
+    }
+
+    @Test("help, version and unknown codes")
+    func helpVersion() {
+        #expect(runLint(["--help"]).1.contains("USAGE: pmlint"))
+        #expect(runLint(["--version"]).1 == "pmlint \(LintCommand.version)\n")
+        #expect(runLint(["--explain", "PM999"]).0 == 2)
+        #expect(runLint(["--explain", "no-definition"]).1.hasPrefix("PM201"))
+    }
+
+    @Test("colour only on a terminal with NO_COLOR unset")
+    func colour() {
+        let m = Paths.fixture("lint/PM101.pm").path
+        let base = Paths.fixture("lint/base/base.pm").path
+        #expect(runLint([base, m], terminal: true).1.contains("\u{1B}["))
+        #expect(!runLint([base, m], terminal: true, environment: ["NO_COLOR": "1"]).1.contains("\u{1B}["))
+        #expect(!runLint([base, m], terminal: false).1.contains("\u{1B}["))
+        #expect(runLint([base, m], terminal: false, environment: [:]).1.contains("error[PM101]"))
+    }
+}
+
+@Suite("output formats")
+struct RendererTests {
+    let text = """
+    framework "F" {
+      plan 2024/25 to 2024/25
+    }
+    person zoë "Zoë" { role "x" }
+    person a "A"
+    """
+
+    @Test("short: file:line:column: severity[CODE]: message")
+    func short() {
+        let out = runLint(["-", "--format", "short"], stdin: text).1
+        #expect(out == "<stdin>:4:8: info[PM109]: person `zoë` is declared but never used\n<stdin>:5:8: info[PM109]: person `a` is declared but never used\n")
+    }
+
+    @Test("json: one object per diagnostic with the contract's keys")
+    func json() throws {
+        let out = runLint(["-", "--format", "json"], stdin: text).1
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]])
+        #expect(array.count == 2)
+        let first = array[0]
+        for key in ["code", "severity", "message", "file", "line", "column", "endLine", "endColumn", "fix"] {
+            #expect(first[key] != nil, "missing \(key)")
+        }
+        #expect(first["code"] as? String == "PM109")
+        #expect(first["severity"] as? String == "info")
+        #expect(first["column"] as? Int == 8)
+        #expect(first["endColumn"] as? Int == 11)  // `zoë` is three scalars: columns 8, 9, 10
+    }
+
+    @Test("json fix is null when there is none")
+    func jsonNullFix() throws {
+        var d = Diagnostic(.syntax, "x", at: SourceRange(file: 0, start: 0, end: 1))
+        d.fix = nil
+        let out = JSONRenderer.render([d], files: [SourceFile(path: "a.pm", text: "x\n")])
+        #expect(out.contains("\"fix\": null"))
+    }
+
+    @Test("sarif: version, rule catalogue and located results")
+    func sarif() throws {
+        let out = runLint([Paths.root.appendingPathComponent("examples/mistakes").path, "--format", "sarif"]).1
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect((driver["rules"] as? [Any])?.count == DiagnosticCode.catalogue.count)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(!results.isEmpty)
+        let location = try #require((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location["region"] as? [String: Any])?["startLine"] as? Int != nil)
+    }
+
+    @Test("github: workflow commands with escaped properties")
+    func github() {
+        let out = runLint(["-", "--format", "github"], stdin: text).1
+        #expect(out.hasPrefix("::notice file=<stdin>,line=4,col=8,endLine=4,endColumn=11,title=PM109 unused-person::person `zoë` is declared but never used%0Ahelp: "))
+        #expect(GitHubRenderer.escapeProperty("a,b:c%") == "a%2Cb%3Ac%25")
+    }
+
+    @Test("text: caret under the range, help after it, summary last")
+    func textFormat() {
+        let out = runLint(["-"], stdin: text).1
+        #expect(out.contains("""
+        info[PM109]: person `zoë` is declared but never used
+         --> <stdin>:4:8
+          |
+        4 | person zoë "Zoë" { role "x" }
+          |        ^^^
+          |
+          = help: remove the declaration, or give them a role on a measure
+        """))
+        #expect(out.hasSuffix("0 errors, 0 warnings, 2 infos in 1 file\n"))
+    }
+}
