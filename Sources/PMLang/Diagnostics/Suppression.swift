@@ -60,14 +60,21 @@ public struct Suppression: Sendable, Hashable {
             }
             suppressions.append(parsed)
         }
+        // Indexed by the lines they cover, so applying them is linear in the number of diagnostics.
+        let byLine: [[Int: [Suppression]]] = suppressions.map { list in
+            var index: [Int: [Suppression]] = [:]
+            for s in list {
+                index[s.line, default: []].append(s)
+                index[s.line + 1, default: []].append(s)
+            }
+            return index
+        }
         var used = Set<Suppression>()
         for d in diagnostics {
             // Syntax errors and suppression findings themselves cannot be silenced.
             guard d.code != .syntax, d.code != .suppression, d.range.file < suppressions.count else { out.append(d); continue }
             let line = files[d.range.file].lineIndex(of: d.range.start)
-            let match = suppressions[d.range.file].first {
-                ($0.line == line || $0.line + 1 == line) && $0.codes.contains(d.code.id)
-            }
+            let match = byLine[d.range.file][line]?.first { $0.codes.contains(d.code.id) }
             guard let s = match else { out.append(d); continue }
             if let until = s.until, until < today {
                 out.append(d)
