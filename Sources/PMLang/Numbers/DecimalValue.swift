@@ -53,6 +53,7 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
         var scale = 0
         var seenPoint = false
         var lastWasDigit = false
+        var sawDigit = false
         while i < end {
             let b = bytes[i]
             if b >= 0x30 && b <= 0x39 {
@@ -61,6 +62,7 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
                 if sig != 0 { digits += 1 }
                 if seenPoint { scale += 1 }
                 lastWasDigit = true
+                sawDigit = true
             } else if b == UInt8(ascii: "_") && lastWasDigit && i + 1 < end && bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39 {
                 lastWasDigit = false
             } else if b == UInt8(ascii: ".") && !seenPoint {
@@ -71,7 +73,7 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
             }
             i += 1
         }
-        if !bytes[bytes.startIndex..<end].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return nil }
+        if !sawDigit { return nil }
         if scale > DecimalValue.maxScale { return nil }
         self.init(significand: negative ? -sig : sig, scale: scale)
     }

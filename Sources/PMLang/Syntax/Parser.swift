@@ -202,11 +202,7 @@ public struct Parser {
 
     /// Whether a string token ends with its closing quote.
     private func isTerminated(_ t: Token) -> Bool {
-        lexerEndsWithQuote(t.range)
-    }
-
-    private func lexerEndsWithQuote(_ r: SourceRange) -> Bool {
-        r.end > r.start + 1 && bytes[r.end - 1] == UInt8(ascii: "\"")
+        t.range.end > t.range.start + 1 && bytes[t.range.end - 1] == UInt8(ascii: "\"")
     }
 
     /// Looks past the newline ahead: does the next line start a declaration?

@@ -181,8 +181,7 @@ public enum LintCommand {
             io.stderr("Error: \(error.message)\n")
             return 2
         }
-        var options = LintOptions(today: o.asOf ?? today, stretchLimit: o.stretchLimit)
-        options.stretchLimit = o.stretchLimit
+        let options = LintOptions(today: o.asOf ?? today, stretchLimit: o.stretchLimit)
         let result = Linter.lint(files, options: options)
         let style = TextStyle.decide(mode: o.color, isTerminal: io.stdoutIsTerminal, environment: io.environment)
         io.stdout(DiagnosticRenderer.render(result, format: o.format, style: style, version: version))
