@@ -518,6 +518,14 @@ extension DiagnosticCode {
         id: "PM510", name: "late-submission", severity: .warning,
         summary: "figure submitted after its lag",
         explanation: "The `submitted` date of the row is later than the period end plus the measure's lag.")
+    public static let malformedRow = DiagnosticCode(
+        id: "PM511", name: "malformed-row", severity: .error,
+        summary: "data row is not well-formed CSV",
+        explanation: """
+        A row with more fields than the header has columns, or a quoted field that is never closed. The row
+        cannot be read reliably, so it is rejected; the line number points at where it starts. Quote any
+        field that contains a comma, a quote (written twice: "") or a line break.
+        """)
 
     /// Every code, in order. Tests check that ids and names are unique.
     public static let catalogue: [DiagnosticCode] = [
@@ -533,7 +541,7 @@ extension DiagnosticCode {
         aggregateInferred, linearWithoutBaseline,
         approvedTargetChanged, approvedSpecChanged, approvedMeasureRemoved,
         unknownMeasure, duplicateRow, notANumber, valueOutsideDomain, numeratorExceedsDenominator,
-        zeroDenominator, missingFigure, periodMismatch, missingCommentary, lateSubmission,
+        zeroDenominator, missingFigure, periodMismatch, missingCommentary, lateSubmission, malformedRow,
     ]
 
     /// Looks a code up by id (`PM201`, case-insensitive) or name (`no-definition`).

@@ -2,6 +2,8 @@
 public indirect enum JSON: Sendable, Hashable {
     case string(String)
     case int(Int)
+    /// A number written exactly as given (`46.3`), for decimals that must not pass through binary floating point.
+    case number(String)
     case bool(Bool)
     case null
     case array([JSON])
@@ -20,6 +22,7 @@ public indirect enum JSON: Sendable, Hashable {
         switch self {
         case .string(let s): JSON.quote(s, into: &out)
         case .int(let n): out += String(n)
+        case .number(let text): out += text
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):

@@ -16,6 +16,17 @@ public struct TextStyle: Sendable {
         }
     }
     public func help(_ s: String) -> String { wrap(s, "1;32") }
+    public func dim(_ s: String) -> String { wrap(s, "2") }
+    /// A rating's colour; the word itself always says the rating, so colour is never the only signal.
+    public func rating(_ s: String, _ r: Rating) -> String {
+        switch r {
+        case .green: return wrap(s, "1;32")
+        case .amber: return wrap(s, "1;33")
+        case .red: return wrap(s, "1;31")
+        case .blue: return wrap(s, "1;34")
+        case .grey: return wrap(s, "90")
+        }
+    }
 
     /// Colour when writing to a terminal, `NO_COLOR` is unset and TERM is not `dumb`, unless forced.
     public static func decide(mode: String, isTerminal: Bool, environment: [String: String]) -> TextStyle {

@@ -141,6 +141,21 @@ public struct FiscalCalendar: Sendable, Hashable {
         return CalendarDate(year: y, month: m, day: CalendarDate.daysIn(month: m, year: y))!
     }
 
+    /// The first day of the period.
+    public func startDate(of period: Period) -> CalendarDate {
+        let (y, m) = lastMonth(of: period)
+        let m0 = y * 12 + (m - 1) - (period.frequency.monthsPerPeriod - 1)
+        return CalendarDate(year: m0 / 12, month: m0 % 12 + 1, day: 1)!
+    }
+
+    /// The period of the same frequency just before this one (crossing into the previous year).
+    public func previous(_ period: Period) -> Period {
+        let i = index(of: period)
+        let y = fiscalYear(of: period)
+        if i > 1 { return self.period(i - 1, of: y, frequency: period.frequency) }
+        return self.period(period.frequency.periodsPerYear, of: y.previous, frequency: period.frequency)
+    }
+
     /// The first day of a financial year.
     public func startDate(of year: FiscalYear) -> CalendarDate {
         CalendarDate(year: year.start, month: yearStart, day: 1)!

@@ -1,0 +1,170 @@
+import Foundation
+
+/// One record of a CSV file: its fields as byte ranges into a buffer the reader reuses.
+///
+/// A record is only valid inside the callback that receives it; copy what you keep.
+public struct CSVRecord {
+    /// The raw bytes of every field, unquoted, back to back.
+    public var bytes: [UInt8] = []
+    /// `ends[i]` is where field `i` ends in `bytes`.
+    public var ends: [Int] = []
+    /// The line the record starts on (1-based, counting the header).
+    public var line = 0
+    /// Why the record is not well-formed CSV (an unterminated quote), or nil.
+    public var malformed: String?
+
+    public var count: Int { ends.count }
+
+    /// The bytes of field `i` (empty when the record has fewer fields).
+    public func field(_ i: Int) -> ArraySlice<UInt8> {
+        guard i < ends.count else { return [] }
+        let start = i == 0 ? 0 : ends[i - 1]
+        return bytes[start..<ends[i]]
+    }
+
+    /// Field `i` as text with surrounding spaces trimmed; invalid UTF-8 becomes U+FFFD.
+    public func string(_ i: Int) -> String {
+        CSVRecord.trimmed(field(i))
+    }
+
+    /// Whether field `i` is empty or only spaces.
+    public func isBlank(_ i: Int) -> Bool {
+        field(i).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// Whether every field is blank (a line of commas, as spreadsheets export).
+    public var isBlank: Bool { (0..<count).allSatisfy { isBlank($0) } }
+
+    static func trimmed(_ s: ArraySlice<UInt8>) -> String {
+        var lo = s.startIndex, hi = s.endIndex
+        while lo < hi && (s[lo] == 0x20 || s[lo] == 0x09) { lo += 1 }
+        while hi > lo && (s[hi - 1] == 0x20 || s[hi - 1] == 0x09) { hi -= 1 }
+        return String(decoding: s[lo..<hi], as: UTF8.self)
+    }
+}
+
+/// A streaming RFC 4180 reader: quoted fields with embedded commas, quotes (`""`) and line breaks; CRLF,
+/// LF or CR line ends; a UTF-8 byte-order mark; blank lines skipped. It reads in blocks and hands each
+/// record to a callback, so memory stays the size of one block and one record, whatever the file size.
+public struct CSVReader {
+    /// Reads the next block of bytes; an empty array at the end.
+    public typealias Source = () throws -> [UInt8]
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    /// Reads every record from `source`, calling `body` for each non-blank one.
+    public static func read(_ source: Source, _ body: (inout CSVRecord) throws -> Void) throws {
+        var record = CSVRecord()
+        var state = State.fieldStart
+        var line = 1
+        var recordLine = 1
+        var quoteLine = 1
+        var first = true
+        var afterCR = false
+        record.bytes.reserveCapacity(256)
+
+        func finishRecord() throws {
+            record.ends.append(record.bytes.count)
+            record.line = recordLine
+            // A blank line is a single empty field: not a record.
+            if !(record.ends.count == 1 && record.bytes.isEmpty) {
+                try body(&record)
+            }
+            record.bytes.removeAll(keepingCapacity: true)
+            record.ends.removeAll(keepingCapacity: true)
+            record.malformed = nil
+            state = .fieldStart
+        }
+
+        while true {
+            var block = try source()
+            if block.isEmpty { break }
+            if first {
+                first = false
+                if block.count >= 3 && block[0] == 0xEF && block[1] == 0xBB && block[2] == 0xBF {
+                    block.removeFirst(3)
+                }
+            }
+            for b in block {
+                if afterCR {
+                    afterCR = false
+                    if b == 0x0A { continue }  // the LF of a CRLF that ended a record
+                }
+                switch state {
+                case .quoted:
+                    if b == 0x22 {
+                        state = .quoteInQuoted
+                    } else {
+                        if b == 0x0A { line += 1 }
+                        record.bytes.append(b)
+                    }
+                case .quoteInQuoted:
+                    if b == 0x22 {
+                        record.bytes.append(0x22)  // "" is one quote
+                        state = .quoted
+                    } else if b == 0x2C {
+                        record.ends.append(record.bytes.count)
+                        state = .fieldStart
+                    } else if b == 0x0A || b == 0x0D {
+                        try finishRecord()
+                        line += 1
+                        recordLine = line
+                        afterCR = b == 0x0D
+                    } else {
+                        // Text after a closing quote: keep it, as spreadsheets do.
+                        record.bytes.append(b)
+                        state = .unquoted
+                    }
+                case .fieldStart, .unquoted:
+                    if b == 0x2C {
+                        record.ends.append(record.bytes.count)
+                        state = .fieldStart
+                    } else if b == 0x0A || b == 0x0D {
+                        try finishRecord()
+                        line += 1
+                        recordLine = line
+                        afterCR = b == 0x0D
+                    } else if b == 0x22 && state == .fieldStart {
+                        record.bytes.removeSubrange((record.ends.last ?? 0)...)  // spaces before the quote
+                        state = .quoted
+                        quoteLine = line
+                    } else if (b == 0x20 || b == 0x09) && state == .fieldStart {
+                        // Spaces before an opening quote are allowed; keep them in case no quote follows.
+                        record.bytes.append(b)
+                    } else {
+                        record.bytes.append(b)
+                        state = .unquoted
+                    }
+                }
+            }
+        }
+        if state == .quoted {
+            record.malformed = "a quoted field opened on line \(quoteLine) is never closed"
+        }
+        if state != .fieldStart || !record.ends.isEmpty || !record.bytes.isEmpty {
+            try finishRecord()
+        }
+    }
+
+    /// Reads a file in 1 MB blocks.
+    public static func read(path: String, _ body: (inout CSVRecord) throws -> Void) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DataError(message: "cannot read \(path): no such file or permission denied")
+        }
+        defer { try? handle.close() }
+        try read({ [UInt8](try handle.read(upToCount: 1 << 20) ?? Data()) }, body)
+    }
+
+    /// Reads bytes already in memory (tests, standard input).
+    public static func read(bytes: [UInt8], _ body: (inout CSVRecord) throws -> Void) throws {
+        var done = false
+        try read({ if done { return [] }; done = true; return bytes }, body)
+    }
+}
+
+/// A problem that stops pmrun before any report (exit 2): an unreadable file, a missing column.
+public struct DataError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}

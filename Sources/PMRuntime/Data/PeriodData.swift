@@ -1,0 +1,107 @@
+import PMLang
+
+/// Where a data row came from.
+public struct RowOrigin: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+    public var description: String { "\(file):\(line)" }
+}
+
+/// The exception commentary that goes with a figure (`comment`, `cause`, `action`, `recovery` columns).
+public struct Commentary: Sendable, Hashable {
+    public var comment: String?
+    public var cause: String?
+    public var action: String?
+    /// The recovery date or plan, as written.
+    public var recovery: String?
+
+    public init(comment: String? = nil, cause: String? = nil, action: String? = nil, recovery: String? = nil) {
+        self.comment = comment
+        self.cause = cause
+        self.action = action
+        self.recovery = recovery
+    }
+
+    public var isEmpty: Bool { comment == nil && cause == nil && action == nil && recovery == nil }
+
+    /// What a Red rating still needs (PM509): the cause, the action and the recovery date.
+    public var missingForException: [String] {
+        var m: [String] = []
+        if cause == nil { m.append("cause") }
+        if action == nil { m.append("action") }
+        if recovery == nil { m.append("recovery") }
+        return m
+    }
+}
+
+/// One accepted figure: a measure's value for one period.
+public struct Observation: Sendable {
+    /// The exact value, from the `value` column or the formula over the component columns.
+    public var value: DecimalValue
+    /// For a formula `a / b * k`: the evaluated numerator and denominator, so the year to date can be
+    /// formed as a ratio of sums.
+    public var numerator: DecimalValue?
+    public var denominator: DecimalValue?
+    public var commentary: Commentary
+    public var submitted: CalendarDate?
+    public var origin: RowOrigin
+}
+
+/// A project row: a milestone's completion as reported.
+public struct MilestoneUpdate: Sendable {
+    /// The milestone's title as declared in the framework.
+    public var milestone: String
+    /// The completion date; nil while not done.
+    public var completed: CalendarDate?
+    /// The period the update was reported for, if given.
+    public var period: Period?
+    public var origin: RowOrigin
+}
+
+/// A row that was read but not used, and why.
+public struct RejectedRow: Sendable {
+    public var origin: RowOrigin
+    public var code: DiagnosticCode
+    public var reason: String
+    public var measure: String?
+    public var period: String?
+}
+
+/// A data-quality note on a row that was used (a late submission, PM510).
+public struct DataFlag: Sendable {
+    public var origin: RowOrigin
+    public var code: DiagnosticCode
+    public var message: String
+    public var measure: String
+}
+
+/// Every figure read from the period data files, by measure and period, and every row accounted for.
+public struct PeriodData: Sendable {
+    public var observations: [String: [Period: Observation]] = [:]
+    /// Milestone updates by project id, in file order.
+    public var milestones: [String: [MilestoneUpdate]] = [:]
+    /// Project commentary by project id and period.
+    public var projectCommentary: [String: [Period: Commentary]] = [:]
+    public var rejected: [RejectedRow] = []
+    public var flags: [DataFlag] = []
+    /// Data rows read (the header and blank lines not counted).
+    public var rowsRead = 0
+    /// Header columns no measure uses, by file.
+    public var ignoredColumns: [(file: String, columns: [String])] = []
+    /// The files read, in order.
+    public var files: [String] = []
+
+    public init() {}
+
+    /// Rows accepted (every row read is either accepted or rejected).
+    public var rowsAccepted: Int { rowsRead - rejected.count }
+
+    /// The figure for a measure and period.
+    public func observation(_ measure: String, _ period: Period) -> Observation? {
+        observations[measure]?[period]
+    }
+}

@@ -1,0 +1,312 @@
+import PMLang
+
+/// What to evaluate.
+public struct EvaluationOptions: Sendable {
+    /// The period reported; nil for the latest period that has data.
+    public var period: Period?
+    /// The date figures are judged due against (a figure is due at its period end plus its lag).
+    public var asOf: CalendarDate
+
+    public init(period: Period? = nil, asOf: CalendarDate) {
+        self.period = period
+        self.asOf = asOf
+    }
+}
+
+/// Rates every measure and project of a framework for one period against the period data.
+public struct Evaluator {
+    public let framework: Framework
+    public let data: PeriodData
+    public let options: EvaluationOptions
+    let calendar: FiscalCalendar
+
+    public init(framework: Framework, data: PeriodData, options: EvaluationOptions) {
+        self.framework = framework
+        self.data = data
+        self.options = options
+        self.calendar = framework.calendar
+    }
+
+    /// The latest period that has data. When periods of several lengths end on the same day (2026/27 Q2,
+    /// 2026/27 H1 and 2026-09), the one of the frequency most measures report at, so that a quarterly
+    /// framework is reported by quarter; the longer period breaks a tie.
+    public static func latestPeriod(in data: PeriodData, framework: Framework) -> Period? {
+        let calendar = framework.calendar
+        var latest: CalendarDate?
+        var candidates = Set<Period>()
+        for (_, byPeriod) in data.observations {
+            for p in byPeriod.keys {
+                let end = calendar.endDate(of: p)
+                if latest == nil || end > latest! {
+                    latest = end
+                    candidates = [p]
+                } else if end == latest! {
+                    candidates.insert(p)
+                }
+            }
+        }
+        var measuresAt: [Frequency: Int] = [:]
+        for m in framework.measures { measuresAt[m.fields.frequency?.value ?? .quarterly, default: 0] += 1 }
+        return candidates.max { a, b in
+            (measuresAt[a.frequency] ?? 0, a.frequency.monthsPerPeriod) < (measuresAt[b.frequency] ?? 0, b.frequency.monthsPerPeriod)
+        }
+    }
+
+    /// Evaluates the period given, or the latest with data; nil when there is no data and no period.
+    public static func evaluate(framework: Framework, data: PeriodData, options: EvaluationOptions) -> Scorecard? {
+        var o = options
+        if o.period == nil { o.period = latestPeriod(in: data, framework: framework) }
+        guard o.period != nil else { return nil }
+        return Evaluator(framework: framework, data: data, options: o).scorecard()
+    }
+
+    /// The scorecard for `options.period` (which must be set).
+    public func scorecard() -> Scorecard {
+        let period = options.period!
+        let rank = Dictionary(framework.priorities.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        func order(_ priority: String?) -> Int { priority.flatMap { rank[$0] } ?? Int.max }
+        // Priority order first, then the order of the source, so every report lists measures the same way.
+        let measures = framework.measures.map { evaluate($0, reportPeriod: period) }
+            .enumerated().sorted { (order($0.element.priority), $0.offset) < (order($1.element.priority), $1.offset) }.map(\.element)
+        let projects = framework.projects.map { evaluate($0, reportPeriod: period) }
+        var priorities = framework.priorities.map { (id: $0.id.value, title: $0.title) }
+        if measures.contains(where: { $0.priority == nil }) || projects.contains(where: { $0.priority == nil }) {
+            priorities.append((id: "", title: "Not linked to a priority"))
+        }
+        return Scorecard(
+            framework: framework.header?.title.value ?? "Performance framework",
+            council: framework.header?.council?.value,
+            period: period, asOf: options.asOf, priorities: priorities,
+            measures: measures, projects: projects,
+            summary: summarise(measures, projects),
+            exceptions: exceptions(measures, projects),
+            data: data)
+    }
+
+    // MARK: - Measures
+
+    func personName(_ a: Assignment?) -> String? {
+        guard let a else { return nil }
+        return framework.people[a.person.value]?.name ?? a.person.value
+    }
+
+    func priority(ofAim aim: String?) -> String? {
+        guard let aim else { return nil }
+        return framework.aims[aim]?.priority
+    }
+
+    /// The measure's own period reported: the last of its frequency that ends by the report period's end,
+    /// within the same financial year; nil when none has (an annual measure mid-year).
+    func ratedIndex(_ frequency: Frequency, reportPeriod: Period) -> Int {
+        calendar.monthsElapsed(through: reportPeriod) / frequency.monthsPerPeriod
+    }
+
+    func observations(_ id: String, _ year: FiscalYear, through index: Int, frequency: Frequency) -> [Observation] {
+        guard index >= 1, let byPeriod = data.observations[id] else { return [] }
+        return (1...index).compactMap { byPeriod[calendar.period($0, of: year, frequency: frequency)] }
+    }
+
+    func evaluate(_ m: ResolvedMeasure, reportPeriod: Period) -> MeasureResult {
+        let f = m.fields
+        let frequency = f.frequency?.value ?? .quarterly
+        let year = calendar.fiscalYear(of: reportPeriod)
+        let k = ratedIndex(frequency, reportPeriod: reportPeriod)
+        let plan = Plan(measure: m, calendar: calendar, firstPlanYear: framework.planYears.first)
+        let aggregate = m.aggregate
+        let basis = f.rate?.value ?? ((aggregate == .sum || aggregate == .ratio) ? .ytd : .period)
+        let places = f.unit?.value.precision ?? 1
+        let multiplier = f.formula?.value.ratioShape?.multiplier
+        let lag = f.lag?.value ?? Lag(days: 0, working: false)
+        let polarity = f.better?.value
+        let byPeriod = data.observations[m.id] ?? [:]
+
+        var r = MeasureResult(
+            id: m.id, title: m.decl.title, kind: m.kind, aim: f.aim?.value, aimTitle: f.aim.flatMap { framework.aims[$0.value]?.title },
+            priority: priority(ofAim: f.aim?.value), unit: f.unit?.value, polarity: polarity, frequency: frequency,
+            source: f.source?.value, toleranceText: Evaluator.describe(m.tolerance), period: nil, basis: basis,
+            annualTarget: plan.target(year), rating: .grey, status: .none, trend: Trend(),
+            accountable: personName(f.accountable?.value), committee: f.committee?.value, flags: [], series: [])
+
+        // Previous year's outturn: the whole year's figure from the data, else the baseline for that year.
+        let previousYear = year.previous
+        let n = frequency.periodsPerYear
+        if byPeriod[calendar.period(n, of: previousYear, frequency: frequency)] != nil {
+            let all = observations(m.id, previousYear, through: n, frequency: frequency)
+            r.previousOutturn = YearToDate.aggregate(all, by: aggregate, multiplier: multiplier)?.rounded(places: places)
+        } else if let b = f.baseline?.value, (b.year ?? framework.planYears.first?.previous) == previousYear {
+            r.previousOutturn = b.value
+        }
+
+        // The chart: every period of last year and this year up to the one reported.
+        for y in [previousYear, year] {
+            let last = y == year ? k : n
+            guard last >= 1 else { continue }
+            for i in 1...last {
+                let p = calendar.period(i, of: y, frequency: frequency)
+                r.series.append(SeriesPoint(period: p, year: y, actual: byPeriod[p]?.value.rounded(places: places), plan: plan.periodPlan(y, i)))
+            }
+        }
+
+        guard k >= 1 else {
+            let first = calendar.period(1, of: year, frequency: frequency)
+            r.status = .notYetInYear(first: first)
+            r.flags.append(Flag("no \(year) figure yet: the first, for \(first), is due \(lag.dueDate(after: calendar.endDate(of: first)))"))
+            return r
+        }
+        let p = calendar.period(k, of: year, frequency: frequency)
+        r.period = p
+
+        // Missing figures for this year's due periods (PM507).
+        for i in 1...k {
+            let q = calendar.period(i, of: year, frequency: frequency)
+            let due = lag.dueDate(after: calendar.endDate(of: q))
+            if byPeriod[q] == nil && due <= options.asOf {
+                r.flags.append(Flag(code: DiagnosticCode.missingFigure.id, "no figure for \(q) (due \(due))"))
+            }
+        }
+        for flag in data.flags where flag.measure == m.id {
+            r.flags.append(Flag(code: flag.code.id, flag.message))
+        }
+
+        let soFar = observations(m.id, year, through: k, frequency: frequency)
+        r.ytdActual = YearToDate.aggregate(soFar, by: aggregate, multiplier: multiplier)?.rounded(places: places)
+        r.ytdPlan = plan.planToDate(year, k)
+        r.plan = plan.periodPlan(year, k)
+        let current = byPeriod[p]
+        r.actual = current?.value.rounded(places: places)
+        r.commentary = current?.commentary
+
+        if let current {
+            r.status = .reported
+            _ = current
+        } else {
+            let due = lag.dueDate(after: calendar.endDate(of: p))
+            r.status = due <= options.asOf ? .missing(due: due) : .notDue(due: due)
+            if case .notDue = r.status { r.flags.append(Flag("\(p) figure not due until \(due)")) }
+        }
+
+        // Trend: the period figure against the previous period's; the rated figure against the same
+        // point of last year.
+        let previousPeriod = calendar.previous(p)
+        r.trend.previousPeriod = TrendAnalysis.direction(
+            from: byPeriod[previousPeriod]?.value, to: current?.value, polarity: polarity, places: places)
+        if current != nil {
+            let lastYearRated: DecimalValue?
+            if basis == .ytd {
+                let then = observations(m.id, previousYear, through: k, frequency: frequency)
+                lastYearRated = then.count == k ? YearToDate.aggregate(then, by: aggregate, multiplier: multiplier) : nil
+            } else {
+                lastYearRated = byPeriod[calendar.period(k, of: previousYear, frequency: frequency)]?.value
+            }
+            r.trend.samePeriodLastYear = TrendAnalysis.direction(from: lastYearRated, to: r.ratedActual, polarity: polarity, places: places)
+        }
+
+        guard m.kind == .measure else { return r }  // monitors stay Grey
+        guard r.status == .reported, let rated = r.ratedActual else { return r }
+        if let rating = Rater.rate(actual: rated, plan: r.ratedPlan, polarity: polarity, tolerance: m.tolerance) {
+            r.rating = rating
+        } else {
+            r.flags.append(Flag("no plan for \(p): the measure has no target for \(year)"))
+        }
+
+        // Forecast outturn: the year to date scaled by the share of the year's plan delivered so far.
+        if plan.forecasts, let t = r.annualTarget, let ytdPlan = r.ytdPlan, !ytdPlan.isZero, let ytd = r.ytdActual {
+            let value = (ytd * t).divided(by: ytdPlan, places: places)
+            if let rating = Rater.rate(actual: value, plan: t, polarity: polarity, tolerance: m.tolerance) {
+                r.forecast = Forecast(value: value, rating: rating)
+            }
+        }
+        return r
+    }
+
+    static func describe(_ t: ResolvedTolerance?) -> String? {
+        switch t {
+        case .tolerance(let d):
+            if let s = d.summary { return s }
+            var parts: [String] = []
+            if let a = d.amber?.value { parts.append("Amber within \(a.description)") }
+            if let b = d.blue?.value { parts.append("Blue beyond \(b.description)") }
+            return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        case .thresholds(let d):
+            return d.summary ?? d.bands.map { "\($0.rating.rawValue) \($0.condition.text)" }.joined(separator: "; ")
+        case nil:
+            return nil
+        }
+    }
+
+    // MARK: - Projects
+
+    func evaluate(_ project: ProjectDecl, reportPeriod: Period) -> ProjectResult {
+        let start = calendar.startDate(of: reportPeriod)
+        let end = calendar.endDate(of: reportPeriod)
+        let updates = data.milestones[project.id.value] ?? []
+        var statuses: [MilestoneStatus] = []
+        for milestone in project.milestones {
+            let completed = updates.filter { $0.milestone == milestone.title }.compactMap(\.completed).filter { $0 <= end }.min()
+            let state: MilestoneState
+            if completed != nil { state = .done }
+            else if milestone.due < start { state = .overdue }
+            else if milestone.due <= end { state = .dueInPeriod }
+            else { state = .upcoming }
+            statuses.append(MilestoneStatus(title: milestone.title, due: milestone.due, completed: completed, state: state))
+        }
+        let rating: Rating
+        if statuses.isEmpty { rating = .grey }
+        else if statuses.contains(where: { $0.state == .overdue }) { rating = .red }
+        else if statuses.contains(where: { $0.state == .dueInPeriod }) { rating = .amber }
+        else { rating = .green }
+        var flags: [Flag] = []
+        for s in statuses where s.state == .overdue { flags.append(Flag("milestone \"\(s.title)\" was due \(s.due) and is not done")) }
+        for s in statuses where s.state == .dueInPeriod { flags.append(Flag("milestone \"\(s.title)\" due \(s.due) is not done")) }
+        return ProjectResult(
+            id: project.id.value, title: project.title, aim: project.aim?.value,
+            aimTitle: project.aim.flatMap { framework.aims[$0.value]?.title }, priority: priority(ofAim: project.aim?.value),
+            rating: rating, milestones: statuses, accountable: personName(project.accountable?.value),
+            committee: project.committee?.value, commentary: data.projectCommentary[project.id.value]?[reportPeriod], flags: flags)
+    }
+
+    // MARK: - Summary and exceptions
+
+    func summarise(_ measures: [MeasureResult], _ projects: [ProjectResult]) -> Summary {
+        let rule = framework.header?.onTarget?.value ?? [.green, .blue]
+        let onTarget = Set(rule)
+        var s = Summary()
+        s.onTargetRule = rule
+        var byPriority: [String: RatingCounts] = [:]
+        var byCommittee: [String: RatingCounts] = [:]
+        func add(_ rating: Rating, missing: Bool, priority: String?, committee: String?) {
+            s.overall.add(rating, missing: missing, onTarget: onTarget)
+            byPriority[priority ?? "", default: RatingCounts()].add(rating, missing: missing, onTarget: onTarget)
+            byCommittee[committee ?? "(no committee)", default: RatingCounts()].add(rating, missing: missing, onTarget: onTarget)
+        }
+        for m in measures { add(m.rating, missing: m.isMissing, priority: m.priority, committee: m.committee) }
+        for p in projects { add(p.rating, missing: false, priority: p.priority, committee: p.committee) }
+        var priorityTitles = Dictionary(framework.priorities.map { ($0.id.value, $0.title) }, uniquingKeysWith: { a, _ in a })
+        priorityTitles[""] = "Not linked to a priority"
+        let order = framework.priorities.map(\.id.value) + [""]
+        s.byPriority = order.compactMap { id in byPriority[id].map { GroupSummary(key: id, title: priorityTitles[id] ?? id, counts: $0) } }
+        s.byCommittee = byCommittee.keys.sorted().map { GroupSummary(key: $0, title: $0, counts: byCommittee[$0]!) }
+        return s
+    }
+
+    func exceptions(_ measures: [MeasureResult], _ projects: [ProjectResult]) -> [Exception] {
+        var out: [Exception] = []
+        // Measures then projects, each in scorecard order.
+        for m in measures where m.rating == .red {
+            let c = m.commentary ?? Commentary()
+            out.append(Exception(
+                id: m.id, title: m.title,
+                actual: m.ratedActual.map { $0.formatted(places: m.precision) } ?? "-",
+                plan: m.ratedPlan.map { $0.formatted(places: m.precision) } ?? "-",
+                accountable: m.accountable, committee: m.committee, commentary: m.commentary, missing: c.missingForException))
+        }
+        for p in projects where p.rating == .red {
+            let c = p.commentary ?? Commentary()
+            let overdue = p.milestones.filter { $0.state == .overdue }.map { "\"\($0.title)\" (due \($0.due))" }
+            out.append(Exception(
+                id: p.id, title: p.title, actual: "overdue: " + overdue.joined(separator: ", "), plan: "",
+                accountable: p.accountable, committee: p.committee, commentary: p.commentary, missing: c.missingForException))
+        }
+        return out
+    }
+}

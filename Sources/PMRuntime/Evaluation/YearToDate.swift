@@ -1,0 +1,31 @@
+import PMLang
+
+/// Forms year-to-date figures from period figures by the measure's aggregation.
+public enum YearToDate {
+    /// `sum` adds; `mean` averages; `latest` takes the last; `ratio` divides the summed numerators by the
+    /// summed denominators (never the mean of the period ratios). Nil when there are no figures.
+    public static func aggregate(_ observations: [Observation], by aggregate: Aggregate, multiplier: DecimalValue?) -> DecimalValue? {
+        guard let last = observations.last else { return nil }
+        switch aggregate {
+        case .sum:
+            return observations.reduce(DecimalValue.zero) { $0 + $1.value }
+        case .mean:
+            let total = observations.reduce(DecimalValue.zero) { $0 + $1.value }
+            return total.divided(by: DecimalValue(observations.count), places: DecimalValue.maxScale).normalized()
+        case .latest:
+            return last.value
+        case .ratio:
+            var n = DecimalValue.zero, d = DecimalValue.zero
+            for o in observations {
+                guard let on = o.numerator, let od = o.denominator else {
+                    // Figures given without components: the mean is the best that can be done.
+                    return YearToDate.aggregate(observations, by: .mean, multiplier: nil)
+                }
+                n = n + on
+                d = d + od
+            }
+            guard !d.isZero else { return nil }
+            return (n * (multiplier ?? .one)).divided(by: d, places: DecimalValue.maxScale).normalized()
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import PMLang
+
+/// The scorecard as CSV: one row per measure and project, for spreadsheets and further analysis.
+public enum CSVReport {
+    public static let columns = [
+        "measure", "title", "kind", "priority", "aim", "period", "rating", "missing", "actual", "plan", "ytd_actual", "ytd_plan",
+        "annual_target", "previous_outturn", "trend_previous_period", "trend_same_period_last_year", "forecast",
+        "forecast_rating", "source", "confidence", "accountable", "committee", "flags", "comment", "cause", "action", "recovery",
+    ]
+
+    public static func render(_ s: Scorecard) -> String {
+        var out = columns.joined(separator: ",") + "\r\n"
+        for m in s.measures {
+            let p = m.precision
+            func n(_ v: DecimalValue?) -> String { v.map { $0.formatted(places: p) } ?? "" }
+            let c = m.commentary ?? Commentary()
+            out += line([
+                m.id, m.title, m.kind.rawValue, m.priority ?? "", m.aim ?? "", m.period?.description ?? "", m.rating.rawValue,
+                m.isMissing ? "yes" : "no", n(m.actual), n(m.plan), n(m.ytdActual), n(m.ytdPlan), n(m.annualTarget),
+                n(m.previousOutturn), m.trend.previousPeriod?.rawValue ?? "", m.trend.samePeriodLastYear?.rawValue ?? "",
+                m.forecast.map { $0.value.formatted(places: p) } ?? "", m.forecast?.rating.rawValue ?? "",
+                m.source.map { "\($0.kind.rawValue) \($0.name)" } ?? "", m.source?.confidence.rawValue ?? "",
+                m.accountable ?? "", m.committee ?? "", m.flags.map(\.text).joined(separator: "; "),
+                c.comment ?? "", c.cause ?? "", c.action ?? "", c.recovery ?? "",
+            ])
+        }
+        for pr in s.projects {
+            let c = pr.commentary ?? Commentary()
+            out += line([
+                pr.id, pr.title, "project", pr.priority ?? "", pr.aim ?? "", s.period.description, pr.rating.rawValue, "no",
+                Wording.milestones(pr), "", "", "", "", "", "", "", "", "", "project", "", pr.accountable ?? "", pr.committee ?? "",
+                pr.flags.map(\.text).joined(separator: "; "), c.comment ?? "", c.cause ?? "", c.action ?? "", c.recovery ?? "",
+            ])
+        }
+        return out
+    }
+
+    /// One RFC 4180 line: fields with a comma, quote or line break are quoted, quotes doubled.
+    static func line(_ fields: [String]) -> String {
+        fields.map(escape).joined(separator: ",") + "\r\n"
+    }
+
+    static func escape(_ f: String) -> String {
+        // A leading = + - @ would be a formula in a spreadsheet; titles never need one, so quote-prefix it.
+        var v = f
+        if let first = v.first, "=+@".contains(first) { v = "'" + v }
+        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return v
+    }
+}

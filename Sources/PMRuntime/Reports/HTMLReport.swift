@@ -1,0 +1,250 @@
+import Foundation
+import PMLang
+
+/// The scorecard as one self-contained HTML page: no scripts, no network, styles inline. Every rating is a
+/// word and a distinct shape as well as a colour, so it survives colour blindness and black-and-white print.
+public enum HTMLReport {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    static let colours: [Rating: String] = [
+        .green: "#1b7d3a", .amber: "#c77700", .red: "#c0262d", .blue: "#1f5fbf", .grey: "#6b7280",
+    ]
+
+    /// The rating's shape: circle, triangle, square, diamond, ring.
+    static func shape(_ r: Rating, size: Int = 14) -> String {
+        let c = colours[r]!
+        let body: String
+        switch r {
+        case .green: body = "<circle cx=\"7\" cy=\"7\" r=\"6\" fill=\"\(c)\"/>"
+        case .amber: body = "<path d=\"M7 1 L13 13 L1 13 Z\" fill=\"\(c)\"/>"
+        case .red: body = "<rect x=\"1.5\" y=\"1.5\" width=\"11\" height=\"11\" fill=\"\(c)\"/>"
+        case .blue: body = "<path d=\"M7 0.5 L13.5 7 L7 13.5 L0.5 7 Z\" fill=\"\(c)\"/>"
+        case .grey: body = "<circle cx=\"7\" cy=\"7\" r=\"5\" fill=\"none\" stroke=\"\(c)\" stroke-width=\"2\"/>"
+        }
+        return "<svg class=\"shape\" width=\"\(size)\" height=\"\(size)\" viewBox=\"0 0 14 14\" aria-hidden=\"true\">\(body)</svg>"
+    }
+
+    static func badge(_ r: Rating, label: String? = nil) -> String {
+        "<span class=\"rating r-\(r.rawValue)\">\(shape(r))<span>\(escape(label ?? Wording.rating(r)))</span></span>"
+    }
+
+    static func trend(_ d: Direction?, _ label: String) -> String {
+        guard let d else { return "<span class=\"trend\">–</span>" }
+        return "<span class=\"trend t-\(d.rawValue)\" title=\"\(label): \(d.rawValue)\">\(Wording.arrow(d)) \(d.rawValue)</span>"
+    }
+
+    /// A small chart of period actuals (solid, dots) against period plan (dashed), last year then this year.
+    static func chart(_ m: MeasureResult) -> String {
+        let points = m.series
+        guard points.count >= 2 else { return "" }
+        let values = points.flatMap { [$0.actual?.doubleValue, $0.plan?.doubleValue].compactMap { $0 } }.filter { $0.isFinite }
+        guard var lo = values.min(), var hi = values.max() else { return "" }
+        if hi - lo < 1e-9 { lo -= 1; hi += 1 }
+        let w = 168.0, h = 48.0, pad = 5.0
+        func x(_ i: Int) -> Double { pad + Double(i) * (w - 2 * pad) / Double(points.count - 1) }
+        func y(_ v: Double) -> Double { h - pad - (v - lo) / (hi - lo) * (h - 2 * pad) }
+        func f(_ d: Double) -> String { trim(d) }
+        func path(_ key: KeyPath<SeriesPoint, DecimalValue?>) -> String {
+            var d = "", pen = false
+            for (i, p) in points.enumerated() {
+                guard let v = p[keyPath: key]?.doubleValue, v.isFinite else { pen = false; continue }
+                d += "\(pen ? "L" : "M")\(f(x(i))) \(f(y(v))) "
+                pen = true
+            }
+            return d
+        }
+        var svg = "<svg class=\"chart\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\">"
+        svg += "<title>\(escape(m.id)): actual (solid) against plan (dashed), \(points.first!.period) to \(points.last!.period)</title>"
+        if let split = points.firstIndex(where: { $0.year != points[0].year }), split > 0 {
+            let sx = (x(split - 1) + x(split)) / 2
+            svg += "<line x1=\"\(f(sx))\" y1=\"2\" x2=\"\(f(sx))\" y2=\"\(Int(h) - 2)\" stroke=\"#d1d5db\" stroke-width=\"1\"/>"
+        }
+        let plan = path(\.plan)
+        if !plan.isEmpty { svg += "<path d=\"\(plan)\" fill=\"none\" stroke=\"#9ca3af\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>" }
+        let actual = path(\.actual)
+        if !actual.isEmpty { svg += "<path d=\"\(actual)\" fill=\"none\" stroke=\"#1f2937\" stroke-width=\"1.6\"/>" }
+        for (i, p) in points.enumerated() {
+            guard let v = p.actual?.doubleValue, v.isFinite else { continue }
+            let last = i == points.count - 1
+            let colour = last ? colours[m.rating]! : "#1f2937"
+            svg += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"\(last ? "3.2" : "1.8")\" fill=\"\(colour)\"/>"
+        }
+        return svg + "</svg>"
+    }
+
+    static func trim(_ d: Double) -> String {
+        let r = (d * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+
+    static let css = """
+    :root { color-scheme: light; }
+    body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #111827; margin: 0; background: #f9fafb; }
+    main { max-width: 1400px; margin: 0 auto; padding: 24px 28px 48px; }
+    h1 { font-size: 22px; margin: 0 0 4px; }
+    h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 2px solid #e5e7eb; padding-bottom: 4px; }
+    h3 { font-size: 15px; margin: 16px 0 6px; }
+    .sub { color: #4b5563; margin: 0 0 16px; }
+    .cards { display: flex; gap: 12px; flex-wrap: wrap; margin: 12px 0; }
+    .card { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 10px 16px; min-width: 96px; }
+    .card .n { font-size: 26px; font-weight: 700; display: block; }
+    .card .l { display: flex; align-items: center; gap: 6px; color: #374151; }
+    table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e5e7eb; margin: 6px 0 12px; }
+    th, td { padding: 6px 8px; border-bottom: 1px solid #e5e7eb; text-align: left; vertical-align: top; }
+    th { background: #f3f4f6; font-weight: 600; font-size: 12px; color: #374151; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .rating { display: inline-flex; align-items: center; gap: 5px; font-weight: 600; white-space: nowrap; }
+    .r-green { color: #1b7d3a; } .r-amber { color: #9a5b00; } .r-red { color: #c0262d; } .r-blue { color: #1f5fbf; } .r-grey { color: #4b5563; }
+    .shape { flex: none; }
+    .title { font-weight: 600; }
+    .meta { color: #6b7280; font-size: 12px; }
+    .flags { color: #92400e; font-size: 12px; margin: 2px 0 0; padding-left: 16px; }
+    .trend { white-space: nowrap; font-size: 12px; }
+    .t-improving { color: #1b7d3a; } .t-declining { color: #c0262d; } .t-unchanged { color: #4b5563; }
+    .exception { background: #fff; border: 1px solid #e5e7eb; border-left: 6px solid #c0262d; border-radius: 6px; padding: 10px 14px; margin: 10px 0; }
+    .exception dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; }
+    .exception dt { font-weight: 600; color: #374151; }
+    .exception dd { margin: 0; }
+    .pm509 { color: #92400e; font-weight: 600; }
+    .legend { color: #4b5563; font-size: 12px; display: flex; gap: 14px; flex-wrap: wrap; align-items: center; }
+    code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
+    @media print { body { background: #fff; } main { padding: 0; } .card, table, .exception { break-inside: avoid; } }
+    """
+
+    public static func render(_ s: Scorecard) -> String {
+        let heading = [s.council, s.framework].compactMap { $0 }.joined(separator: ": ")
+        var h = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        h += "<title>\(escape(heading)): scorecard \(escape(s.period.description))</title>\n<style>\n\(css)\n</style>\n</head>\n<body>\n<main>\n"
+        h += "<h1>\(escape(heading))</h1>\n"
+        h += "<p class=\"sub\">Scorecard for <strong>\(escape(s.period.description))</strong>, figures due by \(s.asOf). "
+        h += "\(escape(Wording.onTarget(s.summary))).</p>\n"
+
+        h += "<h2>Summary</h2>\n<div class=\"cards\">\n"
+        for r in Rating.allCases {
+            h += "<div class=\"card\"><span class=\"n\">\(s.summary.overall[r])</span><span class=\"l r-\(r.rawValue)\">\(shape(r))\(Wording.rating(r))</span></div>\n"
+        }
+        h += "<div class=\"card\"><span class=\"n\">\(s.summary.overall.missing)</span><span class=\"l\">Missing figures</span></div>\n</div>\n"
+        h += countsTable("Priority", s.summary.byPriority.map { ($0.key.isEmpty ? $0.title : "\($0.key) \($0.title)", $0.counts) })
+        h += countsTable("Committee", s.summary.byCommittee.map { ($0.title, $0.counts) })
+        h += "<p class=\"legend\">"
+        for r in Rating.allCases { h += "<span>\(badge(r))</span>" }
+        h += "<span>Trend: ↑ improving, ↓ declining, → unchanged; charts show actuals (solid) against plan (dashed), last year then this.</span></p>\n"
+
+        for group in Wording.groups(s) {
+            h += "<h2>\(escape(group.id.isEmpty ? group.title : "\(group.id) \(group.title)"))</h2>\n"
+            h += "<table>\n<thead><tr><th>Measure</th><th>Period</th><th class=\"num\">Actual</th><th class=\"num\">Plan</th>"
+            h += "<th class=\"num\">Year to date</th><th class=\"num\">Plan to date</th><th class=\"num\">Target</th><th class=\"num\">Last year</th>"
+            h += "<th>Rating</th><th>Trend</th><th class=\"num\">Forecast</th><th>Chart</th><th>Accountable</th></tr></thead>\n<tbody>\n"
+            for m in group.measures { h += measureRow(m) }
+            for p in group.projects { h += projectRow(p, s.period) }
+            h += "</tbody>\n</table>\n"
+        }
+
+        h += "<h2>Exceptions</h2>\n"
+        if s.exceptions.isEmpty { h += "<p>No Red ratings.</p>\n" }
+        for e in s.exceptions {
+            h += "<div class=\"exception\"><div>\(badge(.red)) <span class=\"title\">\(escape(e.id)) \(escape(e.title))</span>: "
+            h += "\(escape(Wording.exceptionFigure(e)))</div>"
+            h += "<div class=\"meta\">\(escape([e.accountable, e.committee].compactMap { $0 }.joined(separator: " · ")))</div>"
+            let c = Wording.commentary(e.commentary)
+            if !c.isEmpty {
+                h += "<dl>"
+                for (k, v) in c { h += "<dt>\(k)</dt><dd>\(escape(v))</dd>" }
+                h += "</dl>"
+            }
+            if !e.missing.isEmpty {
+                h += "<p class=\"pm509\">PM509 no exception commentary: \(escape(e.missing.joined(separator: ", "))) missing</p>"
+            }
+            h += "</div>\n"
+        }
+
+        h += "<h2>Data</h2>\n<p>\(escape(Wording.dataLine(s.data))).</p>\n"
+        if !s.data.rejected.isEmpty || !s.data.flags.isEmpty {
+            h += "<table><thead><tr><th>Row</th><th>Code</th><th>Reason</th></tr></thead><tbody>\n"
+            for r in s.data.rejected {
+                h += "<tr><td><code>\(escape(r.origin.description))</code></td><td>\(r.code.id)</td><td>\(escape(r.reason))</td></tr>\n"
+            }
+            for f in s.data.flags {
+                h += "<tr><td><code>\(escape(f.origin.description))</code></td><td>\(f.code.id)</td><td>\(escape(f.message))</td></tr>\n"
+            }
+            h += "</tbody></table>\n"
+        }
+        h += "</main>\n</body>\n</html>\n"
+        return h
+    }
+
+    static func countsTable(_ label: String, _ rows: [(String, RatingCounts)]) -> String {
+        var h = "<table>\n<thead><tr><th>\(label)</th>"
+        for r in Rating.allCases { h += "<th class=\"num\">\(Wording.rating(r))</th>" }
+        h += "<th class=\"num\">Missing</th><th class=\"num\">On target</th></tr></thead>\n<tbody>\n"
+        for (name, c) in rows {
+            h += "<tr><td>\(escape(name))</td>"
+            for r in Rating.allCases { h += "<td class=\"num\">\(c[r])</td>" }
+            h += "<td class=\"num\">\(c.missing)</td><td class=\"num\">\(c.onTarget)</td></tr>\n"
+        }
+        return h + "</tbody>\n</table>\n"
+    }
+
+    static func measureRow(_ m: MeasureResult) -> String {
+        let p = m.precision
+        var h = "<tr><td><span class=\"title\">\(escape(m.id)) \(escape(m.title))</span>"
+        var meta: [String] = []
+        if let a = m.aimTitle { meta.append("\(m.aim ?? "") \(a)") }
+        meta.append(Wording.source(m))
+        if let t = m.toleranceText { meta.append(t) }
+        h += "<div class=\"meta\">\(escape(meta.joined(separator: " · ")))</div>"
+        let notes = m.flags.map(\.text) + Wording.commentary(m.commentary).map { "\($0.0): \($0.1)" }
+        if !notes.isEmpty {
+            h += "<ul class=\"flags\">" + notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+        }
+        h += "</td><td>\(escape(m.period?.description ?? "–"))</td>"
+        for v in [m.actual, m.plan, m.ytdActual, m.ytdPlan, m.annualTarget, m.previousOutturn] {
+            h += "<td class=\"num\">\(Wording.figure(v, p))</td>"
+        }
+        let label = m.kind == .monitor ? "Grey (monitor)" : Wording.rating(m)
+        h += "<td>\(badge(m.rating, label: label))</td>"
+        h += "<td>\(trend(m.trend.previousPeriod, "against the previous period"))<br>\(trend(m.trend.samePeriodLastYear, "against the same period last year"))</td>"
+        if let f = m.forecast {
+            h += "<td class=\"num\">\(f.value.formatted(places: p))<br>\(badge(f.rating))</td>"
+        } else {
+            h += "<td class=\"num\">–</td>"
+        }
+        h += "<td>\(chart(m))</td>"
+        h += "<td>\(escape(m.accountable ?? "–"))<div class=\"meta\">\(escape(m.committee ?? ""))</div></td></tr>\n"
+        return h
+    }
+
+    static func projectRow(_ p: ProjectResult, _ period: Period) -> String {
+        var h = "<tr><td><span class=\"title\">\(escape(p.id)) \(escape(p.title))</span>"
+        h += "<div class=\"meta\">Project · \(escape(Wording.milestones(p)))</div><ul class=\"flags\">"
+        for m in p.milestones {
+            let state: String
+            switch m.state {
+            case .done: state = "done \(m.completed.map(\.description) ?? "")"
+            case .overdue: state = "overdue"
+            case .dueInPeriod: state = "due this period, not done"
+            case .upcoming: state = "upcoming"
+            }
+            h += "<li>\(escape(m.title)): due \(m.due), \(escape(state))</li>"
+        }
+        h += "</ul></td><td>\(escape(period.description))</td><td class=\"num\" colspan=\"6\"></td>"
+        h += "<td>\(badge(p.rating))</td><td></td><td></td><td></td>"
+        h += "<td>\(escape(p.accountable ?? "–"))<div class=\"meta\">\(escape(p.committee ?? ""))</div></td></tr>\n"
+        return h
+    }
+}

@@ -1,0 +1,91 @@
+import PMLang
+
+/// The scorecard as a readable terminal table, ratings in colour when writing to a terminal.
+public enum TextReport {
+    public static func render(_ s: Scorecard, style: TextStyle = .plain) -> String {
+        var out = ""
+        let heading = [s.council, s.framework].compactMap { $0 }.joined(separator: ": ")
+        out += style.bold(heading) + "\n"
+        out += "Scorecard for \(s.period), figures due by \(s.asOf)\n\n"
+
+        out += style.bold("Summary") + "\n"
+        out += "  \(Wording.counts(s.summary.overall))\n"
+        out += "  \(Wording.onTarget(s.summary))\n\n"
+        var counts = TextTable(headers: ["", "Green", "Amber", "Red", "Blue", "Grey", "Missing", "On target"], rightAligned: Set(1...7))
+        for g in s.summary.byPriority {
+            counts.rows.append([g.key.isEmpty ? g.title : "\(g.key) \(g.title)"] + row(g.counts))
+        }
+        counts.rows.append(["All"] + row(s.summary.overall))
+        out += counts.render(indent: "  ") + "\n"
+        var committees = TextTable(headers: ["Committee", "Green", "Amber", "Red", "Blue", "Grey", "Missing", "On target"], rightAligned: Set(1...7))
+        for g in s.summary.byCommittee { committees.rows.append([g.title] + row(g.counts)) }
+        out += committees.render(indent: "  ") + "\n"
+
+        for group in Wording.groups(s) {
+            out += style.bold(group.id.isEmpty ? group.title : "\(group.id)  \(group.title)") + "\n"
+            var t = TextTable(
+                headers: ["Measure", "Title", "Period", "Actual", "Plan", "YTD", "YTD plan", "Target", "Last year", "Rating", "Trend", "Forecast", "Accountable"],
+                rightAligned: [3, 4, 5, 6, 7, 8])
+            var notes: [Int: [String]] = [:]
+            var ratings: [Rating] = []
+            for m in group.measures {
+                let p = m.precision
+                t.rows.append([
+                    m.id, m.title.truncated(38), m.period?.description ?? "–",
+                    Wording.figure(m.actual, p), Wording.plan(m.plan, p), Wording.figure(m.ytdActual, p), Wording.plan(m.ytdPlan, p),
+                    Wording.figure(m.annualTarget, p), Wording.figure(m.previousOutturn, p),
+                    m.kind == .monitor ? "Grey (monitor)" : Wording.rating(m),
+                    "\(Wording.arrow(m.trend.previousPeriod))\(Wording.arrow(m.trend.samePeriodLastYear))",
+                    Wording.forecast(m.forecast, p), m.accountable ?? "–",
+                ])
+                ratings.append(m.rating)
+                notes[t.rows.count - 1] = m.flags.map(\.text)
+            }
+            for pr in group.projects {
+                t.rows.append([pr.id, pr.title.truncated(38), "\(s.period)", Wording.milestones(pr), "", "", "", "", "",
+                               Wording.rating(pr.rating), "", "", pr.accountable ?? "–"])
+                ratings.append(pr.rating)
+                notes[t.rows.count - 1] = pr.flags.map(\.text)
+            }
+            t.decorate[9] = { text, row in style.rating(text, ratings[row]) }
+            let table = t.render(indent: "  ")
+            // Flags go on the lines under their measure.
+            var lines = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            var result: [String] = Array(lines.prefix(2))
+            for (i, line) in lines.dropFirst(2).enumerated() {
+                result.append(line)
+                for n in notes[i] ?? [] { result.append("      " + style.dim("! " + n)) }
+            }
+            out += result.joined(separator: "\n") + "\n\n"
+        }
+        out += "  Trend: first arrow against the previous period, second against the same period last year (↑ improving, ↓ declining, → unchanged).\n\n"
+
+        out += style.bold("Exceptions") + "\n"
+        if s.exceptions.isEmpty { out += "  No Red ratings.\n" }
+        for e in s.exceptions {
+            out += "  " + style.rating("Red", .red) + " \(e.id) \(e.title): \(Wording.exceptionFigure(e))"
+            out += " (\([e.accountable, e.committee].compactMap { $0 }.joined(separator: "; ")))\n"
+            for (k, v) in Wording.commentary(e.commentary) { out += "      \(k): \(v)\n" }
+            if !e.missing.isEmpty {
+                out += "      " + style.severity("PM509", .warning) + " no exception commentary: \(e.missing.joined(separator: ", ")) missing\n"
+            }
+        }
+        out += "\n" + style.bold("Data") + "\n"
+        out += "  \(Wording.dataLine(s.data))\n"
+        for r in s.data.rejected {
+            out += "  \(r.origin): " + style.severity(r.code.id, .error) + " \(r.reason)\n"
+        }
+        for f in s.data.flags {
+            out += "  \(f.origin): " + style.severity(f.code.id, .warning) + " \(f.message)\n"
+        }
+        for (file, columns) in s.data.ignoredColumns {
+            out += "  \(file): columns not used by any measure: \(columns.joined(separator: ", "))\n"
+        }
+        return out
+    }
+
+    static func row(_ c: RatingCounts) -> [String] {
+        Rating.allCases.map { "\(c[$0])" } + ["\(c.missing)", "\(c.onTarget)"]
+    }
+}

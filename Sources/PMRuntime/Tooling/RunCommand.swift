@@ -1,0 +1,201 @@
+import Foundation
+import PMLang
+
+/// `pmrun`: argument parsing and the calls into the library. Exit codes: 0 report written and every data
+/// row used; 1 report written but some rows were rejected; 2 no report (usage or I/O error, or a framework
+/// with lint errors).
+public enum RunCommand {
+    public static let version = LintCommand.version
+
+    public static let usage = "pmrun <paths> ... --data <csv> ... [--period <period>] [--as-of <date>] [--format <format>] [--output <file>]"
+
+    public static let help = """
+    OVERVIEW: Rate a period's figures against a performance framework and write the scorecard.
+
+    USAGE: \(usage)
+
+    ARGUMENTS:
+      <paths>                 The framework's .pm files or folders (as for pmlint).
+                              (default: the current folder)
+
+    OPTIONS:
+      --data <csv> ...        Period data: CSV files, or folders of .csv files. Every
+                              argument after --data up to the next option is data.
+      --period <period>       The period to report: 2025/26 Q2, Q2 2025/26, 2025/26 H1,
+                              2025/26 or 2025-09. (default: the latest period with data)
+      --as-of <date>          The date figures are judged due against. (default: today)
+      --format <format>       Output format. (values: text, csv, markdown, html, json;
+                              default: text)
+      --output <file>         Write the report to a file (atomically) instead of
+                              standard output. Never one of the inputs.
+      --color <when>          Colour in text output. (values: auto, always, never)
+      --version               Show the version.
+      -h, --help              Show help information.
+
+    EXIT STATUS:
+      0  report written; every data row used
+      1  report written; some data rows were rejected (listed in the report)
+      2  no report: usage error, unreadable file, or a framework with lint errors
+
+    """
+
+    static let optionNames = ["--data", "--period", "--as-of", "--format", "--output", "--color", "--version", "--help"]
+
+    struct Options {
+        var paths: [String] = []
+        var data: [String] = []
+        var period: Period?
+        var asOf: CalendarDate?
+        var format = ReportFormat.text
+        var output: String?
+        var color = "auto"
+        var showHelp = false
+        var showVersion = false
+    }
+
+    struct UsageError: Error { var message: String }
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> Options {
+        var o = Options()
+        var i = 0
+        var inData = false
+        func value(_ name: String, inline: String?) throws(UsageError) -> String {
+            if let inline { return inline }
+            i += 1
+            guard i < arguments.count else { throw UsageError(message: "Missing value for '\(name)'.") }
+            return arguments[i]
+        }
+        while i < arguments.count {
+            let arg = arguments[i]
+            if !arg.hasPrefix("-") || arg == "-" {
+                if inData { o.data.append(arg) } else { o.paths.append(arg) }
+                i += 1
+                continue
+            }
+            inData = false
+            let parts = arg.split(separator: "=", maxSplits: 1).map(String.init)
+            let name = parts[0]
+            let inline = parts.count > 1 ? parts[1] : nil
+            switch name {
+            case "--data":
+                if let inline { o.data.append(inline) }
+                inData = true
+            case "--period":
+                let v = try value(name, inline: inline)
+                guard let p = Period(parsing: v) else {
+                    throw UsageError(message: "The value '\(v)' is invalid for '--period'. Write 2025/26 Q2, 2025/26 H1, 2025/26 or 2025-09.")
+                }
+                o.period = p
+            case "--as-of":
+                let v = try value(name, inline: inline)
+                guard let d = CalendarDate(parsing: v) else {
+                    throw UsageError(message: "The value '\(v)' is invalid for '--as-of'. Write a date such as 2025-10-31.")
+                }
+                o.asOf = d
+            case "--format":
+                let v = try value(name, inline: inline)
+                guard let f = ReportFormat(rawValue: v) else {
+                    throw UsageError(message: "The value '\(v)' is invalid for '--format'. Use one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+                o.format = f
+            case "--output", "-o": o.output = try value(name, inline: inline)
+            case "--color", "--colour":
+                let v = try value(name, inline: inline)
+                guard ["auto", "always", "never"].contains(v) else {
+                    throw UsageError(message: "The value '\(v)' is invalid for '--color'. Use auto, always or never.")
+                }
+                o.color = v
+            case "--version": o.showVersion = true
+            case "--help", "-h": o.showHelp = true
+            default:
+                var message = "Unknown option '\(name)'."
+                if let s = Spelling.suggestion(for: name, among: optionNames) { message += " Did you mean '\(s)'?" }
+                throw UsageError(message: message)
+            }
+            i += 1
+        }
+        return o
+    }
+
+    /// Runs pmrun with `arguments` (without the program name) and returns the exit status.
+    public static func run(_ arguments: [String], io: CommandIO, today: CalendarDate = LintCommand.today()) -> Int32 {
+        let o: Options
+        do { o = try parse(arguments) } catch {
+            io.stderr("Error: \(error.message)\nUsage: \(usage)\n  See 'pmrun --help' for more information.\n")
+            return 2
+        }
+        if o.showHelp { io.stdout(help); return 0 }
+        if o.showVersion { io.stdout("pmrun \(version)\n"); return 0 }
+        guard !o.data.isEmpty else {
+            io.stderr("Error: no period data; give the CSV files with --data.\nUsage: \(usage)\n")
+            return 2
+        }
+        let asOf = o.asOf ?? today
+
+        // The framework must lint without errors: ratings from a broken framework would mislead.
+        let files: [SourceFile]
+        do { files = try FileLoader.load(o.paths.isEmpty ? ["."] : o.paths, readStandardInput: io.readStandardInput) } catch {
+            io.stderr("Error: \(error.message)\n")
+            return 2
+        }
+        let lint = Linter.lint(files, options: LintOptions(today: asOf))
+        if lint.hasErrors {
+            var errors = lint
+            errors.diagnostics = lint.diagnostics.filter { $0.severity == .error }
+            io.stderr(DiagnosticRenderer.render(errors, format: .text, style: .plain, version: version))
+            io.stderr("Error: the framework has \(errors.diagnostics.count) lint error\(errors.diagnostics.count == 1 ? "" : "s"); pmrun does not evaluate it until pmlint passes.\n")
+            return 2
+        }
+        let framework = lint.framework
+
+        let dataFiles: [String]
+        let data: PeriodData
+        do {
+            dataFiles = try DataLoader.expand(o.data)
+            data = try DataLoader.load(dataFiles, framework: framework)
+        } catch {
+            io.stderr("Error: \(error.message)\n")
+            return 2
+        }
+        if let p = o.period, !framework.planYears.contains(framework.calendar.fiscalYear(of: p)) {
+            let plan = framework.planYears.isEmpty ? "" : " (\(framework.planYears.first!) to \(framework.planYears.last!))"
+            io.stderr("Error: \(p) is outside the plan\(plan).\n")
+            return 2
+        }
+        guard let scorecard = Evaluator.evaluate(framework: framework, data: data, options: EvaluationOptions(period: o.period, asOf: asOf)) else {
+            io.stderr("Error: the data has no figures to report; name the period with --period.\n")
+            return 2
+        }
+        if !framework.planYears.contains(framework.calendar.fiscalYear(of: scorecard.period)) {
+            io.stderr("Error: the latest data is for \(scorecard.period), outside the plan; name the period with --period.\n")
+            return 2
+        }
+
+        let style = o.output == nil && o.format == .text
+            ? TextStyle.decide(mode: o.color, isTerminal: io.stdoutIsTerminal, environment: io.environment)
+            : TextStyle.decide(mode: o.color == "always" ? "always" : "never", isTerminal: false, environment: io.environment)
+        let text = o.format.render(scorecard, style: style)
+        if let output = o.output {
+            if OutputFile.isInput(output, inputs: files.map(\.path) + dataFiles) {
+                io.stderr("Error: --output \(output) is one of the inputs; pmrun never overwrites an input.\n")
+                return 2
+            }
+            do { try OutputFile.write(text, to: output) } catch {
+                io.stderr("Error: \(error.message)\n")
+                return 2
+            }
+            let c = scorecard.summary.overall
+            io.stderr("pmrun: wrote \(output): \(scorecard.period), \(c.total) rated, \(c[.red]) Red, \(c.missing) missing.\n")
+        } else {
+            io.stdout(text)
+        }
+        if !data.rejected.isEmpty {
+            if o.format != .text || o.output != nil {
+                for r in data.rejected { io.stderr("\(r.origin): error: \(r.code.id) \(r.reason)\n") }
+            }
+            io.stderr("pmrun: \(data.rejected.count) of \(data.rowsRead) data row\(data.rowsRead == 1 ? "" : "s") rejected.\n")
+            return 1
+        }
+        return 0
+    }
+}
