@@ -14,6 +14,6 @@ let package = Package(
         .target(name: "PMRuntime", dependencies: ["PMLang"]),
         .executableTarget(name: "pmlint", dependencies: ["PMLang"]),
         .executableTarget(name: "pmrun", dependencies: ["PMRuntime"]),
-        .testTarget(name: "PMLangTests", dependencies: ["PMLang"]),
+        .testTarget(name: "PMLangTests", dependencies: ["PMLang", "PMRuntime"]),
     ]
 )

@@ -80,6 +80,12 @@ public struct CSVReader {
             var block = try source()
             if block.isEmpty { break }
             if first {
+                // The byte-order mark may straddle blocks: gather three bytes before looking.
+                while block.count < 3 {
+                    let more = try source()
+                    if more.isEmpty { break }
+                    block += more
+                }
                 first = false
                 if block.count >= 3 && block[0] == 0xEF && block[1] == 0xBB && block[2] == 0xBF {
                     block.removeFirst(3)
@@ -139,7 +145,10 @@ public struct CSVReader {
             }
         }
         if state == .quoted {
-            record.malformed = "a quoted field opened on line \(quoteLine) is never closed"
+            let lastLine = record.bytes.last == 0x0A ? line - 1 : line
+            record.malformed = quoteLine == lastLine
+                ? "a quoted field opened on line \(quoteLine) is never closed"
+                : "a quoted field opened on line \(quoteLine) is never closed, so lines \(quoteLine) to \(lastLine) were read as one row"
         }
         if state != .fieldStart || !record.ends.isEmpty || !record.bytes.isEmpty {
             try finishRecord()

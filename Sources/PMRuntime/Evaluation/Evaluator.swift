@@ -19,12 +19,15 @@ public struct Evaluator {
     public let data: PeriodData
     public let options: EvaluationOptions
     let calendar: FiscalCalendar
+    /// Data flags (PM510) by measure, so each measure finds its own without scanning them all.
+    let flagsByMeasure: [String: [DataFlag]]
 
     public init(framework: Framework, data: PeriodData, options: EvaluationOptions) {
         self.framework = framework
         self.data = data
         self.options = options
         self.calendar = framework.calendar
+        self.flagsByMeasure = Dictionary(grouping: data.flags, by: \.measure)
     }
 
     /// The latest period that has data. When periods of several lengths end on the same day (2026/27 Q2,
@@ -164,7 +167,7 @@ public struct Evaluator {
                 r.flags.append(Flag(code: DiagnosticCode.missingFigure.id, "no figure for \(q) (due \(due))"))
             }
         }
-        for flag in data.flags where flag.measure == m.id {
+        for flag in flagsByMeasure[m.id] ?? [] {
             r.flags.append(Flag(code: flag.code.id, flag.message))
         }
 

@@ -103,6 +103,7 @@ public enum HTMLReport {
     .card { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 10px 16px; min-width: 96px; }
     .card .n { font-size: 26px; font-weight: 700; display: block; }
     .card .l { display: flex; align-items: center; gap: 6px; color: #374151; }
+    td:first-child { min-width: 300px; }
     table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e5e7eb; margin: 6px 0 12px; }
     th, td { padding: 6px 8px; border-bottom: 1px solid #e5e7eb; text-align: left; vertical-align: top; }
     th { background: #f3f4f6; font-weight: 600; font-size: 12px; color: #374151; }

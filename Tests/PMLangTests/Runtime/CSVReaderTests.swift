@@ -1,0 +1,59 @@
+import Testing
+@testable import PMRuntime
+
+@Suite("CSV reader")
+struct CSVReaderTests {
+    /// Reads records, feeding the bytes in blocks of `block` to exercise every boundary.
+    func records(_ text: String, block: Int = 1 << 20) throws -> [(line: Int, fields: [String], malformed: String?)] {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        var out: [(Int, [String], String?)] = []
+        try CSVReader.read({
+            guard offset < bytes.count else { return [] }
+            let end = min(bytes.count, offset + block)
+            defer { offset = end }
+            return Array(bytes[offset..<end])
+        }) { r in
+            out.append((r.line, (0..<r.count).map { String(decoding: r.field($0), as: UTF8.self) }, r.malformed))
+        }
+        return out
+    }
+
+    @Test("quoted fields keep commas, doubled quotes and line breaks", arguments: [1, 2, 3, 7, 1 << 20])
+    func quoted(block: Int) throws {
+        let text = "measure,comment\r\nA,\"one, two\"\r\nB,\"say \"\"hi\"\"\"\r\nC,\"line 1\nline 2\"\r\nD,plain\r\n"
+        let r = try records(text, block: block)
+        #expect(r.map(\.fields) == [["measure", "comment"], ["A", "one, two"], ["B", "say \"hi\""], ["C", "line 1\nline 2"], ["D", "plain"]])
+        // The record after a quoted line break starts on the right line.
+        #expect(r.map(\.line) == [1, 2, 3, 4, 6])
+    }
+
+    @Test("a byte-order mark, LF, CR and blank trailing lines")
+    func endings() throws {
+        let text = "\u{FEFF}a,b\nc,d\re,f\n\n\n"
+        let r = try records(text, block: 2)
+        #expect(r.map(\.fields) == [["a", "b"], ["c", "d"], ["e", "f"]])
+        #expect(r.map(\.line) == [1, 2, 3])
+    }
+
+    @Test("no final line break; empty fields; spaces before a quote")
+    func edges() throws {
+        let r = try records("a,,c\n1, \"x,y\" ,3")
+        #expect(r.map(\.fields) == [["a", "", "c"], ["1", "x,y ", "3"]])
+    }
+
+    @Test("an unterminated quote is reported with the line it opened on")
+    func unterminated() throws {
+        let r = try records("a,b\n1,\"never closed\n2,3\n")
+        #expect(r.count == 2)
+        #expect(r[1].malformed == "a quoted field opened on line 2 is never closed, so lines 2 to 3 were read as one row")
+        #expect(r[1].line == 2)
+        #expect(try records("a\n\"x").last?.malformed == "a quoted field opened on line 2 is never closed")
+    }
+
+    @Test("an empty file has no records")
+    func empty() throws {
+        #expect(try records("").isEmpty)
+        #expect(try records("\u{FEFF}").isEmpty)
+    }
+}

@@ -1,0 +1,155 @@
+import Testing
+@testable import PMLang
+@testable import PMRuntime
+
+/// Every period-data code, triggered by a row and not triggered by its near miss.
+@Suite("period data validation")
+struct DataValidationTests {
+    static let measures = measure("D.1", """
+        unit       percent, 1 dp
+        better     higher
+        formula    done / total * 100
+        aggregate  ratio
+        target     2024/25 90, 2025/26 90, 2026/27 90
+        """) + measure("D.2", """
+        unit       count
+        better     higher
+        aggregate  sum
+        target     2024/25 10, 2025/26 10, 2026/27 10
+        """) + measure("D.3", """
+        unit       number, 1 dp
+        better     lower
+        formula    (a - b) / c
+        aggregate  mean
+        target     2024/25 1, 2025/26 1, 2026/27 1
+        """)
+    static let header = "measure,period,value,done,total,a,b,c,cause,action,recovery,submitted\n"
+
+    func codes(_ rows: String) throws -> [String] {
+        let f = framework(DataValidationTests.measures)
+        return try load(DataValidationTests.header + rows, f).rejected.map(\.code.id)
+    }
+
+    func reasons(_ rows: String) throws -> [String] {
+        let f = framework(DataValidationTests.measures)
+        return try load(DataValidationTests.header + rows, f).rejected.map(\.reason)
+    }
+
+    @Test("PM501 unknown measure, with the nearest name")
+    func unknownMeasure() throws {
+        #expect(try codes("D.9,2025/26 Q1,5\n") == ["PM501"])
+        #expect(try reasons("D.22,2025/26 Q1,5\n") == ["no measure or project `D.22` in the framework; did you mean `D.2`?"])
+        #expect(try codes(",2025/26 Q1,5\n") == ["PM501"])
+        #expect(try codes("D.2,2025/26 Q1,5\n").isEmpty)
+    }
+
+    @Test("PM502 the same measure and period twice; the first is kept")
+    func duplicate() throws {
+        #expect(try codes("D.2,2025/26 Q1,5\nD.2,Q1 2025/26,6\n") == ["PM502"])
+        #expect(try reasons("D.2,2025/26 Q1,5\nD.2,Q1 2025/26,6\n") == ["D.2 2025/26 Q1 is already given at data.csv:2"])
+        #expect(try codes("D.2,2025/26 Q1,5\nD.2,2025/26 Q2,6\n").isEmpty)
+    }
+
+    @Test("PM503 not a number: text, NaN, infinity, separators, percent signs, blanks", arguments: [
+        "n/a", "NaN", "inf", "-Infinity", "\"1,234\"", "45%", "1e3", "",
+    ])
+    func notANumber(cell: String) throws {
+        #expect(try codes("D.2,2025/26 Q1,\(cell)\n") == ["PM503"])
+    }
+
+    @Test("PM503 near miss: signs and decimals are numbers")
+    func numbers() throws {
+        #expect(try codes("D.3,2025/26 Q1,,,,-1.5,2,4\nD.2,2025/26 Q2, 12 \n").isEmpty)
+    }
+
+    @Test("PM504 outside the unit's domain")
+    func domain() throws {
+        #expect(try codes("D.2,2025/26 Q1,-1\n") == ["PM504"])
+        #expect(try codes("D.2,2025/26 Q1,2.5\n") == ["PM504"])
+        #expect(try codes("D.2,2025/26 Q1,0\n").isEmpty)
+    }
+
+    @Test("PM505 numerator greater than denominator for a percentage")
+    func numeratorExceeds() throws {
+        #expect(try codes("D.1,2025/26 Q1,,11,10\n") == ["PM505"])
+        #expect(try codes("D.1,2025/26 Q1,,10,10\n").isEmpty)
+    }
+
+    @Test("PM506 zero denominator")
+    func zeroDenominator() throws {
+        #expect(try codes("D.1,2025/26 Q1,,0,0\n") == ["PM506"])
+        #expect(try codes("D.3,2025/26 Q1,,,,1,1,0\n") == ["PM506"])
+        #expect(try codes("D.1,2025/26 Q1,,0,1\n").isEmpty)
+    }
+
+    @Test("PM507 a figure due and missing is flagged on the measure")
+    func missingFigure() throws {
+        let f = framework(DataValidationTests.measures)
+        let data = try load(DataValidationTests.header + "D.2,2025/26 Q1,5\n", f)
+        let s = Evaluator(framework: f, data: data, options: EvaluationOptions(period: period("2025/26 Q2"), asOf: date("2026-01-01"))).scorecard()
+        #expect(result(s, "D.2")?.flags.map(\.code) == ["PM507"])
+        let full = try load(DataValidationTests.header + "D.2,2025/26 Q1,5\nD.2,2025/26 Q2,5\n", f)
+        let t = Evaluator(framework: f, data: full, options: EvaluationOptions(period: period("2025/26 Q2"), asOf: date("2026-01-01"))).scorecard()
+        #expect(result(t, "D.2")?.flags.isEmpty == true)
+    }
+
+    @Test("PM508 period: not a period, wrong frequency, outside the plan and its previous year")
+    func periodMismatch() throws {
+        #expect(try codes("D.2,2025-06,5\n") == ["PM508"])
+        #expect(try codes("D.2,2025/26 H1,5\n") == ["PM508"])
+        #expect(try codes("D.2,2027/28 Q1,5\n") == ["PM508"])
+        #expect(try codes("D.2,2022/23 Q1,5\n") == ["PM508"])
+        #expect(try codes("D.2,Q5 2025/26,5\n") == ["PM508"])
+        #expect(try codes("D.2,,5\n") == ["PM508"])
+        #expect(try codes("D.2,2023/24 Q4,5\nD.2,Q3 2026/27,5\n").isEmpty)
+    }
+
+    @Test("PM509 a Red without cause, action and recovery goes to the exceptions with the flag")
+    func missingCommentary() throws {
+        let f = framework(DataValidationTests.measures)
+        func exception(_ row: String) throws -> Exception? {
+            let data = try load(DataValidationTests.header + row, f)
+            return Evaluator(framework: f, data: data, options: EvaluationOptions(period: period("2025/26 Q1"), asOf: date("2026-01-01")))
+                .scorecard().exceptions.first
+        }
+        #expect(try exception("D.2,2025/26 Q1,1,,,,,,Staff shortage,,\n")?.missing == ["action", "recovery"])
+        #expect(try exception("D.2,2025/26 Q1,1,,,,,,Staff shortage,Recruiting,2025/26 Q3\n")?.missing == [])
+    }
+
+    @Test("PM510 submitted after the lag: the figure is used and flagged")
+    func late() throws {
+        let f = framework(DataValidationTests.measures)
+        // 2025/26 Q1 ends 30 June; 10 working days later is 14 July.
+        let late = try load(DataValidationTests.header + "D.2,2025/26 Q1,5,,,,,,,,,2025-07-15\n", f)
+        #expect(late.flags.map(\.code.id) == ["PM510"])
+        #expect(late.observations["D.2"]?.count == 1)
+        let onTime = try load(DataValidationTests.header + "D.2,2025/26 Q1,5,,,,,,,,,2025-07-14\n", f)
+        #expect(onTime.flags.isEmpty)
+    }
+
+    @Test("PM511 malformed rows: extra fields, an unterminated quote")
+    func malformed() throws {
+        #expect(try codes("D.2,2025/26 Q1,5,,,,,,,,,,extra\n") == ["PM511"])
+        #expect(try codes("D.2,2025/26 Q1,5,,,,,,\"never closed\n") == ["PM511"])
+        #expect(try codes("D.2,2025/26 Q1,5,,,,,,,,,,\n").isEmpty)     // a trailing empty field is harmless
+    }
+
+    @Test("a missing required column stops the run with a located message")
+    func missingColumn() throws {
+        let f = framework(DataValidationTests.measures)
+        #expect(throws: DataError.self) { try load("measure,value\nD.2,5\n", f) }
+        do { _ = try load("measure,value\nD.2,5\n", f) } catch let e as DataError {
+            #expect(e.message == "data.csv:1: no `period` column; the header has `measure`, `value`")
+        }
+        #expect(throws: DataError.self) { try load("", f) }
+    }
+
+    @Test("every row is used or rejected")
+    func accounting() throws {
+        let f = framework(DataValidationTests.measures)
+        let data = try load(DataValidationTests.header + "D.2,2025/26 Q1,5\nD.2,2025/26 Q1,5\nX,2025/26 Q1,1\nD.1,2025/26 Q1,,1,2\n", f)
+        #expect(data.rowsRead == 4)
+        #expect(data.rejected.count == 2)
+        #expect(data.rowsAccepted == 2)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import PMLang
+@testable import PMRuntime
+
+/// The example scorecard in every format, compared byte for byte with the files beside it
+/// (PMLANG_UPDATE_FIXTURES=1 rewrites them after a deliberate change).
+@Suite("report goldens")
+struct ReportGoldenTests {
+    @Test("the example scorecard", arguments: [
+        (ReportFormat.text, "txt"), (.json, "json"), (.markdown, "md"), (.csv, "csv"),
+    ])
+    func example(format: ReportFormat, ext: String) throws {
+        let s = try exampleScorecard()
+        expectGolden(format.render(s), at: Paths.fixture("run/example.\(ext)"))
+    }
+
+    @Test("a data file with every kind of bad row: a report for the good rows, a reason for every bad one")
+    func badRows() throws {
+        let s = try exampleScorecard(dataFiles: ["Tests/Fixtures/run/bad-rows.csv"], period: "2026/27 Q2")
+        expectGolden(ReportFormat.text.render(s), at: Paths.fixture("run/bad-rows.txt"))
+        expectGolden(ReportFormat.json.render(s), at: Paths.fixture("run/bad-rows.json"))
+        #expect(s.data.rowsRead == s.data.rowsAccepted + s.data.rejected.count)
+        let codes = Set(s.data.rejected.map(\.code.id) + s.data.flags.map(\.code.id))
+        #expect(codes == ["PM501", "PM502", "PM503", "PM504", "PM505", "PM506", "PM508", "PM510", "PM511"])
+    }
+
+    @Test("the example shows every rating, a missing figure, and Reds with and without commentary")
+    func exampleCoverage() throws {
+        let s = try exampleScorecard()
+        #expect(s.period == period("2026/27 Q2"))
+        #expect(Set(s.measures.map(\.rating)) == Set(Rating.allCases))
+        #expect(s.measures.contains { $0.isMissing })
+        #expect(s.exceptions.contains { $0.missing.isEmpty })
+        #expect(s.exceptions.contains { !$0.missing.isEmpty })
+        #expect(s.data.rejected.isEmpty)
+        // EG1.3: 12.6 against 12.0, lower is better, is exactly 5% worse: Amber on the edge.
+        #expect(result(s, "EG1.3")?.rating == .amber)
+        #expect(result(s, "EG1.3")?.actual == dec("12.6"))
+    }
+
+    @Test("JSON has the keys a consumer relies on")
+    func jsonKeys() throws {
+        let text = ReportFormat.json.render(try exampleScorecard())
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        for key in ["framework", "period", "measures", "summary", "exceptions", "rejected"] { #expect(object[key] != nil, "\(key)") }
+        let measures = try #require(object["measures"] as? [[String: Any]])
+        for key in ["measure", "title", "aim", "rating", "actual", "plan", "ytdActual", "ytdPlan", "annualTarget",
+                    "previousOutturn", "trend", "forecast", "accountable", "committee", "flags"] {
+            #expect(measures.allSatisfy { $0.keys.contains(key) }, "\(key)")
+        }
+        let ratings = Set(measures.compactMap { $0["rating"] as? String })
+        #expect(ratings.isSubset(of: ["green", "amber", "red", "blue", "grey"]))
+        let summary = try #require(object["summary"] as? [String: Any])
+        for key in ["overall", "byPriority", "byCommittee"] { #expect(summary[key] != nil, "\(key)") }
+    }
+}

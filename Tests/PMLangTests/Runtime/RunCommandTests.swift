@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import PMLang
+@testable import PMRuntime
+
+/// Runs pmrun in-process; paths are absolute so tests do not depend on the working directory.
+func runPMRun(_ args: [String]) -> (status: Int32, stdout: String, stderr: String) {
+    var out = "", err = ""
+    let io = CommandIO(stdout: { out += $0 }, stderr: { err += $0 })
+    let status = RunCommand.run(args, io: io, today: exampleAsOf)
+    return (status, out, err)
+}
+
+let examplesPath = Paths.root.appendingPathComponent("examples").path
+let exampleDataPath = Paths.root.appendingPathComponent("examples/data").path
+let badRowsPath = Paths.fixture("run/bad-rows.csv").path
+
+@Suite("pmrun command line")
+struct RunCommandTests {
+    @Test("the example: the scorecard on standard output, exit 0")
+    func example() {
+        let r = runPMRun([examplesPath, "--data", exampleDataPath])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Scorecard for 2026/27 Q2, figures due by 2026-11-26"))
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test("rejected rows: the report is still written, the rows listed, exit 1")
+    func rejected() {
+        let r = runPMRun([examplesPath, "--data", badRowsPath, "--period", "2026/27 Q2", "--format", "json"])
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("{"))
+        #expect(r.stderr.contains("bad-rows.csv:5: error: PM501"))
+        #expect(r.stderr.hasSuffix("pmrun: 20 of 26 data rows rejected.\n"))
+    }
+
+    @Test("several data files and folders after one --data")
+    func severalFiles() {
+        let r = runPMRun([examplesPath, "--data", exampleDataPath + "/council.csv", exampleDataPath + "/economy.csv", "--format", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("OC1.1,Council tax collected"))
+    }
+
+    @Test("usage errors exit 2", arguments: [
+        ([String](), "no period data"),
+        (["--data", "/nonexistent.csv"], "no such file or folder"),
+        (["--period", "2026/27 Q9"], "is invalid for '--period'"),
+        (["--period", "2030/31 Q1"], "is outside the plan"),
+        (["--fromat", "json"], "Did you mean '--format'?"),
+    ])
+    func usage(extra: [String], message: String) {
+        var args = [examplesPath] + extra
+        if !extra.contains("--data") && !extra.isEmpty { args += ["--data", exampleDataPath] }
+        let r = runPMRun(args)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(message))
+    }
+
+    @Test("a framework with lint errors is not evaluated")
+    func lintErrors() {
+        let r = runPMRun([Paths.root.appendingPathComponent("examples/mistakes").path, "--data", exampleDataPath])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("pmrun does not evaluate it until pmlint passes"))
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test("--output is written whole, and never over an input")
+    func output() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("scorecard.html").path
+        let r = runPMRun([examplesPath, "--data", exampleDataPath, "--format", "html", "--output", target])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("wrote \(target)"))
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasSuffix("</html>\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["scorecard.html"])
+
+        // The data file itself, reached by another spelling of its path, is refused and left as it was.
+        let input = Paths.fixture("run/bad-rows.csv")
+        let before = try Data(contentsOf: input)
+        let sneaky = Paths.fixture("run/../run/bad-rows.csv").path
+        let s = runPMRun([examplesPath, "--data", badRowsPath, "--period", "2026/27 Q2", "--output", sneaky])
+        #expect(s.status == 2)
+        #expect(s.stderr.contains("never overwrites an input"))
+        #expect(try Data(contentsOf: input) == before)
+    }
+
+    @Test("--help and --version")
+    func help() {
+        #expect(runPMRun(["--help"]).stdout.contains("EXIT STATUS"))
+        #expect(runPMRun(["--version"]).stdout == "pmrun \(RunCommand.version)\n")
+    }
+}
+
+@Suite("HTML scorecard")
+struct HTMLReportTests {
+    @Test("self-contained: no scripts, no network, a chart and a shaped rating per measure")
+    func selfContained() throws {
+        let s = try exampleScorecard()
+        let html = HTMLReport.render(s)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains("<link"))
+        let charts = html.components(separatedBy: "class=\"chart\"").count - 1
+        #expect(charts == s.measures.filter { $0.series.count >= 2 }.count)
+        // Every rating has its word and its shape beside the colour.
+        for r in Rating.allCases { #expect(html.contains("r-\(r.rawValue)\"><svg class=\"shape\"")) }
+        #expect(HTMLReport.escape("<b>\"R&D\"</b>") == "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;")
+    }
+
+    /// Headless Chromium renders the page; a blank or broken page makes a tiny, near-uniform image.
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test("renders in headless Chromium", .enabled(if: chromium != nil, "needs Chromium (apt-get install chromium)"))
+    func screenshot() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-shot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("scorecard.html")
+        try HTMLReport.render(try exampleScorecard()).write(to: page, atomically: true, encoding: .utf8)
+        let png = dir.appendingPathComponent("shot.png")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: HTMLReportTests.chromium!)
+        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,1800",
+                       "--screenshot=\(png.path)", page.absoluteString]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let data = try Data(contentsOf: png)
+        #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        // A blank 1400x1800 page compresses to a few kilobytes; the scorecard is far richer.
+        #expect(data.count > 60_000)
+    }
+}
