@@ -7,6 +7,7 @@ public struct FiscalYear: Sendable, Hashable, Comparable, CustomStringConvertibl
     public init?(parsing text: some StringProtocol) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
               let a = Int(parts[0]), let b = Int(parts[1]), (a + 1) % 100 == b else { return nil }
         self.start = a
     }
@@ -55,14 +56,14 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
         let parts = String(raw).split(whereSeparator: { $0 == " " || $0 == "\t" })
         func sub(_ p: Substring, _ letter: Character, _ max: Int) -> Int? {
             guard p.count == 2, p.first == letter || p.first == Character(letter.lowercased()),
-                  let n = Int(p.dropFirst()), (1...max).contains(n) else { return nil }
+                  p.last!.isASCIIDigit, let n = Int(p.dropFirst()), (1...max).contains(n) else { return nil }
             return n
         }
         if parts.count == 1 {
             let p = parts[0]
             if let y = FiscalYear(parsing: p) { self = .year(y); return }
             let m = p.split(separator: "-", omittingEmptySubsequences: false)
-            if m.count == 2, m[0].count == 4, m[1].count == 2, let y = Int(m[0]), let mo = Int(m[1]), (1...12).contains(mo) {
+            if m.count == 2, m[0].count == 4, m[1].count == 2, m.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), let y = Int(m[0]), let mo = Int(m[1]), (1...12).contains(mo) {
                 self = .month(year: y, month: mo)
                 return
             }

@@ -206,6 +206,11 @@ public struct Evaluator {
 
         guard m.kind == .measure else { return r }  // monitors stay Grey
         guard r.status == .reported, let rated = r.ratedActual else { return r }
+        guard rated.isValid else {
+            // Only a sum of figures near the 38-digit limit gets here; rating it would be meaningless.
+            r.flags.append(Flag("the year-to-date figure is too large to calculate exactly; not rated"))
+            return r
+        }
         if let rating = Rater.rate(actual: rated, plan: r.ratedPlan, polarity: polarity, tolerance: m.tolerance) {
             r.rating = rating
         } else {

@@ -191,7 +191,10 @@ public enum RunCommand {
         }
         if !data.rejected.isEmpty {
             if o.format != .text || o.output != nil {
-                for r in data.rejected { io.stderr("\(r.origin): error: \(r.code.id) \(r.reason)\n") }
+                // One write for all of them: a write per row would cost a system call each.
+                var lines = ""
+                for r in data.rejected { lines += "\(r.origin): error: \(r.code.id) \(r.reason)\n" }
+                io.stderr(lines)
             }
             io.stderr("pmrun: \(data.rejected.count) of \(data.rowsRead) data row\(data.rowsRead == 1 ? "" : "s") rejected.\n")
             return 1

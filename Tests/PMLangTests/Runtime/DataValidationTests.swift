@@ -153,3 +153,54 @@ struct DataValidationTests {
         #expect(data.rowsAccepted == 2)
     }
 }
+
+@Suite("hostile period data")
+struct HostileDataTests {
+    /// A deterministic generator, so a failure can be replayed.
+    struct LCG: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+    }
+
+    @Test("random bytes and random CSV never crash, and every row is accounted for", arguments: [1, 2, 3, 4, 5])
+    func random(seed: UInt64) throws {
+        let f = framework(DataValidationTests.measures)
+        var rng = LCG(state: seed)
+        let alphabet = Array("D.123,\"\n\r 2025/26Q1H-0.5e9%nNaINF\u{FEFF}é😀".utf8)
+        var bytes = Array(DataValidationTests.header.utf8)
+        for _ in 0..<20_000 {
+            bytes.append(seed % 2 == 0 ? alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] : UInt8.random(in: 0...255, using: &rng))
+        }
+        var loader = DataLoader(framework: f)
+        try loader.read(bytes: bytes, name: "fuzz.csv")
+        let data = loader.data
+        #expect(data.rowsRead == data.rowsAccepted + data.rejected.count)
+        let s = Evaluator(framework: f, data: data, options: EvaluationOptions(period: period("2025/26 Q4"), asOf: date("2026-06-01"))).scorecard()
+        for format in ReportFormat.allCases { _ = format.render(s) }
+    }
+
+    @Test("a one-megabyte field, a header alone, and odd Unicode in every cell")
+    func oddShapes() throws {
+        let f = framework(DataValidationTests.measures)
+        let big = String(repeating: "x", count: 1 << 20)
+        let data = try load(DataValidationTests.header + "D.2,2025/26 Q1,5,,,,,,\"\(big)\"\nＤ.２,２０２５/２６ Q1,５\nD.2,2025/26 Q2,٥\n", f)
+        #expect(data.rowsRead == 3)
+        #expect(data.rejected.map(\.code.id) == ["PM501", "PM503"])
+        #expect(try load(DataValidationTests.header, f).rowsRead == 0)
+    }
+
+    @Test("figures at the limit of exact arithmetic are rejected or left unrated, never wrong")
+    func limits() throws {
+        let f = framework(DataValidationTests.measures)
+        let huge = String(repeating: "9", count: 31)
+        let data = try load(DataValidationTests.header + "D.2,2025/26 Q1,\(huge)\n", f)
+        #expect(data.rejected.map(\.code.id) == ["PM503"])
+        // A formula whose exact result does not fit is rejected too, with the reason.
+        let tiny = "0." + String(repeating: "0", count: 17) + "1"
+        let overflow = try load(DataValidationTests.header + "D.3,2025/26 Q1,,,,\(String(repeating: "9", count: 29)),0,\(tiny)\n", f)
+        #expect(overflow.rejected.map(\.reason) == ["the figure is too large to hold exactly"])
+    }
+}
