@@ -108,19 +108,12 @@ public struct CSVReader {
                     if b == 0x22 {
                         record.bytes.append(0x22)  // "" is one quote
                         state = .quoted
-                    } else if b == 0x2C {
-                        record.ends.append(record.bytes.count)
-                        state = .fieldStart
-                    } else if b == 0x0A || b == 0x0D {
-                        try finishRecord()
-                        line += 1
-                        recordLine = line
-                        afterCR = b == 0x0D
-                    } else {
-                        // Text after a closing quote: keep it, as spreadsheets do.
-                        record.bytes.append(b)
-                        state = .unquoted
+                        continue
                     }
+                    // The quote closed the field: what follows is read as unquoted (text after a closing
+                    // quote is kept, as spreadsheets do).
+                    state = .unquoted
+                    fallthrough
                 case .fieldStart, .unquoted:
                     if b == 0x2C {
                         record.ends.append(record.bytes.count)
