@@ -462,20 +462,29 @@ extension DiagnosticCode {
         summary: "an approved target changed",
         explanation: """
         Approved targets are not changed in-year, so that under-performance is not disguised by technical
-        adjustment. Compared with `--baseline OLD_PATH`.
+        adjustment. `pmlint NEW --baseline OLD` compares each measure's targets with the approved version: a
+        changed target for a year that has started (by `year-start` and `--as-of`) is an error; a change to a
+        year not yet started is info, since the annual review sets next year's target; and when the new
+        framework's `approved` date is newer than the baseline's, it is a re-approval and every change is info.
+
+            target 2024/25 46, 2025/26 46, 2026/27 52    # approved: 2025/26 48
         """)
     public static let approvedSpecChanged = DiagnosticCode(
         id: "PM402", name: "approved-specification-changed", severity: .error,
         summary: "an approved trajectory, tolerance or definition changed",
         explanation: """
-        The trajectory, tolerance, polarity, unit, formula, aggregation and definition of an approved measure
-        are fixed for the year. Compared with `--baseline OLD_PATH`.
+        The definition, unit, polarity, frequency, formula, aggregation, tolerance (by its bands, so renaming
+        a shared tolerance is not a change) and trajectory of an approved measure are fixed once a plan year
+        has started (for `values`, the plans of the years in progress). A change to a shared tolerance or a
+        `defaults` field is reported once, with the measures it affects. Compared with `--baseline OLD_PATH`.
         """)
     public static let approvedMeasureRemoved = DiagnosticCode(
         id: "PM403", name: "approved-measure-removed", severity: .warning,
         summary: "a measure was removed after approval",
         explanation: """
-        A measure present in the approved framework is gone. Compared with `--baseline OLD_PATH`.
+        A measure present in the approved framework is gone. Its results would silently drop out of the
+        committee's report; retire a measure at the annual review instead. The finding points at the measure in
+        the approved files. Compared with `--baseline OLD_PATH`.
         """)
 
     // MARK: - Period data (PM5xx, from pmrun)

@@ -28,7 +28,7 @@ public struct ResolvedLocation: Sendable, Hashable {
 public enum DiagnosticRenderer {
     public static func render(_ result: LintResult, format: OutputFormat, style: TextStyle = .plain, version: String) -> String {
         switch format {
-        case .text: return TextRenderer(files: result.files, style: style).render(result.diagnostics, fileCount: result.files.count)
+        case .text: return TextRenderer(files: result.files, style: style).render(result.diagnostics, fileCount: result.checkedFileCount)
         case .short: return ShortRenderer.render(result.diagnostics, files: result.files)
         case .json: return JSONRenderer.render(result.diagnostics, files: result.files)
         case .sarif: return SARIFRenderer.render(result.diagnostics, files: result.files, version: version)

@@ -33,7 +33,7 @@ public struct CommandIO {
 public enum LintCommand {
     public static let version = "0.1.0"
 
-    public static let usage = "pmlint [<paths> ...] [--format <format>] [--strict] [--explain <code>]"
+    public static let usage = "pmlint [<paths> ...] [--format <format>] [--baseline <path>] [--strict] [--explain <code>]"
 
     public static let help = """
     OVERVIEW: Check a performance framework (.pm files) and report problems.
@@ -52,10 +52,12 @@ public enum LintCommand {
       --explain <code>        Describe a rule code (PM201) or name and exit.
       --stretch-limit <pct>   PM209's limit on one year's improvement, such as 30%.
                               (default: the framework's stretch-limit, else 25%)
-      --as-of <date>          The date suppressions expire against. (default: today)
+      --as-of <date>          The date suppressions expire against, and which plan years
+                              have started for --baseline. (default: today)
       --color <when>          Colour in text output. (values: auto, always, never;
                               default: auto, which honours NO_COLOR)
-      --baseline <path>       Compare with the approved framework (not available yet).
+      --baseline <path>       The approved version (a file or folder): report approved
+                              targets and specifications changed in-year (PM401-PM403).
       --version               Show the version.
       -h, --help              Show help information.
 
@@ -172,17 +174,27 @@ public enum LintCommand {
             io.stdout(explain(code))
             return 0
         }
-        if o.baseline != nil {
-            io.stderr("Error: '--baseline' (approved-target integrity, PM401-PM403) is not available in this version.\n")
-            return 2
-        }
         let files: [SourceFile]
         do { files = try FileLoader.load(o.paths.isEmpty ? ["."] : o.paths, readStandardInput: io.readStandardInput) } catch {
             io.stderr("Error: \(error.message)\n")
             return 2
         }
         let options = LintOptions(today: o.asOf ?? today, stretchLimit: o.stretchLimit)
-        let result = Linter.lint(files, options: options)
+        var result: LintResult
+        if let baseline = o.baseline {
+            let approved: [SourceFile]
+            do { approved = try FileLoader.load([baseline]) } catch {
+                io.stderr("Error: --baseline: \(error.message)\n")
+                return 2
+            }
+            let (r, approvedHasErrors) = Linter.lint(files, baseline: approved, options: options)
+            if approvedHasErrors {
+                io.stderr("warning: the approved version in \(baseline) has lint errors; it was compared as far as it could be read\n")
+            }
+            result = r
+        } else {
+            result = Linter.lint(files, options: options)
+        }
         let style = TextStyle.decide(mode: o.color, isTerminal: io.stdoutIsTerminal, environment: io.environment)
         io.stdout(DiagnosticRenderer.render(result, format: o.format, style: style, version: version))
         if result.hasErrors { return 1 }

@@ -5,6 +5,12 @@ public struct LintResult: Sendable {
     public var framework: Framework
     /// Sorted by file, offset and severity; suppressions applied.
     public var diagnostics: [Diagnostic]
+    /// With `--baseline`, the approved version's files, listed after the checked ones so that notes can
+    /// point into them; they are not counted as checked.
+    public var baselineFileCount = 0
+
+    /// The files checked (not counting the approved version's).
+    public var checkedFileCount: Int { files.count - baselineFileCount }
 
     public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -37,6 +43,18 @@ public enum Linter {
         for family in families { diagnostics += family.check(context) }
         diagnostics = Suppression.apply(diagnostics, directives: directives, files: files, today: options.today)
         return LintResult(files: files, framework: framework, diagnostics: sorted(diagnostics))
+    }
+
+    /// Lints `files` and compares the framework with the approved version in `approved` (PM401-PM403).
+    /// Integrity findings are not subject to suppressions: an in-year change needs re-approval, not a comment.
+    public static func lint(_ files: [SourceFile], baseline approved: [SourceFile], options: LintOptions) -> (LintResult, approvedHasErrors: Bool) {
+        var result = lint(files, options: options)
+        let old = lint(approved, options: options)
+        let integrity = IntegrityRules.compare(old: old.framework, new: result.framework, asOf: options.today, oldFileOffset: files.count)
+        result.files += approved
+        result.baselineFileCount = approved.count
+        result.diagnostics = sorted(result.diagnostics + integrity)
+        return (result, old.hasErrors)
     }
 
     /// Stable order: file, offset, then most severe first, then code; exact duplicates removed.
