@@ -100,7 +100,7 @@ value_series("environment", "SE2.4", "q", {"2024/25": 455, "2025/26": 430}, 40, 
 # SE1.P1 project milestones: the last one is overdue (Red), with commentary.
 for title, done in (("Sites surveyed", "2024-09-12"), ("Grid connection agreed", "2024-12-18"), ("Contract awarded", "2025-02-14"),
                     ("First three sites live", "2025-06-27"), ("All six sites live", "")):
-    add("environment", "SE1.P1", "2026/27 Q2", milestone=title, completed=done)
+    add("environment", "SE1.P1", "2026/27 Q2", **{"milestone": title, "completed on": done})
 add("environment", "SE1.P1", "2026/27 Q2",
     comment="Three of six sites are live.",
     cause="Grid connections for the remaining sites are delayed by the network operator.",
@@ -196,7 +196,7 @@ for name, rs in rows.items():
         for k in r:
             if k not in cols: cols.append(k)
     # Commentary last, in a fixed order, as a collector's spreadsheet would have it.
-    tail = [c for c in ("value", "milestone", "completed", "comment", "cause", "action", "recovery", "submitted") if c in cols]
+    tail = [c for c in ("value", "milestone", "completed on", "comment", "cause", "action", "recovery", "submitted") if c in cols]
     cols = [c for c in cols if c not in tail]
     cols = cols[:2] + [c for c in tail if c == "value"] + cols[2:] + [c for c in tail if c != "value"]
     with open(os.path.join(OUT, f"{name}.csv"), "w", newline="") as f:

@@ -104,3 +104,19 @@ measure T.6 "Profile on a latest measure" {
   collector   dmoss
   reviewer    bcole
 }
+
+measure T.7 "A component named like a data column" {
+  aim         P1
+  definition  "Complaints answered within ten working days as a percentage of complaints closed."
+  unit        percent, 1 dp
+  better      higher
+  source      system "Complaints system"
+  formula     on-time / value * 100                                    # PM313: `value` is the figure column
+  aggregate   ratio
+  target      2024/25 85, 2025/26 88
+  tolerance   standard
+  accountable ahill, deputy bcole
+  lead        cward, deputy dmoss
+  collector   dmoss
+  reviewer    bcole
+}

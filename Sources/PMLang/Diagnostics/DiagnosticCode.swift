@@ -454,6 +454,17 @@ extension DiagnosticCode {
             baseline   2023/24 44.2
             trajectory linear
         """)
+    public static let componentColumnClash = DiagnosticCode(
+        id: "PM313", name: "component-column-clash", severity: .error,
+        summary: "formula component named like a period data column",
+        explanation: """
+        The components of a formula are the column names of the period data, beside the columns with a fixed
+        meaning: measure, period, value, comment, cause, action, recovery, submitted, milestone. A component
+        with one of those names could not be told apart from that column, so pmrun could not read the file.
+
+            formula  on-time / completed * 100      # fine
+            formula  done / value * 100             # `value` is the figure column: rename the component
+        """)
 
     // MARK: - Integrity (PM4xx, with --baseline)
 
@@ -547,7 +558,7 @@ extension DiagnosticCode {
         noLag, belowBenchmark,
         noTolerance, thresholdCoverage, relativeToleranceOnZero, profileSum, profileLength,
         trajectoryMissesTarget, trajectoryPeriods, aggregateUnit, formulaUnit, profileNotAdditive,
-        aggregateInferred, linearWithoutBaseline,
+        aggregateInferred, linearWithoutBaseline, componentColumnClash,
         approvedTargetChanged, approvedSpecChanged, approvedMeasureRemoved,
         unknownMeasure, duplicateRow, notANumber, valueOutsideDomain, numeratorExceedsDenominator,
         zeroDenominator, missingFigure, periodMismatch, missingCommentary, lateSubmission, malformedRow,

@@ -22,6 +22,7 @@ public enum Linter {
     // An immutable list of stateless types: safe to share, though the compiler cannot prove it.
     nonisolated(unsafe) public static let families: [any RuleFamily.Type] = [
         OwnershipRules.self, SMARTRules.self, ToleranceRules.self, TrajectoryRules.self, AggregationRules.self,
+        FormulaComponentRules.self,
     ]
 
     /// Lints the files as one framework; `files[i]` is file id `i`.

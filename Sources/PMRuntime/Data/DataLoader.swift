@@ -9,11 +9,11 @@ import PMLang
 /// - `value`, or the components of the measure's formula (`recycled`, `collected`);
 /// - `comment`, `cause`, `action`, `recovery`: the commentary that a Red rating needs;
 /// - `submitted`: the date the figure was supplied, checked against the lag (PM510);
-/// - `milestone` and `completed`: a project's milestone (its title) and the date it was completed.
+/// - `milestone` and `completed on`: a project's milestone (its title) and the date it was completed;
+/// - `measure title`, `data collector`, `data reviewer`, `due date`: written by `pmrun template` for the
+///   collector, not read (their spaces keep them apart from formula components).
 public struct DataLoader {
-    public static let reservedColumns: Set<String> = [
-        "measure", "period", "value", "comment", "cause", "action", "recovery", "submitted", "milestone", "completed",
-    ]
+    public static var reservedColumns: Set<String> { DataColumns.reserved }
 
     /// What the loader needs to know about one measure, worked out once.
     struct MeasureInfo {
@@ -164,7 +164,9 @@ public struct DataLoader {
             case "recovery": c.recovery = i
             case "submitted": c.submitted = i
             case "milestone": c.milestone = i
-            case "completed": c.completed = i
+            case "completed on": c.completed = i
+            case _ where DataColumns.informational.contains(key):
+                break  // written by `pmrun template` for the collector's benefit
             default:
                 if !loader.allComponents.contains(key) { ignored.append(name) }
             }
@@ -400,7 +402,7 @@ public struct DataLoader {
         var completed: CalendarDate?
         if let text = DataLoader.optional(record, c.completed) {
             guard let d = CalendarDate(parsing: text) else {
-                reject(origin, .notANumber, "completed date `\(text)` is not a date (write YYYY-MM-DD)", measure: id, period: periodText)
+                reject(origin, .notANumber, "`completed on` date `\(text)` is not a date (write YYYY-MM-DD)", measure: id, period: periodText)
                 return
             }
             completed = d

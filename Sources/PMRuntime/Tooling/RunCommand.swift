@@ -7,7 +7,12 @@ import PMLang
 public enum RunCommand {
     public static let version = LintCommand.version
 
-    public static let usage = "pmrun <paths> ... --data <csv> ... [--period <period>] [--as-of <date>] [--format <format>] [--output <file>]"
+    public static let usage = """
+    pmrun <paths> ... --data <csv> ... [--period <period>] [--as-of <date>] [--format <format>] [--output <file>]
+           pmrun spec <paths> ... [--format markdown|html] [--output <file>]
+           pmrun template <paths> ... --period <period> [--output <file>]
+           pmrun due <paths> ... [--as-of <date>] [--data <csv> ...]
+    """
 
     public static let help = """
     OVERVIEW: Rate a period's figures against a performance framework and write the scorecard.
@@ -31,6 +36,14 @@ public enum RunCommand {
       --color <when>          Colour in text output. (values: auto, always, never)
       --version               Show the version.
       -h, --help              Show help information.
+
+    SUBCOMMANDS:
+      spec                    Write the technical specification of every measure: its
+                              definition, owners, plan for every period and rating bands.
+      template                Write the CSV a data collector fills in for a period: one
+                              row per figure due, with collector, reviewer and due date.
+      due                     List the figures overdue, and due in the next two weeks,
+                              by data collector.
 
     EXIT STATUS:
       0  report written; every data row used
@@ -119,6 +132,46 @@ public enum RunCommand {
 
     /// Runs pmrun with `arguments` (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], io: CommandIO, today: CalendarDate = LintCommand.today()) -> Int32 {
+        if let first = arguments.first, let sub = Subcommand(rawValue: first) {
+            return sub.run(Array(arguments.dropFirst()), io: io, today: today)
+        }
+        return evaluate(arguments, io: io, today: today)
+    }
+
+    /// Reads and lints the framework; on errors, reports them and returns nil (exit 2).
+    static func loadFramework(_ paths: [String], io: CommandIO, asOf: CalendarDate) -> (Framework, [SourceFile])? {
+        // The framework must lint without errors: ratings or documents from a broken framework would mislead.
+        let files: [SourceFile]
+        do { files = try FileLoader.load(paths.isEmpty ? ["."] : paths, readStandardInput: io.readStandardInput) } catch {
+            io.stderr("Error: \(error.message)\n")
+            return nil
+        }
+        let lint = Linter.lint(files, options: LintOptions(today: asOf))
+        if lint.hasErrors {
+            var errors = lint
+            errors.diagnostics = lint.diagnostics.filter { $0.severity == .error }
+            io.stderr(DiagnosticRenderer.render(errors, format: .text, style: .plain, version: version))
+            io.stderr("Error: the framework has \(errors.diagnostics.count) lint error\(errors.diagnostics.count == 1 ? "" : "s"); pmrun does not evaluate it until pmlint passes.\n")
+            return nil
+        }
+        return (lint.framework, files)
+    }
+
+    /// Writes `text` to `output` atomically unless it is one of the inputs; false (after saying why) if not.
+    static func emit(_ text: String, to output: String, inputs: [String], io: CommandIO) -> Bool {
+        if OutputFile.isInput(output, inputs: inputs) {
+            io.stderr("Error: --output \(output) is one of the inputs; pmrun never overwrites an input.\n")
+            return false
+        }
+        do { try OutputFile.write(text, to: output) } catch {
+            io.stderr("Error: \(error.message)\n")
+            return false
+        }
+        return true
+    }
+
+    /// The scorecard: `pmrun PATH ... --data CSV ...`.
+    static func evaluate(_ arguments: [String], io: CommandIO, today: CalendarDate) -> Int32 {
         let o: Options
         do { o = try parse(arguments) } catch {
             io.stderr("Error: \(error.message)\nUsage: \(usage)\n  See 'pmrun --help' for more information.\n")
@@ -132,21 +185,7 @@ public enum RunCommand {
         }
         let asOf = o.asOf ?? today
 
-        // The framework must lint without errors: ratings from a broken framework would mislead.
-        let files: [SourceFile]
-        do { files = try FileLoader.load(o.paths.isEmpty ? ["."] : o.paths, readStandardInput: io.readStandardInput) } catch {
-            io.stderr("Error: \(error.message)\n")
-            return 2
-        }
-        let lint = Linter.lint(files, options: LintOptions(today: asOf))
-        if lint.hasErrors {
-            var errors = lint
-            errors.diagnostics = lint.diagnostics.filter { $0.severity == .error }
-            io.stderr(DiagnosticRenderer.render(errors, format: .text, style: .plain, version: version))
-            io.stderr("Error: the framework has \(errors.diagnostics.count) lint error\(errors.diagnostics.count == 1 ? "" : "s"); pmrun does not evaluate it until pmlint passes.\n")
-            return 2
-        }
-        let framework = lint.framework
+        guard let (framework, files) = loadFramework(o.paths, io: io, asOf: asOf) else { return 2 }
 
         let dataFiles: [String]
         let data: PeriodData
@@ -176,14 +215,7 @@ public enum RunCommand {
             : TextStyle.decide(mode: o.color == "always" ? "always" : "never", isTerminal: false, environment: io.environment)
         let text = o.format.render(scorecard, style: style)
         if let output = o.output {
-            if OutputFile.isInput(output, inputs: files.map(\.path) + dataFiles) {
-                io.stderr("Error: --output \(output) is one of the inputs; pmrun never overwrites an input.\n")
-                return 2
-            }
-            do { try OutputFile.write(text, to: output) } catch {
-                io.stderr("Error: \(error.message)\n")
-                return 2
-            }
+            guard emit(text, to: output, inputs: files.map(\.path) + dataFiles, io: io) else { return 2 }
             let c = scorecard.summary.overall
             io.stderr("pmrun: wrote \(output): \(scorecard.period), \(c.total) rated, \(c[.red]) Red, \(c.missing) missing.\n")
         } else {

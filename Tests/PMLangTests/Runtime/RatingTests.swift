@@ -224,7 +224,7 @@ struct EvaluationTests {
         func rating(_ csv: String, _ at: String) throws -> Rating? {
             try scorecard(p, csv, period: at).projects.first?.rating
         }
-        let header = "measure,period,milestone,completed\n"
+        let header = "measure,period,milestone,completed on\n"
         #expect(try rating(header + "P1.X,,First,2025-05-20\n", "2025/26 Q1") == .green)
         #expect(try rating(header + "P1.X,,First,\n", "2025/26 Q1") == .amber)
         #expect(try rating(header + "P1.X,,First,\n", "2025/26 Q2") == .red)

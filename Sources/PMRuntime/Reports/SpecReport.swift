@@ -1,0 +1,112 @@
+import PMLang
+
+/// The technical specification as Markdown or as one self-contained HTML page.
+public enum SpecReport {
+    public static func markdown(_ s: Specification) -> String {
+        var out = "# Technical specifications: \(s.title)\n\n"
+        out += s.council.map { "\($0). " } ?? ""
+        out += "Plan \(s.plan)" + (s.approved.map { "; approved \($0)" } ?? "") + ". "
+        out += "Figures are rounded to the measure's reporting precision before they are rated; the bands below are in those figures.\n"
+        for p in s.priorities {
+            out += "\n## \(p.id) \(p.title)\n"
+            for a in p.aims { out += aim(a) }
+        }
+        if let u = s.unlinked { out += "\n## Not linked to a priority\n" + aim(u) }
+        return out
+    }
+
+    static func cell(_ s: String) -> String { MarkdownReport.cell(s) }
+
+    static func aim(_ a: Specification.AimSection) -> String {
+        var out = "\n### \(a.id) \(a.title)\n"
+        for m in a.measures {
+            out += "\n#### \(m.id) \(m.title)\(m.kind == .monitor ? " (monitor)" : "")\n\n| | |\n|---|---|\n"
+            for (k, v) in m.fields { out += "| \(k) | \(cell(v)) |\n" }
+            if let fixed = m.fixedBands { out += "| Rating bands | \(cell(fixed)) |\n" }
+            if !m.rows.isEmpty {
+                let blue = m.rows.contains { $0.bands?.blue != nil }
+                out += "\n| Period | Plan | Plan to date |" + (m.fixedBands == nil ? (blue ? " Blue |" : "") + " Green | Amber | Red |" : "") + "\n"
+                out += "|---|--:|--:|" + (m.fixedBands == nil ? (blue ? "---|" : "") + "---|---|---|" : "") + "\n"
+                for r in m.rows {
+                    out += "| \(r.period) | \(Wording.figure(r.plan, m.precision)) | \(Wording.figure(r.planToDate, m.precision)) |"
+                    if m.fixedBands == nil {
+                        if blue { out += " \(r.bands?.blue ?? "–") |" }
+                        out += " \(r.bands?.green ?? "–") | \(r.bands?.amber ?? "none") | \(r.bands?.red ?? "–") |"
+                    }
+                    out += "\n"
+                }
+            }
+        }
+        for p in a.projects {
+            out += "\n#### \(p.id) \(p.title) (project)\n\n| | |\n|---|---|\n"
+            for (k, v) in p.fields { out += "| \(k) | \(cell(v)) |\n" }
+            out += "\n| Milestone | Due |\n|---|---|\n"
+            for m in p.milestones { out += "| \(cell(m.title)) | \(m.due) |\n" }
+        }
+        return out
+    }
+
+    public static func html(_ s: Specification) -> String {
+        let e = HTMLReport.escape
+        let heading = "Technical specifications: \(s.title)"
+        var h = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        h += "<title>\(e(heading))</title>\n<style>\n\(HTMLReport.css)\n"
+        h += ".spec { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 12px 16px; margin: 14px 0; break-inside: avoid; }\n"
+        h += ".spec dl { display: grid; grid-template-columns: 180px 1fr; gap: 3px 14px; margin: 8px 0; }\n"
+        h += ".spec dt { font-weight: 600; color: #374151; } .spec dd { margin: 0; }\n"
+        h += "nav ul { columns: 2; } td.band { font-size: 12px; white-space: nowrap; }\n"
+        h += "\n</style>\n</head>\n<body>\n<main>\n<h1>\(e(heading))</h1>\n"
+        h += "<p class=\"sub\">\(s.council.map { e($0) + ". " } ?? "")Plan \(e(s.plan))\(s.approved.map { "; approved \(e($0))" } ?? ""). "
+        h += "Figures are rounded to the measure's reporting precision before they are rated; the bands are in those figures.</p>\n"
+        h += "<nav><ul>"
+        for p in s.priorities { for a in p.aims { for m in a.measures { h += "<li><a href=\"#\(e(m.id))\">\(e(m.id)) \(e(m.title))</a></li>" } } }
+        h += "</ul></nav>\n"
+        for p in s.priorities {
+            h += "<h2>\(e(p.id)) \(e(p.title))</h2>\n"
+            for a in p.aims { h += htmlAim(a) }
+        }
+        if let u = s.unlinked { h += "<h2>Not linked to a priority</h2>\n" + htmlAim(u) }
+        return h + "</main>\n</body>\n</html>\n"
+    }
+
+    static func htmlAim(_ a: Specification.AimSection) -> String {
+        let e = HTMLReport.escape
+        var h = "<h3>\(e(a.id)) \(e(a.title))</h3>\n"
+        for m in a.measures {
+            h += "<section class=\"spec\" id=\"\(e(m.id))\"><h3>\(e(m.id)) \(e(m.title))\(m.kind == .monitor ? " (monitor)" : "")</h3><dl>"
+            for (k, v) in m.fields { h += "<dt>\(e(k))</dt><dd>\(e(v))</dd>" }
+            if let fixed = m.fixedBands { h += "<dt>Rating bands</dt><dd>\(e(fixed))</dd>" }
+            h += "</dl>"
+            if !m.rows.isEmpty {
+                let blue = m.rows.contains { $0.bands?.blue != nil }
+                h += "<table><thead><tr><th>Period</th><th class=\"num\">Plan</th><th class=\"num\">Plan to date</th>"
+                if m.fixedBands == nil {
+                    if blue { h += "<th>\(HTMLReport.badge(.blue))</th>" }
+                    h += "<th>\(HTMLReport.badge(.green))</th><th>\(HTMLReport.badge(.amber))</th><th>\(HTMLReport.badge(.red))</th>"
+                }
+                h += "</tr></thead><tbody>"
+                for r in m.rows {
+                    h += "<tr><td>\(e(r.period.description))</td><td class=\"num\">\(Wording.figure(r.plan, m.precision))</td>"
+                    h += "<td class=\"num\">\(Wording.figure(r.planToDate, m.precision))</td>"
+                    if m.fixedBands == nil {
+                        if blue { h += "<td class=\"band\">\(e(r.bands?.blue ?? "–"))</td>" }
+                        h += "<td class=\"band\">\(e(r.bands?.green ?? "–"))</td><td class=\"band\">\(e(r.bands?.amber ?? "none"))</td>"
+                        h += "<td class=\"band\">\(e(r.bands?.red ?? "–"))</td>"
+                    }
+                    h += "</tr>"
+                }
+                h += "</tbody></table>"
+            }
+            h += "</section>\n"
+        }
+        for p in a.projects {
+            h += "<section class=\"spec\" id=\"\(e(p.id))\"><h3>\(e(p.id)) \(e(p.title)) (project)</h3><dl>"
+            for (k, v) in p.fields { h += "<dt>\(e(k))</dt><dd>\(e(v))</dd>" }
+            h += "</dl><table><thead><tr><th>Milestone</th><th>Due</th></tr></thead><tbody>"
+            for m in p.milestones { h += "<tr><td>\(e(m.title))</td><td>\(m.due)</td></tr>" }
+            h += "</tbody></table></section>\n"
+        }
+        return h
+    }
+}
