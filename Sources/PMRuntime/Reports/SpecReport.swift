@@ -6,7 +6,7 @@ public enum SpecReport {
         var out = "# Technical specifications: \(s.title)\n\n"
         out += s.council.map { "\($0). " } ?? ""
         out += "Plan \(s.plan)" + (s.approved.map { "; approved \($0)" } ?? "") + ". "
-        out += "Figures are rounded to the measure's reporting precision before they are rated; the bands below are in those figures.\n"
+        out += "Figures are rounded to the measure's reporting precision before they are rated; the bands below are in those figures. A plan between two reportable figures is shown to two more places (≈).\n"
         for p in s.priorities {
             out += "\n## \(p.id) \(p.title)\n"
             for a in p.aims { out += aim(a) }
@@ -16,6 +16,14 @@ public enum SpecReport {
     }
 
     static func cell(_ s: String) -> String { MarkdownReport.cell(s) }
+
+    /// A plan at the reporting precision, or with two more places (marked ≈) when it falls between
+    /// reportable figures, so the bands beside it can be checked by hand.
+    static func plan(_ v: DecimalValue?, _ places: Int) -> String {
+        guard let v else { return "–" }
+        if v.rounded(places: places) == v { return v.formatted(places: places) }
+        return "≈" + v.formatted(places: places + 2)
+    }
 
     static func aim(_ a: Specification.AimSection) -> String {
         var out = "\n### \(a.id) \(a.title)\n"
@@ -28,7 +36,7 @@ public enum SpecReport {
                 out += "\n| Period | Plan | Plan to date |" + (m.fixedBands == nil ? (blue ? " Blue |" : "") + " Green | Amber | Red |" : "") + "\n"
                 out += "|---|--:|--:|" + (m.fixedBands == nil ? (blue ? "---|" : "") + "---|---|---|" : "") + "\n"
                 for r in m.rows {
-                    out += "| \(r.period) | \(Wording.figure(r.plan, m.precision)) | \(Wording.figure(r.planToDate, m.precision)) |"
+                    out += "| \(r.period) | \(plan(r.plan, m.precision)) | \(plan(r.planToDate, m.precision)) |"
                     if m.fixedBands == nil {
                         if blue { out += " \(r.bands?.blue ?? "–") |" }
                         out += " \(r.bands?.green ?? "–") | \(r.bands?.amber ?? "none") | \(r.bands?.red ?? "–") |"
@@ -87,8 +95,8 @@ public enum SpecReport {
                 }
                 h += "</tr></thead><tbody>"
                 for r in m.rows {
-                    h += "<tr><td>\(e(r.period.description))</td><td class=\"num\">\(Wording.figure(r.plan, m.precision))</td>"
-                    h += "<td class=\"num\">\(Wording.figure(r.planToDate, m.precision))</td>"
+                    h += "<tr><td>\(e(r.period.description))</td><td class=\"num\">\(plan(r.plan, m.precision))</td>"
+                    h += "<td class=\"num\">\(plan(r.planToDate, m.precision))</td>"
                     if m.fixedBands == nil {
                         if blue { h += "<td class=\"band\">\(e(r.bands?.blue ?? "–"))</td>" }
                         h += "<td class=\"band\">\(e(r.bands?.green ?? "–"))</td><td class=\"band\">\(e(r.bands?.amber ?? "none"))</td>"

@@ -114,15 +114,21 @@ struct HTMLReportTests {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     @Test("renders in headless Chromium", .enabled(if: chromium != nil, "needs Chromium (apt-get install chromium)"))
-    func screenshot() throws {
+    func rendersInChromium() throws {
+        try HTMLReportTests.screenshot(HTMLReport.render(try exampleScorecard()), minimumBytes: 60_000)
+    }
+
+    /// Screenshots `html` and checks that a real page came out: a blank 1400x1800 page compresses to a few
+    /// kilobytes, a scorecard or specification to far more.
+    static func screenshot(_ html: String, minimumBytes: Int) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-shot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let page = dir.appendingPathComponent("scorecard.html")
-        try HTMLReport.render(try exampleScorecard()).write(to: page, atomically: true, encoding: .utf8)
+        let page = dir.appendingPathComponent("page.html")
+        try html.write(to: page, atomically: true, encoding: .utf8)
         let png = dir.appendingPathComponent("shot.png")
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: HTMLReportTests.chromium!)
+        p.executableURL = URL(fileURLWithPath: chromium!)
         p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,1800",
                        "--screenshot=\(png.path)", page.absoluteString]
         p.standardOutput = FileHandle.nullDevice
@@ -131,7 +137,6 @@ struct HTMLReportTests {
         p.waitUntilExit()
         let data = try Data(contentsOf: png)
         #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        // A blank 1400x1800 page compresses to a few kilobytes; the scorecard is far richer.
-        #expect(data.count > 60_000)
+        #expect(data.count > minimumBytes)
     }
 }

@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+@testable import PMLang
+@testable import PMRuntime
+
+/// The example framework as `pmrun spec`, `template` and `due` see it.
+func exampleFramework() throws -> Framework {
+    let pm = try FileManager.default.contentsOfDirectory(atPath: Paths.root.appendingPathComponent("examples").path).filter { $0.hasSuffix(".pm") }.sorted()
+    let files = try pm.map { try source(Paths.root.appendingPathComponent("examples/\($0)"), shownAs: "examples/\($0)") }
+    let lint = Linter.lint(files, options: LintOptions(today: exampleAsOf))
+    #expect(!lint.hasErrors)
+    return lint.framework
+}
+
+@Suite("rating bands in the measure's own numbers")
+struct RatingBandsTests {
+    static func tolerance(_ amber: ToleranceAmount?, blue: ToleranceAmount? = nil) -> ToleranceDecl { RatingTests.tolerance(amber: amber, blue: blue) }
+
+    @Test("higher is better, 5% of 46 at one decimal place")
+    func higher() throws {
+        let b = try #require(RatingBands.bands(plan: dec("46"), polarity: .higher, tolerance: Self.tolerance(.relative(DecimalValue(5))), places: 1))
+        #expect(b.sentence == "Green at 46.0 or above; Amber 43.7 to 45.9; Red below 43.7")
+    }
+
+    @Test("lower is better, and a plan between reportable figures")
+    func lower() throws {
+        let b = try #require(RatingBands.bands(plan: dec("10"), polarity: .lower, tolerance: Self.tolerance(.relative(DecimalValue(5))), places: 1))
+        #expect(b.sentence == "Green at 10.0 or below; Amber 10.1 to 10.5; Red above 10.5")
+        // A count plan of 76.5: 77 is the least whole figure on plan.
+        let c = try #require(RatingBands.bands(plan: dec("76.5"), polarity: .higher, tolerance: Self.tolerance(.relative(DecimalValue(10))), places: 0))
+        #expect(c.sentence == "Green at 77 or above; Amber 69 to 76; Red below 69")
+    }
+
+    @Test("Blue beyond, a band, and no amber")
+    func others() throws {
+        let s = try #require(RatingBands.bands(plan: dec("50"), polarity: .higher,
+                                                tolerance: Self.tolerance(.relative(DecimalValue(10)), blue: .relative(DecimalValue(10))), places: 0))
+        #expect(s.sentence == "Blue above 55; Green 50 to 55; Amber 45 to 49; Red below 45")
+        let band = try #require(RatingBands.bands(plan: nil, polarity: .within(DecimalValue(85), DecimalValue(95)),
+                                                   tolerance: Self.tolerance(.absolute(DecimalValue(3))), places: 0))
+        #expect(band.sentence == "Green 85 to 95; Amber 82 to 84 or 96 to 98; Red below 82 or above 98")
+        let none = try #require(RatingBands.bands(plan: dec("90"), polarity: .higher, tolerance: Self.tolerance(nil), places: 1))
+        #expect(none.sentence == "Green at 90.0 or above; Red below 90.0")
+    }
+
+    @Test("the bands agree with the rater at every reportable figure near the plan")
+    func agreesWithRater() throws {
+        let t = Self.tolerance(.relative(DecimalValue(5)), blue: .relative(DecimalValue(5)))
+        for polarity in [Polarity.higher, .lower] {
+            for plan in ["46", "43.25", "0.3"] {
+                let p = dec(plan)
+                let b = try #require(RatingBands.bands(plan: p, polarity: polarity, tolerance: t, places: 1))
+                // Read each band back as a predicate and compare with the rater over a sweep of figures.
+                for i in -80...80 {
+                    let a = (p.rounded(places: 1) + DecimalValue(significand: Int128(i), scale: 1))
+                    let rated = Rater.rate(actual: a, plan: p, polarity: polarity, tolerance: t)
+                    let named = RatingBandsTests.classify(a, b)
+                    #expect(rated == named, "\(polarity) plan \(plan) actual \(a): rater \(String(describing: rated)), bands \(b.sentence)")
+                }
+            }
+        }
+    }
+
+    /// Which band of the sentence takes `a` ("at X or above", "X to Y", "below X", "above X", "at X or below").
+    static func classify(_ a: DecimalValue, _ b: RatingBands) -> Rating? {
+        func takes(_ text: String?) -> Bool {
+            guard let text else { return false }
+            let w = text.split(separator: " ").map(String.init)
+            if w.count == 4, w[0] == "at", w[3] == "above" { return a >= dec(w[1]) }
+            if w.count == 4, w[0] == "at", w[3] == "below" { return a <= dec(w[1]) }
+            if w.count == 3, w[1] == "to" { return a >= dec(w[0]) && a <= dec(w[2]) }
+            if w.count == 2, w[0] == "below" { return a < dec(w[1]) }
+            if w.count == 2, w[0] == "above" { return a > dec(w[1]) }
+            return false
+        }
+        if takes(b.blue) { return .blue }
+        if takes(b.green) { return .green }
+        if takes(b.amber) { return .amber }
+        if takes(b.red) { return .red }
+        return nil
+    }
+}
+
+@Suite("technical specifications, templates and what is due")
+struct GovernanceTests {
+    @Test("the example's specification (golden)")
+    func spec() throws {
+        let s = Specification(framework: try exampleFramework())
+        expectGolden(SpecReport.markdown(s), at: Paths.fixture("governance/spec.md"))
+        let html = SpecReport.html(s)
+        #expect(!html.contains("<script") && !html.contains("http"))
+        #expect(html.contains("Green</span></span></th>"))
+    }
+
+    @Test("the spec in HTML renders in headless Chromium", .enabled(if: HTMLReportTests.chromium != nil, "needs Chromium"))
+    func specScreenshot() throws {
+        try HTMLReportTests.screenshot(SpecReport.html(Specification(framework: try exampleFramework())), minimumBytes: 60_000)
+    }
+
+    @Test("the example's template for 2026/27 Q2 (golden)")
+    func template() throws {
+        expectGolden(TemplateWriter.render(try exampleFramework(), period: period("2026/27 Q2")), at: Paths.fixture("governance/template-2026-27-Q2.csv"))
+    }
+
+    /// Reads CSV bytes into rows of column -> value.
+    static func rows(_ bytes: [UInt8]) throws -> (header: [String], rows: [[String: String]]) {
+        var header: [String] = []
+        var rows: [[String: String]] = []
+        try CSVReader.read(bytes: bytes) { r in
+            let fields = (0..<r.count).map { r.string($0) }
+            if header.isEmpty { header = fields; return }
+            rows.append(Dictionary(zip(header, fields).map { ($0, $1) }, uniquingKeysWith: { a, _ in a }))
+        }
+        return (header, rows)
+    }
+
+    static func key(_ row: [String: String]) -> String {
+        [row["measure"] ?? "", row["period"] ?? "", row["milestone"] ?? ""].joined(separator: "|")
+    }
+
+    /// Fills the template from the example data and evaluates it in place of the rows it covers: the
+    /// scorecard must be the same.
+    @Test("a filled-in template evaluates to the same scorecard")
+    func templateRoundTrip() throws {
+        let framework = try exampleFramework()
+        let q2 = period("2026/27 Q2")
+        let template = try GovernanceTests.rows(Array(TemplateWriter.render(framework, period: q2).utf8))
+        let covered = Set(template.rows.map(GovernanceTests.key))
+
+        var loader = DataLoader(framework: framework)
+        var example: [String: [String: String]] = [:]
+        let dataDir = Paths.root.appendingPathComponent("examples/data")
+        for name in try FileManager.default.contentsOfDirectory(atPath: dataDir.path).filter({ $0.hasSuffix(".csv") }).sorted() {
+            let file = try GovernanceTests.rows([UInt8](try Data(contentsOf: dataDir.appendingPathComponent(name))))
+            var rest = CSVReport.line(file.header)
+            for row in file.rows {
+                example[GovernanceTests.key(row)] = row
+                if !covered.contains(GovernanceTests.key(row)) { rest += CSVReport.line(file.header.map { row[$0] ?? "" }) }
+            }
+            try loader.read(bytes: Array(rest.utf8), name: "rest-of-\(name)")
+        }
+
+        // The collector's work: every cell of the template filled from the example's figures.
+        var filled = CSVReport.line(template.header)
+        for row in template.rows {
+            guard let source = example[GovernanceTests.key(row)] else { continue }  // a figure the example lacks stays missing
+            filled += CSVReport.line(template.header.map { column in
+                DataColumns.informational.contains(column) ? row[column] ?? "" : (source[column].flatMap { $0.isEmpty ? nil : $0 } ?? row[column] ?? "")
+            })
+        }
+        try loader.read(bytes: Array(filled.utf8), name: "template.csv")
+        #expect(loader.data.rejected.isEmpty, "\(loader.data.rejected.map { "\($0.origin) \($0.reason)" })")
+        #expect(template.rows.count > 40)
+
+        let fromTemplate = Evaluator(framework: framework, data: loader.data, options: EvaluationOptions(period: q2, asOf: exampleAsOf)).scorecard()
+        let original = try exampleScorecard()
+        func essentials(_ s: Scorecard) throws -> NSDictionary {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(s).utf8)) as? [String: Any])
+            return NSDictionary(dictionary: o.filter { ["measures", "projects", "summary", "exceptions"].contains($0.key) })
+        }
+        #expect(try essentials(fromTemplate) == essentials(original))
+    }
+
+    @Test("what is overdue and due soon, by collector (golden)")
+    func due() throws {
+        let framework = try exampleFramework()
+        var loader = DataLoader(framework: framework)
+        let dataDir = Paths.root.appendingPathComponent("examples/data")
+        for name in try FileManager.default.contentsOfDirectory(atPath: dataDir.path).filter({ $0.hasSuffix(".csv") }).sorted() {
+            try loader.read(bytes: [UInt8](try Data(contentsOf: dataDir.appendingPathComponent(name))), name: name)
+        }
+        expectGolden(DueList.render(framework, asOf: exampleAsOf, received: loader.data), at: Paths.fixture("governance/due-2026-11-26.txt"))
+        let entries = DueList.entries(framework, asOf: exampleAsOf, received: loader.data)
+        #expect(entries.contains { $0.overdue && $0.figure.measure.id == "SC2.2" && $0.figure.period == period("2026/27 Q2") })
+        #expect(!entries.contains { $0.overdue && $0.figure.measure.id == "SC2.1" })
+    }
+
+    @Test("due dates skip weekends and England and Wales bank holidays")
+    func workingDays() {
+        let ten = Lag(days: 10, working: true)
+        #expect(ten.dueDate(after: date("2025-12-31")) == date("2026-01-15"))   // New Year's Day
+        #expect(ten.dueDate(after: date("2026-03-31")) == date("2026-04-16"))   // Good Friday, Easter Monday
+        #expect(ten.dueDate(after: date("2026-09-30")) == date("2026-10-14"))   // no holiday
+        #expect(Lag(days: 60, working: false).dueDate(after: date("2026-03-31")) == date("2026-05-30"))
+        #expect(BankHolidays.contains(date("2022-09-19")))                       // the state funeral
+        #expect(BankHolidays.contains(date("2027-12-28")))                       // Boxing Day's substitute
+        #expect(!BankHolidays.contains(date("2026-12-26")))
+    }
+
+    @Test("subcommands: usage errors exit 2, output never over an input")
+    func commands() throws {
+        #expect(runPMRun(["spec", examplesPath, "--format", "pdf"]).status == 2)
+        #expect(runPMRun(["template", examplesPath]).stderr.contains("needs --period"))
+        #expect(runPMRun(["template", examplesPath, "--period", "2030/31 Q1"]).status == 2)
+        let typo = runPMRun(["due", examplesPath, "--dat", "x"])
+        #expect(typo.status == 2 && typo.stderr.contains("Did you mean '--data'?"))
+        #expect(runPMRun(["due", examplesPath, "--as-of", "someday"]).status == 2)
+        let r = runPMRun(["spec", examplesPath, "--output", Paths.root.appendingPathComponent("examples/framework.pm").path])
+        #expect(r.status == 2 && r.stderr.contains("never overwrites an input"))
+        let t = runPMRun(["template", examplesPath, "--period", "Q2 2026/27"])
+        #expect(t.status == 0 && t.stdout.hasPrefix("measure,measure title,period,value,"))
+        #expect(runPMRun(["due", examplesPath, "--data", exampleDataPath, "--as-of", "2026-11-26"]).stdout.contains("OVERDUE"))
+        #expect(runPMRun(["spec", "--help"]).stdout.contains("USAGE: pmrun spec"))
+    }
+}
