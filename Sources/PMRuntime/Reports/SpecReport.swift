@@ -63,7 +63,7 @@ public enum SpecReport {
         h += ".spec { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 12px 16px; margin: 14px 0; break-inside: avoid; }\n"
         h += ".spec dl { display: grid; grid-template-columns: 180px 1fr; gap: 3px 14px; margin: 8px 0; }\n"
         h += ".spec dt { font-weight: 600; color: #374151; } .spec dd { margin: 0; }\n"
-        h += "nav ul { columns: 2; } td.band { font-size: 12px; white-space: nowrap; }\n"
+        h += "nav ul { columns: 2; } td.band { font-size: 12px; white-space: nowrap; } .spec td:first-child { min-width: 0; }\n"
         h += "\n</style>\n</head>\n<body>\n<main>\n<h1>\(e(heading))</h1>\n"
         h += "<p class=\"sub\">\(s.council.map { e($0) + ". " } ?? "")Plan \(e(s.plan))\(s.approved.map { "; approved \(e($0))" } ?? ""). "
         h += "Figures are rounded to the measure's reporting precision before they are rated; the bands are in those figures.</p>\n"
