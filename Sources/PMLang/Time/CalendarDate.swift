@@ -15,10 +15,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD`.
     public init?(parsing text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        var b: [UInt8] = []
+        b.append(contentsOf: text.utf8.prefix(11))
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let y = ASCII.number(b[0..<4]), let m = ASCII.number(b[5..<7]), let d = ASCII.number(b[8..<10]) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -75,9 +75,4 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
-}
-
-extension Character {
-    /// `0` to `9` only (Swift's `isNumber` also takes other scripts' digits and signs are taken by `Int(_:)`).
-    var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }

@@ -5,10 +5,16 @@ public struct FiscalYear: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Parses `2024/25`; the second part must be the following year (`2024/26` is nil).
     public init?(parsing text: some StringProtocol) {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              let a = Int(parts[0]), let b = Int(parts[1]), (a + 1) % 100 == b else { return nil }
+        var bytes: [UInt8] = []
+        bytes.append(contentsOf: text.utf8.prefix(8))
+        guard bytes.count == 7 else { return nil }
+        self.init(bytes: bytes[...])
+    }
+
+    /// Parses `2024/25` from exactly seven ASCII bytes (the lexer and CSV reader call this directly).
+    public init?(bytes b: ArraySlice<UInt8>) {
+        guard b.count == 7, b[b.startIndex + 4] == UInt8(ascii: "/"),
+              let a = ASCII.number(b.prefix(4)), let c = ASCII.number(b.suffix(2)), (a + 1) % 100 == c else { return nil }
         self.start = a
     }
 
@@ -52,30 +58,42 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses every period form of the brief: `2024/25`, `2024/25 Q1`, `Q1 2024/25`, `2024/25 H1`, `2024-06`.
+    /// Works on the UTF-8 bytes: it runs for every row of period data.
     public init?(parsing raw: some StringProtocol) {
-        let parts = String(raw).split(whereSeparator: { $0 == " " || $0 == "\t" })
-        func sub(_ p: Substring, _ letter: Character, _ max: Int) -> Int? {
-            guard p.count == 2, p.first == letter || p.first == Character(letter.lowercased()),
-                  p.last!.isASCIIDigit, let n = Int(p.dropFirst()), (1...max).contains(n) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.append(contentsOf: raw.utf8.prefix(64))
+        // Up to two words separated by spaces or tabs.
+        var words: [ArraySlice<UInt8>] = []
+        var i = 0
+        while i < bytes.count {
+            while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+            let start = i
+            while i < bytes.count && bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
+            if i > start { words.append(bytes[start..<i]) }
+        }
+        /// `Q1`, `q1`, `H2`: the number after the letter, if within 1...max.
+        func sub(_ w: ArraySlice<UInt8>, _ letter: UInt8, _ max: Int) -> Int? {
+            guard w.count == 2, w.first! | 0x20 == letter | 0x20, let n = ASCII.number(w.suffix(1)), (1...max).contains(n) else { return nil }
             return n
         }
-        if parts.count == 1 {
-            let p = parts[0]
-            if let y = FiscalYear(parsing: p) { self = .year(y); return }
-            let m = p.split(separator: "-", omittingEmptySubsequences: false)
-            if m.count == 2, m[0].count == 4, m[1].count == 2, m.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), let y = Int(m[0]), let mo = Int(m[1]), (1...12).contains(mo) {
+        if words.count == 1 {
+            let w = words[0]
+            if let y = FiscalYear(bytes: w) { self = .year(y); return }
+            if w.count == 7, w[w.startIndex + 4] == UInt8(ascii: "-"), let y = ASCII.number(w.prefix(4)), let mo = ASCII.number(w.suffix(2)),
+               (1...12).contains(mo) {
                 self = .month(year: y, month: mo)
                 return
             }
             return nil
         }
+        let parts = words
         guard parts.count == 2 else { return nil }
-        if let y = FiscalYear(parsing: parts[0]) {
-            if let q = sub(parts[1], "Q", 4) { self = .quarter(y, q); return }
-            if let h = sub(parts[1], "H", 2) { self = .half(y, h); return }
-        } else if let y = FiscalYear(parsing: parts[1]) {
-            if let q = sub(parts[0], "Q", 4) { self = .quarter(y, q); return }
-            if let h = sub(parts[0], "H", 2) { self = .half(y, h); return }
+        if let y = FiscalYear(bytes: parts[0]) {
+            if let q = sub(parts[1], UInt8(ascii: "Q"), 4) { self = .quarter(y, q); return }
+            if let h = sub(parts[1], UInt8(ascii: "H"), 2) { self = .half(y, h); return }
+        } else if let y = FiscalYear(bytes: parts[1]) {
+            if let q = sub(parts[0], UInt8(ascii: "Q"), 4) { self = .quarter(y, q); return }
+            if let h = sub(parts[0], UInt8(ascii: "H"), 2) { self = .half(y, h); return }
         }
         return nil
     }
@@ -175,5 +193,19 @@ public struct FiscalCalendar: Sendable, Hashable {
         case .quarter(_, let q): return 3 * q
         case .month: return index(of: period)
         }
+    }
+}
+
+/// Small parsers over ASCII bytes.
+enum ASCII {
+    /// The value of a run of ASCII digits (1 to 9 of them), or nil if any byte is not a digit.
+    static func number(_ b: some Collection<UInt8>) -> Int? {
+        guard !b.isEmpty, b.count <= 9 else { return nil }
+        var n = 0
+        for c in b {
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            n = n * 10 + Int(c - 0x30)
+        }
+        return n
     }
 }

@@ -31,6 +31,8 @@ public struct DataLoader {
     public private(set) var data = PeriodData()
     /// Where each accepted figure came from, for PM502.
     private var milestoneKeys: [String: RowOrigin] = [:]
+    private var suggestions: [String: String?] = [:]
+    private var suggestionsMade = 0
 
     public init(framework: Framework) {
         self.framework = framework
@@ -218,7 +220,7 @@ public struct DataLoader {
         }
         guard let info = measures[id] else {
             var reason = "no measure or project `\(id)` in the framework"
-            if let hint = Spelling.didYouMean(id, among: Array(measures.keys) + Array(projects.keys)) { reason += "; \(hint)" }
+            if let hint = suggestion(for: id) { reason += "; \(hint)" }
             reject(origin, .unknownMeasure, reason, measure: id, period: periodText)
             return
         }
@@ -235,6 +237,17 @@ public struct DataLoader {
             checkSubmitted(text, &o, info.measure, period: period, origin: origin)
         }
         data.observations[id, default: [:]][period] = o
+    }
+
+    /// "did you mean" for an unknown measure. Each suggestion compares the name with every measure, so
+    /// only the first few unknown names get one: a file of thousands of unknown rows stays linear.
+    mutating func suggestion(for id: String) -> String? {
+        if let known = suggestions[id] { return known }
+        guard suggestionsMade < 50 else { return nil }
+        suggestionsMade += 1
+        let hint = Spelling.didYouMean(id, among: Array(measures.keys) + Array(projects.keys))
+        suggestions[id] = hint
+        return hint
     }
 
     /// Parses the period and checks it against the measure's frequency and the plan (PM508).
