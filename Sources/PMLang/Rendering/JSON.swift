@@ -11,46 +11,72 @@ public indirect enum JSON: Sendable, Hashable {
 
     /// Pretty-printed with two-space indentation and sorted keys.
     public func rendered(indent: Int = 0) -> String {
-        var out = ""
+        // Written into bytes, not a String: appending many small pieces to a String costs far more.
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(into: &out, indent: indent)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+    private static func pad(_ out: inout [UInt8], _ n: Int) {
+        for _ in 0..<(2 * n) { out.append(0x20) }
+    }
+
+    private func write(into out: inout [UInt8], indent: Int) {
         switch self {
         case .string(let s): JSON.quote(s, into: &out)
-        case .int(let n): out += String(n)
-        case .number(let text): out += text
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
+        case .int(let n): out.append(contentsOf: String(n).utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(contentsOf: "[\n".utf8)
             for (i, item) in items.enumerated() {
-                out += inner
+                JSON.pad(&out, indent + 1)
                 item.write(into: &out, indent: indent + 1)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                out.append(contentsOf: (i + 1 < items.count ? ",\n" : "\n").utf8)
             }
-            out += pad + "]"
+            JSON.pad(&out, indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            if fields.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if fields.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             let keys = fields.keys.sorted()
             for (i, key) in keys.enumerated() {
-                out += inner
+                JSON.pad(&out, indent + 1)
                 JSON.quote(key, into: &out)
-                out += ": "
+                out.append(contentsOf: ": ".utf8)
                 fields[key]!.write(into: &out, indent: indent + 1)
-                out += i + 1 < keys.count ? ",\n" : "\n"
+                out.append(contentsOf: (i + 1 < keys.count ? ",\n" : "\n").utf8)
             }
-            out += pad + "}"
+            JSON.pad(&out, indent)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends `s` as a JSON string literal to bytes.
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            out.append(0x22)
+            out.append(contentsOf: s.utf8)
+            out.append(0x22)
+            return
+        }
+        var text = ""
+        quote(s, into: &text)
+        out.append(contentsOf: text.utf8)
     }
 
     /// Appends `s` as a JSON string literal.
     public static func quote(_ s: String, into out: inout String) {
+        // Most strings need no escaping: append them whole rather than scalar by scalar.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for u in s.unicodeScalars {
             switch u {

@@ -1,3 +1,28 @@
+import Dispatch
+
+/// Maps over a collection on every core, keeping the order. Used where the items are independent and
+/// each is sizeable (a file to parse).
+enum ParallelMap {
+    /// Results are written to distinct slots of one buffer, so no two threads touch the same memory.
+    private final class Slots<T>: @unchecked Sendable {
+        var items: [T?]
+        init(_ n: Int) { items = Array(repeating: nil, count: n) }
+    }
+
+    static func map<C: RandomAccessCollection & Sendable, T>(_ c: C, _ body: @Sendable (C.Element) -> T) -> [T] where C.Index == Int {
+        if c.count < 2 { return c.map(body) }
+        let slots = Slots<T>(c.count)
+        let base = c.startIndex
+        slots.items.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: c.count) { k in
+                out[k] = body(c[base + k])
+            }
+        }
+        return slots.items.map { $0! }
+    }
+}
+
 /// The result of linting one framework.
 public struct LintResult: Sendable {
     /// The files, indexed by `SourceRange.file`.
@@ -27,16 +52,19 @@ public enum Linter {
 
     /// Lints the files as one framework; `files[i]` is file id `i`.
     public static func lint(_ files: [SourceFile], options: LintOptions) -> LintResult {
+        // Files parse independently, so they parse in parallel; everything after needs them all.
+        let parsed = ParallelMap.map(files.indices) { i -> (Document, [Diagnostic], [DirectiveComment]) in
+            let syntax = Parser.parse(bytes: files[i].bytes, file: i)
+            let (doc, ds) = DeclarationBuilder.build(syntax)
+            return (doc, syntax.diagnostics + ds, syntax.directives)
+        }
         var diagnostics: [Diagnostic] = []
         var documents: [Document] = []
         var directives: [[DirectiveComment]] = []
-        for (i, file) in files.enumerated() {
-            let syntax = Parser.parse(bytes: file.bytes, file: i)
-            diagnostics += syntax.diagnostics
-            directives.append(syntax.directives)
-            let (doc, ds) = DeclarationBuilder.build(syntax)
+        for (doc, ds, dirs) in parsed {
             diagnostics += ds
             documents.append(doc)
+            directives.append(dirs)
         }
         let (framework, resolveDiagnostics) = Resolver.resolve(documents)
         diagnostics += resolveDiagnostics

@@ -36,10 +36,15 @@ public struct CSVRecord {
     public var isBlank: Bool { (0..<count).allSatisfy { isBlank($0) } }
 
     static func trimmed(_ s: ArraySlice<UInt8>) -> String {
+        String(decoding: trimmedBytes(s), as: UTF8.self)
+    }
+
+    /// The bytes without surrounding spaces and tabs.
+    static func trimmedBytes(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var lo = s.startIndex, hi = s.endIndex
         while lo < hi && (s[lo] == 0x20 || s[lo] == 0x09) { lo += 1 }
         while hi > lo && (s[hi - 1] == 0x20 || s[hi - 1] == 0x09) { hi -= 1 }
-        return String(decoding: s[lo..<hi], as: UTF8.self)
+        return s[lo..<hi]
     }
 }
 

@@ -15,11 +15,54 @@ import PMLang
 public struct DataLoader {
     public static var reservedColumns: Set<String> { DataColumns.reserved }
 
-    /// What the loader needs to know about one measure, worked out once.
-    struct MeasureInfo {
-        var measure: ResolvedMeasure
-        var components: [String]
-        var ratio: (numerator: Formula, denominator: Formula, multiplier: DecimalValue)?
+    /// What the loader needs to know about one measure, worked out once. A class, so that looking one up
+    /// for every row costs a reference, not a copy of the measure.
+    final class MeasureInfo {
+        let measure: ResolvedMeasure
+        let components: [String]
+        /// The components lower-cased, as header columns are keyed.
+        let componentKeys: [String]
+        let ratio: (numerator: Formula, denominator: Formula, multiplier: DecimalValue)?
+        let frequency: Frequency
+        let unit: MeasureUnit?
+        let lag: Lag
+        /// Position of each component in `components`.
+        let componentIndex: [String: Int]
+        /// For a formula `a / b * k` over two plain components: their positions.
+        let simpleRatio: (Int, Int)?
+
+        /// Position in the framework's measures.
+        let index: Int
+        /// The component columns of the file being read, looked up once per file rather than per row.
+        private var columnsFile = -1
+        private var componentColumns: [Int?] = []
+
+        func columns(in c: Columns) -> [Int?] {
+            if columnsFile != c.file {
+                componentColumns = componentKeys.map { c.byName[$0] }
+                columnsFile = c.file
+            }
+            return componentColumns
+        }
+
+        init(measure: ResolvedMeasure, components: [String], index: Int) {
+            self.index = index
+            self.measure = measure
+            self.components = components
+            self.componentKeys = components.map { $0.lowercased() }
+            self.ratio = measure.fields.formula?.value.ratioShape
+            self.frequency = measure.fields.frequency?.value ?? .quarterly
+            self.unit = measure.fields.unit?.value
+            self.lag = measure.fields.lag?.value ?? Lag(days: 0, working: false)
+            let index = Dictionary(components.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            self.componentIndex = index
+            if let r = ratio, case .component(let a) = r.numerator, case .component(let b) = r.denominator,
+               let ai = index[a.value], let bi = index[b.value] {
+                self.simpleRatio = (ai, bi)
+            } else {
+                self.simpleRatio = nil
+            }
+        }
     }
 
     let framework: Framework
@@ -28,7 +71,21 @@ public struct DataLoader {
     let allComponents: Set<String>
     let firstYear: FiscalYear?
     let lastYear: FiscalYear?
-    public private(set) var data = PeriodData()
+    /// Everything read so far except the figures, which are kept by measure position in `store`.
+    private var base = PeriodData()
+    /// The accepted figures, by the measure's position in the framework.
+    private var store: [[Period: Observation]]
+    private var lastInfo: MeasureInfo?
+    private var filesRead = 0
+    private var lastIDBytes: [UInt8] = []
+
+    /// Everything read so far.
+    public var data: PeriodData {
+        var d = base
+        for (i, m) in measureOrder.enumerated() where !store[i].isEmpty { d.observations[m] = store[i] }
+        return d
+    }
+    private let measureOrder: [String]
     /// Where each accepted figure came from, for PM502.
     private var milestoneKeys: [String: RowOrigin] = [:]
     private var suggestions: [String: String?] = [:]
@@ -37,7 +94,7 @@ public struct DataLoader {
     public init(framework: Framework) {
         self.framework = framework
         var all = Set<String>()
-        for m in framework.measures {
+        for (position, m) in framework.measures.enumerated() {
             let formula = m.fields.formula?.value
             var seen = Set<String>()
             var components: [String] = []
@@ -45,10 +102,12 @@ public struct DataLoader {
                 components.append(c.value)
             }
             all.formUnion(components.map { $0.lowercased() })
-            measures[m.id] = MeasureInfo(measure: m, components: components, ratio: formula?.ratioShape)
+            measures[m.id] = MeasureInfo(measure: m, components: components, index: position)
         }
         for p in framework.projects { projects[p.id.value] = p }
         allComponents = all
+        measureOrder = framework.measures.map(\.id)
+        store = Array(repeating: [:], count: framework.measures.count)
         firstYear = framework.planYears.first?.previous
         lastYear = framework.planYears.last
     }
@@ -108,6 +167,8 @@ public struct DataLoader {
 
     /// The column layout of one file, from its header.
     struct Columns {
+        /// Which file these columns belong to (a counter, for per-file caches).
+        var file = 0
         var count = 0
         var measure = 0
         var period = 0
@@ -115,6 +176,8 @@ public struct DataLoader {
         var comment: Int?, cause: Int?, action: Int?, recovery: Int?
         var submitted: Int?
         var milestone: Int?, completed: Int?
+        /// Whether any commentary column is present (most data files have none).
+        var hasCommentary: Bool { comment != nil || cause != nil || action != nil || recovery != nil }
         /// Lower-cased header name to column, for formula components.
         var byName: [String: Int] = [:]
     }
@@ -136,13 +199,15 @@ public struct DataLoader {
             if columns == nil {
                 throw DataError(message: "\(name): the file is empty; a period data file starts with a header row such as `measure,period,value`")
             }
-            loader.data.files.append(name)
+            loader.base.files.append(name)
         }
     }
 
     static func header(_ record: CSVRecord, file: String, loader: inout DataLoader) throws(DataError) -> Columns {
         if let why = record.malformed { throw DataError(message: "\(file):\(record.line): the header row is not well-formed: \(why)") }
         var c = Columns()
+        loader.filesRead += 1
+        c.file = loader.filesRead
         c.count = record.count
         var names: [String] = []
         var ignored: [String] = []
@@ -182,14 +247,14 @@ public struct DataLoader {
         }
         c.measure = measure
         c.period = period
-        if !ignored.isEmpty { loader.data.ignoredColumns.append((file, ignored)) }
+        if !ignored.isEmpty { loader.base.ignoredColumns.append((file, ignored)) }
         return c
     }
 
     // MARK: - Rows
 
     mutating func reject(_ origin: RowOrigin, _ code: DiagnosticCode, _ reason: String, measure: String? = nil, period: String? = nil) {
-        data.rejected.append(RejectedRow(origin: origin, code: code, reason: reason, measure: measure, period: period))
+        base.rejected.append(RejectedRow(origin: origin, code: code, reason: reason, measure: measure, period: period))
     }
 
     static func optional(_ record: CSVRecord, _ column: Int?) -> String? {
@@ -198,7 +263,7 @@ public struct DataLoader {
     }
 
     mutating func row(_ record: CSVRecord, columns c: Columns, file: String) {
-        data.rowsRead += 1
+        base.rowsRead += 1
         let origin = RowOrigin(file: file, line: record.line)
         if let why = record.malformed {
             reject(origin, .malformedRow, why)
@@ -208,60 +273,105 @@ public struct DataLoader {
             reject(origin, .malformedRow, "the row has \(record.count) fields but the header has \(c.count) columns; quote any field that contains a comma")
             return
         }
-        let id = record.string(c.measure)
+        // Rows usually come grouped by measure: when the id's bytes are the last row's, reuse its lookup.
+        let idBytes = CSVRecord.trimmedBytes(record.field(c.measure))
+        let info: MeasureInfo
+        let id: String
         let periodText = record.string(c.period)
-        guard !id.isEmpty else {
-            reject(origin, .unknownMeasure, "no measure given", period: periodText)
-            return
+        if let last = lastInfo, idBytes.elementsEqual(lastIDBytes) {
+            info = last
+            id = last.measure.id
+        } else {
+            id = String(decoding: idBytes, as: UTF8.self)
+            guard !id.isEmpty else {
+                reject(origin, .unknownMeasure, "no measure given", period: periodText)
+                return
+            }
+            if let project = projects[id] {
+                projectRow(record, columns: c, project: project, origin: origin, periodText: periodText)
+                return
+            }
+            guard let found = measures[id] else {
+                var reason = "no measure or project `\(id)` in the framework"
+                if let hint = suggestion(for: id) { reason += "; \(hint)" }
+                reject(origin, .unknownMeasure, reason, measure: id, period: periodText)
+                return
+            }
+            info = found
+            lastInfo = found
+            lastIDBytes.removeAll(keepingCapacity: true)
+            lastIDBytes.append(contentsOf: idBytes)
         }
-        if let project = projects[id] {
-            projectRow(record, columns: c, project: project, origin: origin, periodText: periodText)
-            return
-        }
-        guard let info = measures[id] else {
-            var reason = "no measure or project `\(id)` in the framework"
-            if let hint = suggestion(for: id) { reason += "; \(hint)" }
-            reject(origin, .unknownMeasure, reason, measure: id, period: periodText)
-            return
-        }
-        guard let period = checkedPeriod(periodText, info.measure, origin: origin) else { return }
+        guard let period = checkedPeriod(periodText, info, origin: origin) else { return }
         guard let observation = value(record, columns: c, info: info, origin: origin, periodText: periodText) else { return }
-        if let first = data.observations[id]?[period] {
+        if let first = store[info.index][period] {
             reject(origin, .duplicateRow, "\(id) \(period) is already given at \(first.origin)", measure: id, period: periodText)
             return
         }
         var o = observation
-        o.commentary = Commentary(comment: DataLoader.optional(record, c.comment), cause: DataLoader.optional(record, c.cause),
-                                  action: DataLoader.optional(record, c.action), recovery: DataLoader.optional(record, c.recovery))
-        if let text = DataLoader.optional(record, c.submitted) {
-            checkSubmitted(text, &o, info.measure, period: period, origin: origin)
+        if c.hasCommentary {
+            o.commentary = Commentary(comment: DataLoader.optional(record, c.comment), cause: DataLoader.optional(record, c.cause),
+                                      action: DataLoader.optional(record, c.action), recovery: DataLoader.optional(record, c.recovery))
         }
-        data.observations[id, default: [:]][period] = o
+        if let text = DataLoader.optional(record, c.submitted) {
+            checkSubmitted(text, &o, info, period: period, origin: origin)
+        }
+        if store[info.index].isEmpty { store[info.index].reserveCapacity(16) }  // skip the first rehashes
+        store[info.index][period] = o
     }
 
     /// "did you mean" for an unknown measure. Each suggestion compares the name with every measure, so
     /// only the first few unknown names get one: a file of thousands of unknown rows stays linear.
     mutating func suggestion(for id: String) -> String? {
         if let known = suggestions[id] { return known }
-        guard suggestionsMade < 50 else { return nil }
+        guard suggestionsMade < 10 else { return nil }
         suggestionsMade += 1
         let hint = Spelling.didYouMean(id, among: Array(measures.keys) + Array(projects.keys))
         suggestions[id] = hint
         return hint
     }
 
+    // A file has few distinct periods and dates, and every row names one: parse each text once.
+    private var periods: [String: Period?] = [:]
+    private var dates: [String: CalendarDate?] = [:]
+    private var dues: [DueKey: CalendarDate] = [:]
+    struct DueKey: Hashable { var lag: Lag; var period: Period }
+
+    mutating func parsePeriod(_ text: String) -> Period? {
+        if let known = periods[text] { return known }
+        let p = Period(parsing: text)
+        periods[text] = p
+        return p
+    }
+
+    mutating func parseDate(_ text: String) -> CalendarDate? {
+        if let known = dates[text] { return known }
+        let d = CalendarDate(parsing: text)
+        if dates.count < 100_000 { dates[text] = d }
+        return d
+    }
+
+    mutating func dueDate(_ lag: Lag, _ period: Period) -> CalendarDate {
+        let key = DueKey(lag: lag, period: period)
+        if let known = dues[key] { return known }
+        let due = lag.dueDate(after: framework.calendar.endDate(of: period))
+        dues[key] = due
+        return due
+    }
+
     /// Parses the period and checks it against the measure's frequency and the plan (PM508).
-    mutating func checkedPeriod(_ text: String, _ m: ResolvedMeasure, origin: RowOrigin) -> Period? {
+    mutating func checkedPeriod(_ text: String, _ info: MeasureInfo, origin: RowOrigin) -> Period? {
+        let m = info.measure
         guard !text.isEmpty else {
             reject(origin, .periodMismatch, "no period given", measure: m.id)
             return nil
         }
-        guard let period = Period(parsing: text) else {
+        guard let period = parsePeriod(text) else {
             reject(origin, .periodMismatch, "`\(text)` is not a period; write 2025/26, 2025/26 H1, 2025/26 Q1 (or Q1 2025/26) or 2025-06",
                    measure: m.id, period: text)
             return nil
         }
-        let frequency = m.fields.frequency?.value ?? .quarterly
+        let frequency = info.frequency
         if period.frequency != frequency {
             reject(origin, .periodMismatch, "\(text) is a \(DataLoader.describe(period.frequency)) period but \(m.id) is reported \(frequency.rawValue)",
                    measure: m.id, period: text)
@@ -286,17 +396,19 @@ public struct DataLoader {
     }
 
     /// Reads a number cell, or says why it is not one (PM503).
-    mutating func number(_ record: CSVRecord, _ column: Int?, name: String, info: ResolvedMeasure, origin: RowOrigin, periodText: String) -> DecimalValue? {
+    mutating func number(_ record: CSVRecord, _ column: Int?, name: String, info: MeasureInfo, origin: RowOrigin, periodText: String) -> DecimalValue? {
+        let info = info.measure
         guard let column else {
             reject(origin, .notANumber, "the file has no `\(name)` column, which \(info.id) needs", measure: info.id, period: periodText)
             return nil
         }
-        let text = record.string(column)
-        if text.isEmpty {
+        let bytes = CSVRecord.trimmedBytes(record.field(column))
+        if let v = DecimalValue(utf8: bytes) { return v }
+        if bytes.isEmpty {
             reject(origin, .notANumber, "no value given for `\(name)`", measure: info.id, period: periodText)
             return nil
         }
-        if let v = DecimalValue(parsing: text) { return v }
+        let text = String(decoding: bytes, as: UTF8.self)
         let lower = text.lowercased()
         var reason = "`\(text)` in `\(name)` is not a number"
         if ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(lower) {
@@ -315,17 +427,26 @@ public struct DataLoader {
     /// The row's figure: the `value` column, or the formula over its component columns.
     mutating func value(_ record: CSVRecord, columns c: Columns, info: MeasureInfo, origin: RowOrigin, periodText: String) -> Observation? {
         let m = info.measure
-        let unit = m.fields.unit?.value
-        var observation = Observation(value: .zero, commentary: Commentary(), origin: origin)
+        let unit = info.unit
+        var observation = Observation(value: .zero, origin: origin)
         if let formula = m.fields.formula?.value {
-            var values: [String: DecimalValue] = [:]
-            for name in info.components {
-                guard let v = number(record, c.byName[name.lowercased()], name: name, info: m, origin: origin, periodText: periodText) else { return nil }
-                values[name] = v
+            var values: [DecimalValue] = []
+            values.reserveCapacity(info.components.count)
+            let columns = info.columns(in: c)
+            for (name, column) in zip(info.components, columns) {
+                guard let v = number(record, column, name: name, info: info, origin: origin, periodText: periodText) else { return nil }
+                values.append(v)
             }
-            let lookup: (String) -> DecimalValue? = { values[$0] }
+            let lookup: (String) -> DecimalValue? = { info.componentIndex[$0].map { values[$0] } }
             if let ratio = info.ratio {
-                guard let n = ratio.numerator.evaluate(lookup), let d = ratio.denominator.evaluate(lookup) else { return nil }
+                // `a / b * k`, the usual shape, reads its two components directly.
+                let n: DecimalValue, d: DecimalValue
+                if let (ni, di) = info.simpleRatio {
+                    (n, d) = (values[ni], values[di])
+                } else {
+                    guard let en = ratio.numerator.evaluate(lookup), let ed = ratio.denominator.evaluate(lookup) else { return nil }
+                    (n, d) = (en, ed)
+                }
                 if d.isZero {
                     reject(origin, .zeroDenominator, "\(ratio.denominator.text) is 0, so \(m.id) cannot be calculated", measure: m.id, period: periodText)
                     return nil
@@ -348,7 +469,7 @@ public struct DataLoader {
                 observation.value = v
             }
         } else {
-            guard let v = number(record, c.value, name: "value", info: m, origin: origin, periodText: periodText) else { return nil }
+            guard let v = number(record, c.value, name: "value", info: info, origin: origin, periodText: periodText) else { return nil }
             observation.value = v
         }
         guard observation.value.isValid else {
@@ -363,17 +484,17 @@ public struct DataLoader {
     }
 
     /// PM510: a `submitted` date later than the period end plus the lag. The figure is still used.
-    mutating func checkSubmitted(_ text: String, _ o: inout Observation, _ m: ResolvedMeasure, period: Period, origin: RowOrigin) {
-        guard let date = CalendarDate(parsing: text) else {
-            data.flags.append(DataFlag(origin: origin, code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: m.id))
+    mutating func checkSubmitted(_ text: String, _ o: inout Observation, _ info: MeasureInfo, period: Period, origin: RowOrigin) {
+        let m = info.measure
+        guard let date = parseDate(text) else {
+            base.flags.append(DataFlag(origin: origin, code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: m.id))
             return
         }
         o.submitted = date
-        let lag = m.fields.lag?.value ?? Lag(days: 0, working: false)
-        let due = lag.dueDate(after: framework.calendar.endDate(of: period))
+        let due = dueDate(info.lag, period)
         if date > due {
             let late = date.dayNumber - due.dayNumber
-            data.flags.append(DataFlag(origin: origin, code: .lateSubmission,
+            base.flags.append(DataFlag(origin: origin, code: .lateSubmission,
                                        message: "\(m.id) \(period) submitted \(date), \(late) day\(late == 1 ? "" : "s") after it was due on \(due)",
                                        measure: m.id))
         }
@@ -399,11 +520,11 @@ public struct DataLoader {
                 reject(origin, .periodMismatch, "a project row without a milestone is commentary and needs a period", measure: id)
                 return
             }
-            if data.projectCommentary[id]?[period] != nil {
+            if base.projectCommentary[id]?[period] != nil {
                 reject(origin, .duplicateRow, "commentary for \(id) \(period) is already given", measure: id, period: periodText)
                 return
             }
-            data.projectCommentary[id, default: [:]][period] = commentary
+            base.projectCommentary[id, default: [:]][period] = commentary
             return
         }
         guard let milestone = project.milestones.first(where: { $0.title.lowercased() == title.lowercased() }) else {
@@ -426,9 +547,9 @@ public struct DataLoader {
             return
         }
         milestoneKeys[key] = origin
-        data.milestones[id, default: []].append(MilestoneUpdate(milestone: milestone.title, completed: completed, period: period, origin: origin))
-        if !commentary.isEmpty, let period, data.projectCommentary[id]?[period] == nil {
-            data.projectCommentary[id, default: [:]][period] = commentary
+        base.milestones[id, default: []].append(MilestoneUpdate(milestone: milestone.title, completed: completed, period: period, origin: origin))
+        if !commentary.isEmpty, let period, base.projectCommentary[id]?[period] == nil {
+            base.projectCommentary[id, default: [:]][period] = commentary
         }
     }
 }

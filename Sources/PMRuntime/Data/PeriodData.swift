@@ -39,16 +39,50 @@ public struct Commentary: Sendable, Hashable {
 }
 
 /// One accepted figure: a measure's value for one period.
+///
+/// Kept compact, since there is one per data row kept: absent parts are sentinels or a shared box rather
+/// than optionals of large structs (about half the size of the plain layout).
 public struct Observation: Sendable {
     /// The exact value, from the `value` column or the formula over the component columns.
     public var value: DecimalValue
+    private var storedNumerator: DecimalValue = .invalid
+    private var storedDenominator: DecimalValue = .invalid
+    private var commentaryBox: CommentaryBox?
+    private var submittedDay: Int32 = .min
+    public var origin: RowOrigin
+
+    public init(value: DecimalValue, commentary: Commentary = Commentary(), origin: RowOrigin) {
+        self.value = value
+        self.origin = origin
+        self.commentary = commentary
+    }
+
     /// For a formula `a / b * k`: the evaluated numerator and denominator, so the year to date can be
     /// formed as a ratio of sums.
-    public var numerator: DecimalValue?
-    public var denominator: DecimalValue?
-    public var commentary: Commentary
-    public var submitted: CalendarDate?
-    public var origin: RowOrigin
+    public var numerator: DecimalValue? {
+        get { storedNumerator.isValid ? storedNumerator : nil }
+        set { storedNumerator = newValue ?? .invalid }
+    }
+    public var denominator: DecimalValue? {
+        get { storedDenominator.isValid ? storedDenominator : nil }
+        set { storedDenominator = newValue ?? .invalid }
+    }
+
+    public var commentary: Commentary {
+        get { commentaryBox?.value ?? Commentary() }
+        set { commentaryBox = newValue.isEmpty ? nil : CommentaryBox(newValue) }
+    }
+
+    public var submitted: CalendarDate? {
+        get { submittedDay == .min ? nil : CalendarDate(dayNumber: Int(submittedDay)) }
+        set { submittedDay = newValue.map { Int32(clamping: $0.dayNumber) } ?? .min }
+    }
+}
+
+/// Commentary is rare (a few rows in a hundred), so it lives in a box the other rows do not pay for.
+final class CommentaryBox: Sendable {
+    let value: Commentary
+    init(_ value: Commentary) { self.value = value }
 }
 
 /// A project row: a milestone's completion as reported.

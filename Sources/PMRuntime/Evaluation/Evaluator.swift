@@ -69,8 +69,10 @@ public struct Evaluator {
         let rank = Dictionary(framework.priorities.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         func order(_ priority: String?) -> Int { priority.flatMap { rank[$0] } ?? Int.max }
         // Priority order first, then the order of the source, so every report lists measures the same way.
-        let measures = framework.measures.map { evaluate($0, reportPeriod: period) }
-            .enumerated().sorted { (order($0.element.priority), $0.offset) < (order($1.element.priority), $1.offset) }.map(\.element)
+        // Sort positions, not the results themselves: moving large structs around costs more than the sort.
+        let unordered = framework.measures.map { evaluate($0, reportPeriod: period) }
+        let keys = unordered.map { order($0.priority) }
+        let measures = unordered.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { unordered[$0] }
         let projects = framework.projects.map { evaluate($0, reportPeriod: period) }
         var priorities = framework.priorities.map { (id: $0.id.value, title: $0.title) }
         if measures.contains(where: { $0.priority == nil }) || projects.contains(where: { $0.priority == nil }) {

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""The benchmark, in one command:  python3 bench/run.py  [--quick]
+
+Builds pmlint and pmrun in release mode, the C floor with -O2, and a Python virtual environment with pandas
+from PyPI; generates the synthetic frameworks and data (bench/generate.py, fixed seeds); then times, as whole
+processes (wall clock and peak resident memory, best of several runs):
+
+  pmlint   on the whole framework at 1k, 10k and 100k measures, and on one small file (start-up cost);
+  pmrun    evaluating 2026/27 Q2 with JSON and with HTML output, at 10k, 1M and 5M data rows;
+  pandas   the same evaluation (bench/evaluate_pandas.py), checked equal to pmrun's on the smaller sizes;
+  floor    reading the same CSV and summing its value column (bench/floor.c).
+
+Writes bench/results.md (the table BENCHMARKS.md quotes). --quick runs the two smaller sizes only.
+Work files go to $BENCH_DIR (default .bench/, which git ignores).
+"""
+import os, platform, resource, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.environ.get("BENCH_DIR", os.path.join(ROOT, ".bench"))
+QUICK = "--quick" in sys.argv
+
+def sh(*args, **kw):
+    return subprocess.run(args, check=True, cwd=ROOT, **kw)
+
+def timed(args, runs=3):
+    """Best wall time (s) and the peak RSS (MB) of that run, of `runs` runs of a whole process."""
+    best = None
+    for _ in range(runs):
+        start = time.perf_counter()
+        p = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            raise SystemExit(f"{args[0]} exited with {code}: {' '.join(args)}")
+        if best is None or wall < best[0]:
+            best = (wall, usage.ru_maxrss / 1024)
+    return best
+
+def dir_size_mb(path):
+    return sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path)) / 1e6
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    print("building release binaries, the floor and the pandas environment...", flush=True)
+    sh("swift", "build", "-c", "release", stdout=subprocess.DEVNULL)
+    bin_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    pmlint, pmrun = os.path.join(bin_dir, "pmlint"), os.path.join(bin_dir, "pmrun")
+    floor = os.path.join(WORK, "floor")
+    sh("cc", "-O2", "-o", floor, "bench/floor.c")
+    venv = os.path.join(WORK, "venv")
+    python = os.path.join(venv, "bin", "python")
+    if not os.path.exists(python):
+        sh(sys.executable, "-m", "venv", venv)
+    sh(python, "-m", "pip", "install", "-q", "pandas", stdout=subprocess.DEVNULL)
+    pandas_version = subprocess.run([python, "-c", "import pandas; print(pandas.__version__)"], capture_output=True, text=True).stdout.strip()
+
+    sizes = [("S", 1000, 10_000, 1), ("M10", 10_000, 100_000, 2), ("M", 20_000, 1_000_000, 3), ("L", 100_000, 5_000_000, 4)]
+    if QUICK: sizes = sizes[:3]
+    for name, n, rows, seed in sizes:
+        out = os.path.join(WORK, name)
+        if not os.path.exists(os.path.join(out, "measures.csv")):
+            print(f"generating {name}: {n} measures, {rows} rows...", flush=True)
+            sh(sys.executable, "bench/generate.py", out, "--measures", str(n), "--rows", str(rows), "--seed", str(seed), stdout=subprocess.DEVNULL)
+
+    lines = []
+    lines.append(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {open('/proc/cpuinfo').read().split('model name')[1].split(':')[1].splitlines()[0].strip() if os.path.exists('/proc/cpuinfo') else platform.processor()}; "
+                 f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB; {platform.system()} {platform.release()}.")
+    swift_version = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    lines.append(f"Swift: {swift_version}. Python {platform.python_version()}, pandas {pandas_version}. Floor: cc -O2.")
+    lines.append("")
+
+    # pmlint
+    lines.append("| pmlint | measures | .pm size | wall | peak memory | per 1k measures |")
+    lines.append("|---|--:|--:|--:|--:|--:|")
+    small = os.path.join(ROOT, "Tests/Fixtures/lint/base/base.pm")
+    walls = [timed([pmlint, small], runs=1)[0] for _ in range(21)]
+    lines.append(f"| one small file (start-up) | 1 | {os.path.getsize(small) / 1e3:.1f} KB | {statistics.median(walls) * 1000:.0f} ms (median of 21) | | |")
+    lint_times = {}
+    for name, n, rows, seed in sizes:
+        if name == "M": continue
+        fw = os.path.join(WORK, name, "framework")
+        wall, mb = timed([pmlint, fw], runs=2 if name == "L" else 3)
+        lint_times[n] = wall
+        lines.append(f"| whole framework | {n:,} | {dir_size_mb(fw):.1f} MB | {wall:.2f} s | {mb:.0f} MB | {wall / n * 1000 * 1000:.0f} ms |")
+    ns = sorted(lint_times)
+    if len(ns) > 1:
+        growth = ", ".join(f"{ns[i + 1] // ns[i]}x measures: {lint_times[ns[i + 1]] / lint_times[ns[i]]:.1f}x time" for i in range(len(ns) - 1))
+        lines.append(f"\nGrowth: {growth}.\n")
+
+    # pmrun against pandas and the floor
+    lines.append("| data rows | measures | CSV size | pmrun JSON | pmrun HTML | pmrun peak memory | memory / CSV | pandas | pandas peak | floor | pandas ÷ pmrun | pmrun ÷ floor | equal |")
+    lines.append("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|")
+    for name, n, rows, seed in sizes:
+        if name == "M10": continue
+        base = os.path.join(WORK, name)
+        data = os.path.join(base, "data")
+        csv = [os.path.join(data, f) for f in sorted(os.listdir(data))]
+        csv_mb = dir_size_mb(data)
+        runs = 1 if name == "L" else 3
+        j_wall, j_mb = timed([pmrun, os.path.join(base, "framework"), "--data", data, "--as-of", "2026-11-26", "--format", "json", "--output", os.path.join(base, "pmrun.json")], runs)
+        h_wall, h_mb = timed([pmrun, os.path.join(base, "framework"), "--data", data, "--as-of", "2026-11-26", "--format", "html", "--output", os.path.join(base, "pmrun.html")], runs)
+        p_wall, p_mb = timed([python, "bench/evaluate_pandas.py", base, "--output", os.path.join(base, "pandas.json")], 1 if name == "L" else 2)
+        f_wall, _ = timed([floor] + csv, 3)
+        equal = "n/a"
+        if name != "L":
+            r = subprocess.run([sys.executable, "bench/compare.py", os.path.join(base, "pmrun.json"), os.path.join(base, "pandas.json")], cwd=ROOT, capture_output=True, text=True)
+            equal = "yes" if r.returncode == 0 else "NO: " + r.stdout.splitlines()[0]
+        peak = max(j_mb, h_mb)
+        lines.append(f"| {rows:,} | {n:,} | {csv_mb:.0f} MB | {j_wall:.2f} s | {h_wall:.2f} s | {peak:.0f} MB | {peak / csv_mb:.1f}x | {p_wall:.2f} s | {p_mb:.0f} MB | {f_wall:.3f} s | "
+                     f"{p_wall / j_wall:.1f}x | {j_wall / f_wall:.0f}x | {equal} |")
+    text = "\n".join(lines) + "\n"
+    with open(os.path.join(ROOT, "bench", "results.md"), "w") as f:
+        f.write(f"<!-- written by bench/run.py{' --quick' if QUICK else ''} -->\n" + text)
+    print(text)
+
+if __name__ == "__main__":
+    main()
