@@ -125,9 +125,10 @@ public struct DeclarationBuilder {
                                         repeatable: Set<String> = [], notAllowedReason: [String: String] = [:]) -> [FieldSyntax] {
         var seen: [String: SourceRange] = [:]
         var out: [FieldSyntax] = []
+        out.reserveCapacity(fields.count)
         for f in fields {
             let name = f.name.text
-            if let reason = notAllowedReason[name] {
+            if !notAllowedReason.isEmpty, let reason = notAllowedReason[name] {
                 diagnostics.append(Diagnostic(.unknownField, "`\(name)` \(reason)", at: f.name.range,
                                               fix: Fix("move `\(name)` into each measure")))
                 continue

@@ -80,9 +80,17 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
 
     // MARK: - Arithmetic
 
+    /// 10^0 ... 10^38, the powers an Int128 holds; a table, since rescaling happens for every figure.
+    private static let powers: [Int128] = {
+        var p: [Int128] = [1]
+        for _ in 1...38 { p.append(p.last! * 10) }
+        return p
+    }()
+
     private static func pow10(_ n: Int) -> Int128 {
+        if n >= 0 && n < powers.count { return powers[n] }
         var r: Int128 = 1
-        for _ in 0..<n { r *= 10 }
+        for _ in 0..<n { r = r &* 10 }
         return r
     }
 

@@ -324,7 +324,8 @@ public struct DataLoader {
     /// only the first few unknown names get one: a file of thousands of unknown rows stays linear.
     mutating func suggestion(for id: String) -> String? {
         if let known = suggestions[id] { return known }
-        guard suggestionsMade < 10 else { return nil }
+        // A budget of name comparisons: ten suggestions for a small framework, fewer for a national one.
+        guard suggestionsMade < 10, (suggestionsMade + 1) * (measures.count + projects.count) <= 200_000 else { return nil }
         suggestionsMade += 1
         let hint = Spelling.didYouMean(id, among: Array(measures.keys) + Array(projects.keys))
         suggestions[id] = hint
