@@ -206,7 +206,16 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     /// An approximation, for charts and statistics only; never for ratings.
     public var doubleValue: Double {
         guard isValid else { return .nan }
-        return Double(significand) / Double(DecimalValue.pow10(scale))
+        // Int64 to Double is one instruction; Int128 to Double goes the long way round.
+        let sig = significand >= Int128(Int64.min) && significand <= Int128(Int64.max) ? Double(Int64(significand)) : Double(significand)
+        return sig / DecimalValue.doublePowers[min(scale, DecimalValue.doublePowers.count - 1)]
+    }
+
+    private static let doublePowers: [Double] = (0...38).map { pow10Double($0) }
+    private static func pow10Double(_ n: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<n { r *= 10 }
+        return r
     }
 
     /// The value with exactly `places` decimals, e.g. `46.0` for `places: 1`.

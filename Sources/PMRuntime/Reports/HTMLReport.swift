@@ -5,6 +5,8 @@ import PMLang
 /// word and a distinct shape as well as a colour, so it survives colour blindness and black-and-white print.
 public enum HTMLReport {
     static func escape(_ s: String) -> String {
+        // Most text has nothing to escape; scanning bytes is far cheaper than rebuilding it by Character.
+        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s {

@@ -229,8 +229,8 @@ public enum RunCommand {
                 io.stderr(lines)
             }
             io.stderr("pmrun: \(data.rejected.count) of \(data.rowsRead) data row\(data.rowsRead == 1 ? "" : "s") rejected.\n")
-            return 1
+            return io.finish(1)
         }
-        return 0
+        return io.finish(0)
     }
 }
