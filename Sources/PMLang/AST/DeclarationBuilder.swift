@@ -6,6 +6,14 @@ public struct DeclarationBuilder {
 
     /// Fields of `measure` and `monitor`.
     static let measureFieldSet = Set(measureFields)
+    // The same lists as sets, for checking names: made once, since a framework has thousands of fields.
+    static let measureFieldNames = FieldNames(measureFields)
+    static let frameworkFieldNames = FieldNames(frameworkFields)
+    static let personFieldNames = FieldNames(personFields)
+    static let priorityFieldNames = FieldNames(priorityFields)
+    static let toleranceFieldNames = FieldNames(toleranceFields)
+    static let thresholdFieldNames = FieldNames(thresholdFields)
+    static let projectFieldNames = FieldNames(projectFields)
     public static let measureFields = [
         "aim", "definition", "unit", "better", "frequency", "lag", "source", "formula", "aggregate", "baseline",
         "target", "trajectory", "tolerance", "rate", "accountable", "lead", "collector", "reviewer", "committee",
@@ -52,7 +60,7 @@ public struct DeclarationBuilder {
         case "person":
             guard let id, let title else { return }
             var p = PersonDecl(id: id, name: title, range: decl.range)
-            for f in checkedFields(fields, allowed: DeclarationBuilder.personFields, in: "a person") {
+            for f in checkedFields(fields, allowed: DeclarationBuilder.personFieldNames, in: "a person") {
                 do {
                     var c = ValueCursor(f)
                     let s = try c.string("text")
@@ -64,7 +72,7 @@ public struct DeclarationBuilder {
         case "priority":
             guard let id, let title else { return }
             var p = PriorityDecl(id: id, title: title, aims: [], range: decl.range)
-            for f in checkedFields(fields, allowed: DeclarationBuilder.priorityFields, in: "a priority", repeatable: ["aim"]) {
+            for f in checkedFields(fields, allowed: DeclarationBuilder.priorityFieldNames, in: "a priority", repeatable: ["aim"]) {
                 do {
                     var c = ValueCursor(f)
                     if f.name.text == "aim" {
@@ -121,7 +129,7 @@ public struct DeclarationBuilder {
     }
 
     /// Reports unknown (PM002) and repeated (PM003) fields; returns the fields worth reading.
-    private mutating func checkedFields(_ fields: [FieldSyntax], allowed: [String], in what: String,
+    private mutating func checkedFields(_ fields: [FieldSyntax], allowed names: FieldNames, in what: String,
                                         repeatable: Set<String> = [], notAllowedReason: [String: String] = [:]) -> [FieldSyntax] {
         var seen: [String: SourceRange] = [:]
         var out: [FieldSyntax] = []
@@ -133,7 +141,8 @@ public struct DeclarationBuilder {
                                               fix: Fix("move `\(name)` into each measure")))
                 continue
             }
-            guard allowed.contains(name) else {
+            guard names.set.contains(name) else {
+                let allowed = names.list
                 let suggestion = Spelling.suggestion(for: name, among: allowed)
                 let fix = suggestion.map { Fix("did you mean `\($0)`?", edits: [TextEdit(range: f.name.range, replacement: $0)]) }
                     ?? Fix("the fields of \(what) are " + allowed.map { "`\($0)`" }.joined(separator: ", "))
@@ -161,7 +170,7 @@ public struct DeclarationBuilder {
 
     private mutating func framework(_ title: Located<String>, _ fields: [FieldSyntax], range: SourceRange) -> FrameworkDecl {
         var fw = FrameworkDecl(title: title, range: range)
-        for f in checkedFields(fields, allowed: DeclarationBuilder.frameworkFields, in: "the framework") {
+        for f in checkedFields(fields, allowed: DeclarationBuilder.frameworkFieldNames, in: "the framework") {
             var c = ValueCursor(f)
             do {
                 switch f.name.text {
@@ -219,7 +228,7 @@ public struct DeclarationBuilder {
 
     private mutating func tolerance(_ fields: [FieldSyntax], range: SourceRange) -> ToleranceDecl {
         var t = ToleranceDecl(range: range)
-        for f in checkedFields(fields, allowed: DeclarationBuilder.toleranceFields, in: "a tolerance") {
+        for f in checkedFields(fields, allowed: DeclarationBuilder.toleranceFieldNames, in: "a tolerance") {
             var c = ValueCursor(f)
             do {
                 switch f.name.text {
@@ -267,7 +276,7 @@ public struct DeclarationBuilder {
     private mutating func thresholds(_ fields: [FieldSyntax], range: SourceRange) -> ThresholdsDecl {
         var t = ThresholdsDecl(bands: [], range: range)
         let ratings = DeclarationBuilder.thresholdFields.filter { $0 != "note" }
-        for f in checkedFields(fields, allowed: DeclarationBuilder.thresholdFields, in: "thresholds", repeatable: Set(ratings)) {
+        for f in checkedFields(fields, allowed: DeclarationBuilder.thresholdFieldNames, in: "thresholds", repeatable: Set(ratings)) {
             var c = ValueCursor(f)
             do {
                 guard let rating = Rating(rawValue: f.name.text) else { _ = try c.string("text"); try c.end(); continue }
@@ -308,7 +317,7 @@ public struct DeclarationBuilder {
         var reasons: [String: String] = [:]
         if defaults { for n in DeclarationBuilder.notDefaultable { reasons[n] = "describes one measure and cannot be a default" } }
         let what = defaults ? "defaults" : "a measure"
-        for f in checkedFields(fields, allowed: DeclarationBuilder.measureFields, in: what, notAllowedReason: reasons) {
+        for f in checkedFields(fields, allowed: DeclarationBuilder.measureFieldNames, in: what, notAllowedReason: reasons) {
             var c = ValueCursor(f)
             let r = f.values.isEmpty ? f.name.range : f.values.first!.range.union(f.values.last!.range)
             do {
@@ -486,7 +495,7 @@ public struct DeclarationBuilder {
 
     private mutating func project(id: Located<String>, title: String, _ fields: [FieldSyntax], range: SourceRange) -> ProjectDecl {
         var p = ProjectDecl(id: id, title: title, milestones: [], range: range)
-        for f in checkedFields(fields, allowed: DeclarationBuilder.projectFields, in: "a project", repeatable: ["milestone"]) {
+        for f in checkedFields(fields, allowed: DeclarationBuilder.projectFieldNames, in: "a project", repeatable: ["milestone"]) {
             var c = ValueCursor(f)
             let r = f.values.isEmpty ? f.name.range : f.values.first!.range.union(f.values.last!.range)
             do {
@@ -507,5 +516,15 @@ public struct DeclarationBuilder {
             } catch let e as ShapeError { report(e) } catch {}
         }
         return p
+    }
+}
+
+/// The fields a declaration accepts: the list (for messages, in order) and a set (for lookups).
+struct FieldNames: Sendable {
+    let list: [String]
+    let set: Set<String>
+    init(_ list: [String]) {
+        self.list = list
+        self.set = Set(list)
     }
 }

@@ -183,9 +183,12 @@ public struct MeasureDecl: Sendable {
     public var attempted: Set<String> = []
 
     /// Whether the measure lacks `field` and did not attempt it.
-    public func lacks(_ field: String, _ value: Any?) -> Bool {
+    public func lacks<T>(_ field: String, _ value: T?) -> Bool {
         value == nil && !attempted.contains(field)
     }
+
+    /// Whether `field`, known to be absent, was not even attempted.
+    public func notAttempted(_ field: String) -> Bool { !attempted.contains(field) }
 }
 
 /// `defaults { ... }`.

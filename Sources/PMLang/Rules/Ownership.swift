@@ -15,13 +15,13 @@ public enum OwnershipRules: RuleFamily {
             let subject = "\(m.kind.rawValue) `\(m.id)`"
             if let a = f.accountable {
                 if m.isOwn(a.range) { assignment(a, role: "accountable officer", code: .noAccountableDeputy, subject: subject, into: &out) }
-            } else if m.decl.lacks("accountable", nil) {
+            } else if m.decl.notAttempted("accountable") {
                 out.append(Diagnostic(.noAccountable, "\(subject) has no accountable officer", at: m.decl.id.range,
                                       fix: Fix("add `accountable <person>, deputy <person>`")))
             }
             if let l = f.lead {
                 if m.isOwn(l.range) { assignment(l, role: "performance lead", code: .noLeadDeputy, subject: subject, into: &out) }
-            } else if m.decl.lacks("lead", nil) {
+            } else if m.decl.notAttempted("lead") {
                 out.append(Diagnostic(.noLead, "\(subject) has no performance lead", at: m.decl.id.range,
                                       fix: Fix("add `lead <person>, deputy <person>`")))
             }

@@ -33,12 +33,12 @@ public enum SMARTRules: RuleFamily {
 
     private static func specific(_ m: ResolvedMeasure, _ context: RuleContext, _ out: inout [Diagnostic]) {
         guard let d = m.fields.definition else {
-            guard m.decl.lacks("definition", nil) else { return }
+            guard m.decl.notAttempted("definition") else { return }
             out.append(Diagnostic(.noDefinition, "\(m.kind.rawValue) `\(m.id)` has no definition", at: m.decl.id.range,
                                   fix: Fix("add `definition \"<what is counted, out of what, over what period>\"`")))
             return
         }
-        let words = d.value.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
+        let words = SMARTRules.wordCount(d.value)
         if words < context.options.minimumDefinitionWords {
             out.append(Diagnostic(.shortDefinition,
                                   "definition of `\(m.id)` has \(words) word\(words == 1 ? "" : "s"), too few to be specific",
@@ -47,8 +47,19 @@ public enum SMARTRules: RuleFamily {
         }
     }
 
+    /// Words separated by spaces, tabs or line breaks, counted over the bytes (no array of words).
+    static func wordCount(_ text: String) -> Int {
+        var words = 0, inWord = false
+        for b in text.utf8 {
+            let space = b == 0x20 || b == 0x0A || b == 0x09
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        return words
+    }
+
     private static func measurable(_ m: ResolvedMeasure, _ out: inout [Diagnostic]) {
-        let subject = "\(m.kind.rawValue) `\(m.id)`"
+        var subject: String { "\(m.kind.rawValue) `\(m.id)`" }
         let at = m.decl.id.range
         if m.decl.lacks("unit", m.fields.unit) {
             out.append(Diagnostic(.noUnit, "\(subject) has no unit", at: at, fix: Fix("add `unit percent, 1 dp` (or count, number, currency, days, ratio, rate per N)")))
@@ -81,7 +92,7 @@ public enum SMARTRules: RuleFamily {
         let fw = context.framework
         let plan = fw.planYears
         guard let targets = m.fields.targets else {
-            if !plan.isEmpty && m.decl.lacks("target", nil) {
+            if !plan.isEmpty && m.decl.notAttempted("target") {
                 out.append(Diagnostic(.yearWithoutTarget, "measure `\(m.id)` has no annual targets", at: m.decl.id.range,
                                       fix: Fix("add `target \(plan.map { "\($0) <value>" }.joined(separator: ", "))`, or declare it with `monitor` if it is monitoring only")))
             }
@@ -115,7 +126,7 @@ public enum SMARTRules: RuleFamily {
         let sorted = targets.value.sorted { $0.year.value < $1.year.value }
         if let baseline = m.fields.baseline {
             var previous = baseline.value.value
-            var previousName = "the baseline `\(baseline.value.value)`"
+            var previousYear: FiscalYear?  // nil: the baseline (names are built only for a finding)
             for t in sorted {
                 if let gain = improvement(t.value.value, over: baseline.value.value, polarity), gain <= .zero {
                     out.append(Diagnostic(.targetNoImprovement,
@@ -127,6 +138,7 @@ public enum SMARTRules: RuleFamily {
                 if let gain = improvement(t.value.value, over: previous, polarity), gain > .zero, !previous.isZero {
                     let share = (gain * .hundred).divided(by: previous.magnitude, places: 1)
                     if share > context.stretchLimit {
+                        let previousName = previousYear.map { "the \($0) target `\(previous)`" } ?? "the baseline `\(baseline.value.value)`"
                         out.append(Diagnostic(.excessiveStretch,
                                               "target `\(t.value.value)` for \(t.year.value) is \(share)% better than \(previousName), beyond the \(context.stretchLimit)% stretch limit",
                                               at: t.value.range,
@@ -134,7 +146,7 @@ public enum SMARTRules: RuleFamily {
                     }
                 }
                 previous = t.value.value
-                previousName = "the \(t.year.value) target `\(t.value.value)`"
+                previousYear = t.year.value
             }
         }
         if fw.header?.targetsAtLeastBenchmark != nil, let bench = m.fields.benchmark {

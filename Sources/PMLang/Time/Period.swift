@@ -5,17 +5,24 @@ public struct FiscalYear: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Parses `2024/25`; the second part must be the following year (`2024/26` is nil).
     public init?(parsing text: some StringProtocol) {
-        var bytes: [UInt8] = []
-        bytes.append(contentsOf: text.utf8.prefix(8))
-        guard bytes.count == 7 else { return nil }
-        self.init(bytes: bytes[...])
+        // Read the bytes in place where the string is contiguous (it nearly always is): no array per call.
+        let parsed = text.utf8.withContiguousStorageIfAvailable { FiscalYear.start(of: $0) } ?? FiscalYear.start(of: Array(text.utf8))
+        guard let parsed else { return nil }
+        self.start = parsed
     }
 
     /// Parses `2024/25` from exactly seven ASCII bytes (the lexer and CSV reader call this directly).
     public init?(bytes b: ArraySlice<UInt8>) {
-        guard b.count == 7, b[b.startIndex + 4] == UInt8(ascii: "/"),
-              let a = ASCII.number(b.prefix(4)), let c = ASCII.number(b.suffix(2)), (a + 1) % 100 == c else { return nil }
-        self.start = a
+        guard let start = FiscalYear.start(of: b) else { return nil }
+        self.start = start
+    }
+
+    static func start<C: RandomAccessCollection>(of b: C) -> Int? where C.Element == UInt8, C.Index == Int {
+        guard b.count == 7 else { return nil }
+        let i = b.startIndex
+        guard b[i + 4] == UInt8(ascii: "/"), let a = ASCII.number(b[i..<(i + 4)]), let c = ASCII.number(b[(i + 5)..<(i + 7)]),
+              (a + 1) % 100 == c else { return nil }
+        return a
     }
 
     public static func < (a: FiscalYear, b: FiscalYear) -> Bool { a.start < b.start }
@@ -60,8 +67,12 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
     /// Parses every period form of the brief: `2024/25`, `2024/25 Q1`, `Q1 2024/25`, `2024/25 H1`, `2024-06`.
     /// Works on the UTF-8 bytes: it runs for every row of period data.
     public init?(parsing raw: some StringProtocol) {
-        var bytes: [UInt8] = []
-        bytes.append(contentsOf: raw.utf8.prefix(64))
+        let parsed = raw.utf8.withContiguousStorageIfAvailable { Period.parse(Array($0.prefix(64))) } ?? Period.parse(Array(raw.utf8.prefix(64)))
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    static func parse(_ bytes: [UInt8]) -> Period? {
         // Up to two words separated by spaces or tabs.
         var words: [ArraySlice<UInt8>] = []
         var i = 0
@@ -78,22 +89,21 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
         }
         if words.count == 1 {
             let w = words[0]
-            if let y = FiscalYear(bytes: w) { self = .year(y); return }
+            if let y = FiscalYear(bytes: w) { return .year(y) }
             if w.count == 7, w[w.startIndex + 4] == UInt8(ascii: "-"), let y = ASCII.number(w.prefix(4)), let mo = ASCII.number(w.suffix(2)),
                (1...12).contains(mo) {
-                self = .month(year: y, month: mo)
-                return
+                return .month(year: y, month: mo)
             }
             return nil
         }
         let parts = words
         guard parts.count == 2 else { return nil }
         if let y = FiscalYear(bytes: parts[0]) {
-            if let q = sub(parts[1], UInt8(ascii: "Q"), 4) { self = .quarter(y, q); return }
-            if let h = sub(parts[1], UInt8(ascii: "H"), 2) { self = .half(y, h); return }
+            if let q = sub(parts[1], UInt8(ascii: "Q"), 4) { return .quarter(y, q) }
+            if let h = sub(parts[1], UInt8(ascii: "H"), 2) { return .half(y, h) }
         } else if let y = FiscalYear(bytes: parts[1]) {
-            if let q = sub(parts[0], UInt8(ascii: "Q"), 4) { self = .quarter(y, q); return }
-            if let h = sub(parts[0], UInt8(ascii: "H"), 2) { self = .half(y, h); return }
+            if let q = sub(parts[0], UInt8(ascii: "Q"), 4) { return .quarter(y, q) }
+            if let h = sub(parts[0], UInt8(ascii: "H"), 2) { return .half(y, h) }
         }
         return nil
     }
