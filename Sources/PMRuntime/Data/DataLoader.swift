@@ -135,8 +135,9 @@ public struct DataLoader {
     }
 
     /// Loads every file into one `PeriodData`.
-    public static func load(_ paths: [String], framework: Framework) throws(DataError) -> PeriodData {
+    public static func load(_ paths: [String], framework: Framework, period: Period? = nil) throws(DataError) -> PeriodData {
         var loader = DataLoader(framework: framework)
+        loader.reportPeriod = period
         for path in try expand(paths) {
             do {
                 try loader.read(path: path)
@@ -308,6 +309,18 @@ public struct DataLoader {
             reject(origin, .duplicateRow, "\(id) \(period) is already given at \(first.origin)", measure: id, period: periodText)
             return
         }
+        let year = framework.calendar.fiscalYear(of: period)
+        if !evicted.isEmpty, evicted.contains(DataLoader.key(info.index, period)) {
+            reject(origin, .duplicateRow, "\(id) \(period) is already given earlier in the data", measure: id, period: periodText)
+            return
+        }
+        if let kept = keptYears, !kept.contains(year.start) {
+            // Valid, and counted as used, but outside the two years a report needs: kept only as a key,
+            // so that a later duplicate is still caught.
+            evicted.insert(DataLoader.key(info.index, period))
+            return
+        }
+        if reportPeriod == nil, year.start > (latestYear ?? Int.min) { advance(to: year.start) }
         var o = observation
         if c.hasCommentary {
             o.commentary = Commentary(comment: DataLoader.optional(record, c.comment), cause: DataLoader.optional(record, c.cause),
@@ -318,6 +331,49 @@ public struct DataLoader {
         }
         if store[info.index].isEmpty { store[info.index].reserveCapacity(16) }  // skip the first rehashes
         store[info.index][period] = o
+    }
+
+    // MARK: - What is kept
+
+    /// The period the report will be for, when known before reading (`--period`): only its year and the
+    /// year before are kept. Without it, the latest year seen so far and the one before are kept, and
+    /// older figures are let go as later years arrive; either way memory grows with the measures and the
+    /// two years a report needs, not with the years in the files.
+    public var reportPeriod: Period? {
+        didSet {
+            if let p = reportPeriod {
+                let y = framework.calendar.fiscalYear(of: p).start
+                keptYears = (y - 1)...y
+            }
+        }
+    }
+    private var keptYears: ClosedRange<Int>?
+    private var latestYear: Int?
+    /// Measure position and period of figures let go, for PM502.
+    private var evicted = Set<Int>()
+
+    static func key(_ measure: Int, _ p: Period) -> Int {
+        let ordinal: Int
+        switch p {
+        case .year(let y): ordinal = y.start * 100
+        case .half(let y, let h): ordinal = y.start * 100 + 10 + h
+        case .quarter(let y, let q): ordinal = y.start * 100 + 20 + q
+        case .month(let y, let m): ordinal = y * 100 + 40 + m
+        }
+        return measure << 24 | ordinal
+    }
+
+    /// A later year has arrived: let go of figures more than a year older than it.
+    mutating func advance(to year: Int) {
+        latestYear = year
+        keptYears = (year - 1)...Int.max
+        for i in store.indices where !store[i].isEmpty {
+            let old = store[i].keys.filter { framework.calendar.fiscalYear(of: $0).start < year - 1 }
+            for p in old {
+                store[i][p] = nil
+                evicted.insert(DataLoader.key(i, p))
+            }
+        }
     }
 
     /// "did you mean" for an unknown measure. Each suggestion compares the name with every measure, so

@@ -191,7 +191,7 @@ public enum RunCommand {
         let data: PeriodData
         do {
             dataFiles = try DataLoader.expand(o.data)
-            data = try DataLoader.load(dataFiles, framework: framework)
+            data = try DataLoader.load(dataFiles, framework: framework, period: o.period)
         } catch {
             io.stderr("Error: \(error.message)\n")
             return 2

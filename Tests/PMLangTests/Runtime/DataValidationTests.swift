@@ -204,3 +204,29 @@ struct HostileDataTests {
         #expect(overflow.rejected.map(\.reason) == ["the figure is too large to hold exactly"])
     }
 }
+
+@Suite("what the loader keeps")
+struct RetentionTests {
+    @Test("only the latest year and the one before are kept; a duplicate of a figure let go is still PM502")
+    func twoYears() throws {
+        let f = framework(DataValidationTests.measures)
+        var rows = DataValidationTests.header
+        for y in ["2023/24", "2024/25", "2025/26", "2026/27"] { rows += "D.2,\(y) Q1,5\n" }
+        rows += "D.2,2023/24 Q1,6\n"
+        let data = try load(rows, f)
+        #expect(Set(data.observations["D.2"]?.keys.map(\.description) ?? []) == ["2025/26 Q1", "2026/27 Q1"])
+        #expect(data.rejected.map(\.code.id) == ["PM502"])
+        #expect(data.rowsAccepted == 4)
+        let s = Evaluator(framework: f, data: data, options: EvaluationOptions(period: nil, asOf: date("2026-11-26")))
+        #expect(Evaluator.latestPeriod(in: s.data, framework: f) == period("2026/27 Q1"))
+    }
+
+    @Test("with the period given, its year and the year before are kept, whatever the order of the rows")
+    func givenPeriod() throws {
+        let f = framework(DataValidationTests.measures)
+        var loader = DataLoader(framework: f)
+        loader.reportPeriod = period("2025/26 Q1")
+        try loader.read(bytes: Array((DataValidationTests.header + "D.2,2026/27 Q1,1\nD.2,2024/25 Q1,2\nD.2,2023/24 Q1,3\nD.2,2025/26 Q1,4\n").utf8), name: "d.csv")
+        #expect(Set(loader.data.observations["D.2"]?.keys.map(\.description) ?? []) == ["2024/25 Q1", "2025/26 Q1"])
+    }
+}
