@@ -107,7 +107,7 @@ def main():
             r = subprocess.run([sys.executable, "bench/compare.py", os.path.join(base, "pmrun.json"), os.path.join(base, "pandas.json")], cwd=ROOT, capture_output=True, text=True)
             equal = "yes" if r.returncode == 0 else "NO: " + r.stdout.splitlines()[0]
         peak = max(j_mb, h_mb)
-        lines.append(f"| {rows:,} | {n:,} | {csv_mb:.0f} MB | {j_wall:.2f} s | {h_wall:.2f} s | {peak:.0f} MB | {peak / csv_mb:.1f}x | {p_wall:.2f} s | {p_mb:.0f} MB | {f_wall:.3f} s | "
+        lines.append(f"| {rows:,} | {n:,} | {csv_mb:.1f} MB | {j_wall:.2f} s | {h_wall:.2f} s | {peak:.0f} MB | {peak / csv_mb:.1f}x | {p_wall:.2f} s | {p_mb:.0f} MB | {f_wall:.3f} s | "
                      f"{p_wall / j_wall:.1f}x | {j_wall / f_wall:.0f}x | {equal} |")
     text = "\n".join(lines) + "\n"
     with open(os.path.join(ROOT, "bench", "results.md"), "w") as f:
