@@ -130,10 +130,7 @@ public enum HTMLReport {
 
     public static func render(_ s: Scorecard) -> String {
         let heading = [s.council, s.framework].compactMap { $0 }.joined(separator: ": ")
-        var h = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        h += "<title>\(escape(heading)): scorecard \(escape(s.period.description))</title>\n<style>\n\(css)\n</style>\n</head>\n<body>\n<main>\n"
-        h += "<h1>\(escape(heading))</h1>\n"
+        var h = pageStart(title: "\(heading): scorecard \(s.period)", heading: heading)
         h += "<p class=\"sub\">Scorecard for <strong>\(escape(s.period.description))</strong>, figures due by \(s.asOf). "
         h += "\(escape(Wording.onTarget(s.summary))).</p>\n"
 
@@ -187,9 +184,18 @@ public enum HTMLReport {
             }
             h += "</tbody></table>\n"
         }
-        h += "</main>\n</body>\n</html>\n"
-        return h
+        return h + pageEnd
     }
+
+    /// The head of a self-contained page (styles inline, no scripts) up to its `<h1>`.
+    static func pageStart(title: String, heading: String, extraCSS: String = "") -> String {
+        var h = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        h += "<title>\(escape(title))</title>\n<style>\n\(css)\n\(extraCSS)</style>\n</head>\n<body>\n<main>\n"
+        return h + "<h1>\(escape(heading))</h1>\n"
+    }
+
+    static let pageEnd = "</main>\n</body>\n</html>\n"
 
     static func countsTable(_ label: String, _ rows: [(String, RatingCounts)]) -> String {
         var h = "<table>\n<thead><tr><th>\(label)</th>"

@@ -57,14 +57,13 @@ public enum SpecReport {
     public static func html(_ s: Specification) -> String {
         let e = HTMLReport.escape
         let heading = "Technical specifications: \(s.title)"
-        var h = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        h += "<title>\(e(heading))</title>\n<style>\n\(HTMLReport.css)\n"
-        h += ".spec { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 12px 16px; margin: 14px 0; break-inside: avoid; }\n"
-        h += ".spec dl { display: grid; grid-template-columns: 180px 1fr; gap: 3px 14px; margin: 8px 0; }\n"
-        h += ".spec dt { font-weight: 600; color: #374151; } .spec dd { margin: 0; }\n"
-        h += "nav ul { columns: 2; } td.band { font-size: 12px; white-space: nowrap; } .spec td:first-child { min-width: 0; }\n"
-        h += "\n</style>\n</head>\n<body>\n<main>\n<h1>\(e(heading))</h1>\n"
+        var h = HTMLReport.pageStart(title: heading, heading: heading, extraCSS: """
+            .spec { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 12px 16px; margin: 14px 0; break-inside: avoid; }
+            .spec dl { display: grid; grid-template-columns: 180px 1fr; gap: 3px 14px; margin: 8px 0; }
+            .spec dt { font-weight: 600; color: #374151; } .spec dd { margin: 0; }
+            nav ul { columns: 2; } td.band { font-size: 12px; white-space: nowrap; } .spec td:first-child { min-width: 0; }
+
+            """)
         h += "<p class=\"sub\">\(s.council.map { e($0) + ". " } ?? "")Plan \(e(s.plan))\(s.approved.map { "; approved \(e($0))" } ?? ""). "
         h += "Figures are rounded to the measure's reporting precision before they are rated; the bands are in those figures.</p>\n"
         h += "<nav><ul>"
@@ -75,7 +74,7 @@ public enum SpecReport {
             for a in p.aims { h += htmlAim(a) }
         }
         if let u = s.unlinked { h += "<h2>Not linked to a priority</h2>\n" + htmlAim(u) }
-        return h + "</main>\n</body>\n</html>\n"
+        return h + HTMLReport.pageEnd
     }
 
     static func htmlAim(_ a: Specification.AimSection) -> String {
