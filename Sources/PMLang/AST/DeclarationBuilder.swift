@@ -111,7 +111,7 @@ public struct DeclarationBuilder {
             doc.defaults.append(DefaultsDecl(fields: measureFields(fields, defaults: true), range: decl.range))
         case "measure", "monitor":
             guard let id, let title else { return }
-            var attempted = Set(fields.map(\.name.text))
+            var attempted = FieldNameSet(fields.lazy.map(\.name.text))
             // Only a misspelt name needs its nearest field (a distance to every field name is not cheap).
             for f in fields where !DeclarationBuilder.measureFieldSet.contains(f.name.text) {
                 if let s = Spelling.suggestion(for: f.name.text, among: DeclarationBuilder.measureFields) { attempted.insert(s) }

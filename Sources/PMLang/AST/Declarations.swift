@@ -180,7 +180,7 @@ public struct MeasureDecl: Sendable {
     /// Every field name written in the block, including misspelt ones (by their nearest known field)
     /// and ones whose value was rejected: rules about a missing field stay quiet when the field was
     /// attempted, since PM002 or PM006 already says what is wrong with it.
-    public var attempted: Set<String> = []
+    public var attempted = FieldNameSet()
 
     /// Whether the measure lacks `field` and did not attempt it.
     public func lacks<T>(_ field: String, _ value: T?) -> Bool {
@@ -223,4 +223,33 @@ public struct Document: Sendable {
     public var measures: [MeasureDecl] = []
     public var projects: [ProjectDecl] = []
     public init(file: Int) { self.file = file }
+}
+
+/// A set of field names, compact for the fields a measure knows (one bit each) since every measure keeps
+/// one: a `Set<String>` cost about a kilobyte a measure.
+public struct FieldNameSet: Sendable, Hashable {
+    private var bits: UInt64 = 0
+    private var others: [String] = []
+
+    private static let index: [String: Int] = Dictionary(
+        DeclarationBuilder.measureFields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+
+    public init() {}
+
+    public init(_ names: some Sequence<String>) {
+        for n in names { insert(n) }
+    }
+
+    public mutating func insert(_ name: String) {
+        if let i = FieldNameSet.index[name], i < 64 {
+            bits |= 1 << UInt64(i)
+        } else if !others.contains(name) {
+            others.append(name)
+        }
+    }
+
+    public func contains(_ name: String) -> Bool {
+        if let i = FieldNameSet.index[name], i < 64 { return bits & (1 << UInt64(i)) != 0 }
+        return others.contains(name)
+    }
 }
