@@ -5,7 +5,6 @@ public struct DeclarationBuilder {
     private var diagnostics: [Diagnostic] = []
 
     /// Fields of `measure` and `monitor`.
-    static let measureFieldSet = Set(measureFields)
     // The same lists as sets, for checking names: made once, since a framework has thousands of fields.
     static let measureFieldNames = FieldNames(measureFields)
     static let frameworkFieldNames = FieldNames(frameworkFields)
@@ -113,7 +112,7 @@ public struct DeclarationBuilder {
             guard let id, let title else { return }
             var attempted = FieldNameSet(fields.lazy.map(\.name.text))
             // Only a misspelt name needs its nearest field (a distance to every field name is not cheap).
-            for f in fields where !DeclarationBuilder.measureFieldSet.contains(f.name.text) {
+            for f in fields where !DeclarationBuilder.measureFieldNames.set.contains(f.name.text) {
                 if let s = Spelling.suggestion(for: f.name.text, among: DeclarationBuilder.measureFields) { attempted.insert(s) }
             }
             doc.measures.append(MeasureDecl(kind: decl.keyword.text == "monitor" ? .monitor : .measure, id: id, title: title,

@@ -13,7 +13,6 @@ import PMLang
 /// - `measure title`, `data collector`, `data reviewer`, `due date`: written by `pmrun template` for the
 ///   collector, not read (their spaces keep them apart from formula components).
 public struct DataLoader {
-    public static var reservedColumns: Set<String> { DataColumns.reserved }
 
     /// What the loader needs to know about one measure, worked out once. A class, so that looking one up
     /// for every row costs a reference, not a copy of the measure.

@@ -181,9 +181,8 @@ public struct Evaluator {
         r.actual = current?.value.rounded(places: places)
         r.commentary = current?.commentary
 
-        if let current {
+        if current != nil {
             r.status = .reported
-            _ = current
         } else {
             let due = lag.dueDate(after: calendar.endDate(of: p))
             r.status = due <= options.asOf ? .missing(due: due) : .notDue(due: due)
