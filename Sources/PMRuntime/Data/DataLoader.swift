@@ -85,7 +85,7 @@ public struct DataLoader {
         return d
     }
     private let measureOrder: [String]
-    /// Where each accepted figure came from, for PM502.
+    /// Where each milestone update came from, for PM502.
     private var milestoneKeys: [String: RowOrigin] = [:]
     private var suggestions: [String: String?] = [:]
     private var suggestionsMade = 0
