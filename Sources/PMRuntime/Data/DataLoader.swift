@@ -107,6 +107,7 @@ public struct DataLoader {
         allComponents = all
         measureOrder = framework.measures.map(\.id)
         store = Array(repeating: [:], count: framework.measures.count)
+        evicted = Array(repeating: [], count: framework.measures.count)
         firstYear = framework.planYears.first?.previous
         lastYear = framework.planYears.last
     }
@@ -309,14 +310,14 @@ public struct DataLoader {
             return
         }
         let year = framework.calendar.fiscalYear(of: period)
-        if !evicted.isEmpty, evicted.contains(DataLoader.key(info.index, period)) {
+        if wasEvicted(info, period) {
             reject(origin, .duplicateRow, "\(id) \(period) is already given earlier in the data", measure: id, period: periodText)
             return
         }
         if let kept = keptYears, !kept.contains(year.start) {
             // Valid, and counted as used, but outside the two years a report needs: kept only as a key,
             // so that a later duplicate is still caught.
-            evicted.insert(DataLoader.key(info.index, period))
+            markEvicted(info, period)
             return
         }
         if reportPeriod == nil, year.start > (latestYear ?? Int.min) { advance(to: year.start) }
@@ -348,30 +349,42 @@ public struct DataLoader {
     }
     private var keptYears: ClosedRange<Int>?
     private var latestYear: Int?
-    /// Measure position and period of figures let go, for PM502.
-    private var evicted = Set<Int>()
+    /// Figures let go, for PM502: a bit per period of each measure's own frequency, counted from the
+    /// year before the plan (periods outside the plan were rejected before they got here).
+    private var evicted: [[UInt64]]
 
-    static func key(_ measure: Int, _ p: Period) -> Int {
-        let ordinal: Int
-        switch p {
-        case .year(let y): ordinal = y.start * 100
-        case .half(let y, let h): ordinal = y.start * 100 + 10 + h
-        case .quarter(let y, let q): ordinal = y.start * 100 + 20 + q
-        case .month(let y, let m): ordinal = y * 100 + 40 + m
-        }
-        return measure << 24 | ordinal
+    /// The bit of a period among a measure's periods.
+    func ordinal(_ info: MeasureInfo, _ p: Period) -> Int {
+        let base = firstYear?.start ?? 0
+        let perYear = info.frequency.periodsPerYear
+        return (framework.calendar.fiscalYear(of: p).start - base) * perYear + framework.calendar.index(of: p) - 1
+    }
+
+    func wasEvicted(_ info: MeasureInfo, _ p: Period) -> Bool {
+        let bits = evicted[info.index]
+        let o = ordinal(info, p)
+        guard o >= 0, o / 64 < bits.count else { return false }
+        return bits[o / 64] & (1 << UInt64(o % 64)) != 0
+    }
+
+    mutating func markEvicted(_ info: MeasureInfo, _ p: Period) {
+        let o = ordinal(info, p)
+        guard o >= 0 else { return }
+        while evicted[info.index].count <= o / 64 { evicted[info.index].append(0) }
+        evicted[info.index][o / 64] |= 1 << UInt64(o % 64)
     }
 
     /// A later year has arrived: let go of figures more than a year older than it.
     mutating func advance(to year: Int) {
         latestYear = year
         keptYears = (year - 1)...Int.max
-        for i in store.indices where !store[i].isEmpty {
-            let old = store[i].keys.filter { framework.calendar.fiscalYear(of: $0).start < year - 1 }
-            for p in old {
-                store[i][p] = nil
-                evicted.insert(DataLoader.key(i, p))
-            }
+        let calendar = framework.calendar
+        for info in measures.values where !store[info.index].isEmpty {
+            let i = info.index
+            guard store[i].keys.contains(where: { calendar.fiscalYear(of: $0).start < year - 1 }) else { continue }
+            for p in store[i].keys where calendar.fiscalYear(of: p).start < year - 1 { markEvicted(info, p) }
+            // A new dictionary, not removals: it gives the old one's capacity back.
+            store[i] = store[i].filter { calendar.fiscalYear(of: $0.key).start >= year - 1 }
         }
     }
 
