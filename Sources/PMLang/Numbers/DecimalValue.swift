@@ -236,11 +236,24 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
 
     private static func render(_ sig: Int128, _ scale: Int) -> String {
         let negative = sig < 0
-        var digits = String(sig.magnitude)
-        if scale > 0 {
-            if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        // Digits into bytes: `String(Int128)` and `String.insert` were the bulk of writing a large report.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        if sig.magnitude <= UInt128(UInt64.max) {
+            var m = UInt64(sig.magnitude)
+            repeat { digits.append(UInt8(truncatingIfNeeded: m % 10) + 0x30); m /= 10 } while m > 0
+        } else {
+            var m = sig.magnitude
+            repeat { digits.append(UInt8(truncatingIfNeeded: m % 10) + 0x30); m /= 10 } while m > 0
         }
-        return negative ? "-" + digits : digits
+        while digits.count <= scale { digits.append(0x30) }  // leading zeros, reversed
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + 2)
+        if negative { out.append(UInt8(ascii: "-")) }
+        for (i, d) in digits.reversed().enumerated() {
+            if scale > 0 && i == digits.count - scale { out.append(UInt8(ascii: ".")) }
+            out.append(d)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

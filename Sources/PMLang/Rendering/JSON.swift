@@ -56,7 +56,7 @@ public indirect enum JSON: Sendable, Hashable {
     }
 
     /// Appends `s` as a JSON string literal to bytes.
-    static func quote(_ s: String, into out: inout [UInt8]) {
+    public static func quote(_ s: String, into out: inout [UInt8]) {
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
             out.append(0x22)
             out.append(contentsOf: s.utf8)

@@ -5,69 +5,107 @@ import PMLang
 /// measure's reporting precision; keys are sorted so output compares byte for byte.
 public enum JSONReport {
     public static func render(_ s: Scorecard) -> String {
-        var root: [String: JSON] = [
-            "framework": .string(s.framework),
-            "council": s.council.map(JSON.string) ?? .null,
-            "period": .string(s.period.description),
-            "asOf": .string(s.asOf.description),
-            "measures": .array(s.measures.map(measure)),
-            "projects": .array(s.projects.map(project)),
-            "summary": summary(s.summary),
-            "exceptions": .array(s.exceptions.map(exception)),
-            "rejected": .array(s.data.rejected.map { r in
-                .object([
-                    "file": .string(r.origin.file), "line": .int(r.origin.line), "code": .string(r.code.id),
-                    "reason": .string(r.reason), "measure": r.measure.map(JSON.string) ?? .null,
-                    "period": r.period.map(JSON.string) ?? .null,
-                ])
-            }),
-            "dataFlags": .array(s.data.flags.map { f in
-                .object(["file": .string(f.origin.file), "line": .int(f.origin.line), "code": .string(f.code.id),
-                         "message": .string(f.message), "measure": .string(f.measure)])
-            }),
-        ]
-        root["data"] = .object([
-            "files": .array(s.data.files.map(JSON.string)),
-            "rowsRead": .int(s.data.rowsRead),
-            "rowsUsed": .int(s.data.rowsAccepted),
-            "rowsRejected": .int(s.data.rejected.count),
-        ])
-        return JSON.object(root).rendered() + "\n"
+        // Measures, rejected rows and flags can run to hundreds of thousands: they are written directly;
+        // the small parts are built as `JSON` values. Keys in sorted order throughout.
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("asOf"); w.string(s.asOf.description)
+        w.key("council"); w.string(s.council)
+        w.key("data"); w.beginObject()
+        w.key("files"); w.value(.array(s.data.files.map(JSON.string)))
+        w.key("rowsRead"); w.int(s.data.rowsRead)
+        w.key("rowsRejected"); w.int(s.data.rejected.count)
+        w.key("rowsUsed"); w.int(s.data.rowsAccepted)
+        w.end()
+        w.key("dataFlags"); w.beginArray()
+        for f in s.data.flags {
+            w.element(); w.beginObject()
+            w.key("code"); w.string(f.code.id)
+            w.key("file"); w.string(f.origin.file)
+            w.key("line"); w.int(f.origin.line)
+            w.key("measure"); w.string(f.measure)
+            w.key("message"); w.string(f.message)
+            w.end()
+        }
+        w.end()
+        w.key("exceptions"); w.value(.array(s.exceptions.map(exception)))
+        w.key("framework"); w.string(s.framework)
+        w.key("measures"); w.beginArray()
+        for m in s.measures { w.element(); measure(m, into: &w) }
+        w.end()
+        w.key("period"); w.string(s.period.description)
+        w.key("projects"); w.value(.array(s.projects.map(project)))
+        w.key("rejected"); w.beginArray()
+        for r in s.data.rejected {
+            w.element(); w.beginObject()
+            w.key("code"); w.string(r.code.id)
+            w.key("file"); w.string(r.origin.file)
+            w.key("line"); w.int(r.origin.line)
+            w.key("measure"); w.string(r.measure)
+            w.key("period"); w.string(r.period)
+            w.key("reason"); w.string(r.reason)
+            w.end()
+        }
+        w.end()
+        w.key("summary"); w.value(summary(s.summary))
+        w.end()
+        return w.text + "\n"
     }
 
-    static func number(_ v: DecimalValue?, _ places: Int) -> JSON {
-        v.map { .number($0.formatted(places: places)) } ?? .null
-    }
-
-    static func direction(_ d: Direction?) -> JSON { d.map { .string($0.rawValue) } ?? .null }
-
-    static func measure(_ m: MeasureResult) -> JSON {
+    static func measure(_ m: MeasureResult, into w: inout JSONWriter) {
         let p = m.precision
-        var o: [String: JSON] = [
-            "measure": .string(m.id),
-            "title": .string(m.title),
-            "kind": .string(m.kind.rawValue),
-            "aim": m.aim.map(JSON.string) ?? .null,
-            "priority": m.priority.map(JSON.string) ?? .null,
-            "period": m.period.map { .string($0.description) } ?? .null,
-            "rated": .string(m.basis.rawValue),
-            "rating": .string(m.rating.rawValue),
-            "missing": .bool(m.isMissing),
-            "actual": number(m.actual, p),
-            "plan": number(m.plan, p),
-            "ytdActual": number(m.ytdActual, p),
-            "ytdPlan": number(m.ytdPlan, p),
-            "annualTarget": number(m.annualTarget, p),
-            "previousOutturn": number(m.previousOutturn, p),
-            "trend": .object(["previousPeriod": direction(m.trend.previousPeriod), "samePeriodLastYear": direction(m.trend.samePeriodLastYear)]),
-            "forecast": m.forecast.map { .object(["value": .number($0.value.formatted(places: p)), "rating": .string($0.rating.rawValue)]) } ?? .null,
-            "accountable": m.accountable.map(JSON.string) ?? .null,
-            "committee": m.committee.map(JSON.string) ?? .null,
-            "source": m.source.map { .object(["kind": .string($0.kind.rawValue), "name": .string($0.name), "confidence": .string($0.confidence.rawValue)]) } ?? .null,
-            "flags": .array(m.flags.map { f in .object(["code": f.code.map(JSON.string) ?? .null, "message": .string(f.message)]) }),
-        ]
-        o["commentary"] = commentary(m.commentary)
-        return .object(o)
+        func figure(_ v: DecimalValue?) { w.number(v.map { $0.formatted(places: p) }) }
+        w.beginObject()
+        w.key("accountable"); w.string(m.accountable)
+        w.key("actual"); figure(m.actual)
+        w.key("aim"); w.string(m.aim)
+        w.key("annualTarget"); figure(m.annualTarget)
+        w.key("commentary"); w.value(commentary(m.commentary))
+        w.key("committee"); w.string(m.committee)
+        w.key("flags"); w.beginArray()
+        for f in m.flags {
+            w.element(); w.beginObject()
+            w.key("code"); w.string(f.code)
+            w.key("message"); w.string(f.message)
+            w.end()
+        }
+        w.end()
+        w.key("forecast")
+        if let f = m.forecast {
+            w.beginObject()
+            w.key("rating"); w.string(f.rating.rawValue)
+            w.key("value"); w.number(f.value.formatted(places: p))
+            w.end()
+        } else {
+            w.null()
+        }
+        w.key("kind"); w.string(m.kind.rawValue)
+        w.key("measure"); w.string(m.id)
+        w.key("missing"); w.bool(m.isMissing)
+        w.key("period"); w.string(m.period?.description)
+        w.key("plan"); figure(m.plan)
+        w.key("previousOutturn"); figure(m.previousOutturn)
+        w.key("priority"); w.string(m.priority)
+        w.key("rated"); w.string(m.basis.rawValue)
+        w.key("rating"); w.string(m.rating.rawValue)
+        w.key("source")
+        if let src = m.source {
+            w.beginObject()
+            w.key("confidence"); w.string(src.confidence.rawValue)
+            w.key("kind"); w.string(src.kind.rawValue)
+            w.key("name"); w.string(src.name)
+            w.end()
+        } else {
+            w.null()
+        }
+        w.key("title"); w.string(m.title)
+        w.key("trend"); w.beginObject()
+        w.key("previousPeriod"); w.string(m.trend.previousPeriod?.rawValue)
+        w.key("samePeriodLastYear"); w.string(m.trend.samePeriodLastYear?.rawValue)
+        w.end()
+        w.key("ytdActual"); figure(m.ytdActual)
+        w.key("ytdPlan"); figure(m.ytdPlan)
+        w.end()
     }
 
     static func commentary(_ c: Commentary?) -> JSON {
