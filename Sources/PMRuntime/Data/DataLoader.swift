@@ -314,6 +314,11 @@ public struct DataLoader {
             reject(origin, .duplicateRow, "\(id) \(period) is already given earlier in the data", measure: id, period: periodText)
             return
         }
+        var o = observation
+        // A late return is a fact about the data, whether or not the report needs the figure (PM510).
+        if let text = DataLoader.optional(record, c.submitted) {
+            checkSubmitted(text, &o, info, period: period, origin: origin)
+        }
         if let kept = keptYears, !kept.contains(year.start) {
             // Valid, and counted as used, but outside the two years a report needs: kept only as a key,
             // so that a later duplicate is still caught.
@@ -321,13 +326,9 @@ public struct DataLoader {
             return
         }
         if reportPeriod == nil, year.start > (latestYear ?? Int.min) { advance(to: year.start) }
-        var o = observation
         if c.hasCommentary {
             o.commentary = Commentary(comment: DataLoader.optional(record, c.comment), cause: DataLoader.optional(record, c.cause),
                                       action: DataLoader.optional(record, c.action), recovery: DataLoader.optional(record, c.recovery))
-        }
-        if let text = DataLoader.optional(record, c.submitted) {
-            checkSubmitted(text, &o, info, period: period, origin: origin)
         }
         if store[info.index].isEmpty { store[info.index].reserveCapacity(16) }  // skip the first rehashes
         store[info.index][period] = o

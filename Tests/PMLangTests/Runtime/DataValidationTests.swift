@@ -229,4 +229,14 @@ struct RetentionTests {
         try loader.read(bytes: Array((DataValidationTests.header + "D.2,2026/27 Q1,1\nD.2,2024/25 Q1,2\nD.2,2023/24 Q1,3\nD.2,2025/26 Q1,4\n").utf8), name: "d.csv")
         #expect(Set(loader.data.observations["D.2"]?.keys.map(\.description) ?? []) == ["2024/25 Q1", "2025/26 Q1"])
     }
+
+    @Test("a late return is flagged (PM510) whether or not its figure is kept")
+    func lateOldFigures() throws {
+        let f = framework(DataValidationTests.measures)
+        var loader = DataLoader(framework: f)
+        loader.reportPeriod = period("2026/27 Q1")
+        try loader.read(bytes: Array((DataValidationTests.header + "D.2,2023/24 Q1,5,,,,,,,,,2023-08-30\n").utf8), name: "d.csv")
+        #expect(loader.data.flags.map(\.code.id) == ["PM510"])
+        #expect(loader.data.observations["D.2"] == nil)
+    }
 }
