@@ -28,8 +28,8 @@ public enum MarkdownReport {
             for m in group.measures {
                 let p = m.precision
                 out += row([
-                    m.id, m.title, m.period?.description ?? "–", Wording.figure(m.actual, p), Wording.plan(m.plan, p),
-                    Wording.figure(m.ytdActual, p), Wording.plan(m.ytdPlan, p), Wording.figure(m.annualTarget, p),
+                    m.id, m.title, m.period?.description ?? "–", Wording.figure(m.actual, p), Wording.figure(m.plan, p),
+                    Wording.figure(m.ytdActual, p), Wording.figure(m.ytdPlan, p), Wording.figure(m.annualTarget, p),
                     Wording.figure(m.previousOutturn, p), m.kind == .monitor ? "Grey (monitor)" : Wording.rating(m),
                     "\(Wording.trend(m.trend.previousPeriod)) / \(Wording.trend(m.trend.samePeriodLastYear))",
                     Wording.forecast(m.forecast, p), m.accountable ?? "–", m.flags.map(\.text).joined(separator: "; "),

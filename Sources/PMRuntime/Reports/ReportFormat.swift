@@ -22,9 +22,6 @@ enum Wording {
         v.map { $0.formatted(places: places) } ?? "–"
     }
 
-    /// Plans may be exact fractions of a target; they are shown at the measure's precision.
-    static func plan(_ v: DecimalValue?, _ places: Int) -> String { figure(v, places) }
-
     static func rating(_ r: Rating) -> String { r.rawValue.capitalized }
 
     /// The rating as a word, marked when the figure is missing (Grey only in the summary).

@@ -32,7 +32,7 @@ public enum TextReport {
                 let p = m.precision
                 t.rows.append([
                     m.id, m.title.truncated(38), m.period?.description ?? "–",
-                    Wording.figure(m.actual, p), Wording.plan(m.plan, p), Wording.figure(m.ytdActual, p), Wording.plan(m.ytdPlan, p),
+                    Wording.figure(m.actual, p), Wording.figure(m.plan, p), Wording.figure(m.ytdActual, p), Wording.figure(m.ytdPlan, p),
                     Wording.figure(m.annualTarget, p), Wording.figure(m.previousOutturn, p),
                     m.kind == .monitor ? "Grey (monitor)" : Wording.rating(m),
                     "\(Wording.arrow(m.trend.previousPeriod))\(Wording.arrow(m.trend.samePeriodLastYear))",
