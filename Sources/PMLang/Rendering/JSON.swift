@@ -57,12 +57,17 @@ public indirect enum JSON: Sendable, Hashable {
 
     /// Appends `s` as a JSON string literal to bytes.
     public static func quote(_ s: String, into out: inout [UInt8]) {
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+        // Scan and copy the contiguous UTF-8 in place: iterating `String.UTF8View` byte by byte costs
+        // several times as much.
+        var s = s
+        let plain = s.withUTF8 { buf -> Bool in
+            for b in buf where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 { return false }
             out.append(0x22)
-            out.append(contentsOf: s.utf8)
+            out.append(contentsOf: buf)
             out.append(0x22)
-            return
+            return true
         }
+        if plain { return }
         var text = ""
         quote(s, into: &text)
         out.append(contentsOf: text.utf8)

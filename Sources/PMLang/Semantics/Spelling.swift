@@ -2,18 +2,30 @@
 public enum Spelling {
     /// Levenshtein distance, case-insensitive, capped so long strings cost nothing.
     public static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+        distance(Array(a.lowercased().unicodeScalars), b, atMost: Int.max / 2)
+    }
+
+    /// The distance from `x` (already lower-cased) to `b`, or more than `bound` as soon as it must be:
+    /// a suggestion only wants the near names, and most candidates are far.
+    static func distance(_ x: [Unicode.Scalar], _ b: String, atMost bound: Int) -> Int {
+        let far = Int.max / 2
+        // Lengths alone rule most candidates out, before any lower-casing or allocation.
+        let yCount = b.unicodeScalars.count
+        if abs(x.count - yCount) > min(3, bound) || x.count > 64 || yCount > 64 { return far }
+        let y = Array(b.lowercased().unicodeScalars)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
-        if abs(x.count - y.count) > 3 || x.count > 64 || y.count > 64 { return Int.max / 2 }
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
             current[0] = i
+            var rowMin = i
             for j in 1...y.count {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMin = min(rowMin, current[j])
             }
+            if rowMin > bound { return far }
             swap(&previous, &current)
         }
         return previous[y.count]
@@ -22,8 +34,9 @@ public enum Spelling {
     /// Up to `limit` candidates close to `word`, nearest first.
     public static func suggestions(for word: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
         let allowed = max(1, min(3, word.count / 3))
+        let x = Array(word.lowercased().unicodeScalars)
         return candidates
-            .map { ($0, distance(word, $0)) }
+            .map { ($0, distance(x, $0, atMost: allowed)) }
             .filter { $0.1 <= allowed && $0.0 != word }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
             .prefix(limit)

@@ -67,43 +67,52 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
     /// Parses every period form of the brief: `2024/25`, `2024/25 Q1`, `Q1 2024/25`, `2024/25 H1`, `2024-06`.
     /// Works on the UTF-8 bytes: it runs for every row of period data.
     public init?(parsing raw: some StringProtocol) {
-        let parsed = raw.utf8.withContiguousStorageIfAvailable { Period.parse(Array($0.prefix(64))) } ?? Period.parse(Array(raw.utf8.prefix(64)))
+        let parsed = raw.utf8.withContiguousStorageIfAvailable { Period.parse($0) } ?? Period.parse(Array(raw.utf8))
         guard let parsed else { return nil }
         self = parsed
     }
 
-    static func parse(_ bytes: [UInt8]) -> Period? {
-        // Up to two words separated by spaces or tabs.
-        var words: [ArraySlice<UInt8>] = []
-        var i = 0
-        while i < bytes.count {
-            while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+    /// Parses a period from UTF-8 bytes (a data file's cell), without making a `String`.
+    public init?(utf8 bytes: ArraySlice<UInt8>) {
+        guard let parsed = Period.parse(bytes) else { return nil }
+        self = parsed
+    }
+
+    static func parse<C: RandomAccessCollection>(_ b: C) -> Period? where C.Element == UInt8, C.Index == Int {
+        // Up to two words separated by spaces or tabs, found in place: no array per call.
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+        var i = b.startIndex
+        func word() -> Range<Int>? {
+            while i < b.endIndex && isSpace(b[i]) { i += 1 }
             let start = i
-            while i < bytes.count && bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
-            if i > start { words.append(bytes[start..<i]) }
+            while i < b.endIndex && !isSpace(b[i]) { i += 1 }
+            return i > start ? start..<i : nil
         }
+        guard let first = word() else { return nil }
+        let second = word()
+        guard word() == nil else { return nil }
         /// `Q1`, `q1`, `H2`: the number after the letter, if within 1...max.
-        func sub(_ w: ArraySlice<UInt8>, _ letter: UInt8, _ max: Int) -> Int? {
-            guard w.count == 2, w.first! | 0x20 == letter | 0x20, let n = ASCII.number(w.suffix(1)), (1...max).contains(n) else { return nil }
-            return n
+        func sub(_ w: Range<Int>, _ letter: UInt8, _ max: Int) -> Int? {
+            guard w.count == 2, b[w.lowerBound] | 0x20 == letter | 0x20 else { return nil }
+            let d = Int(b[w.lowerBound + 1]) - 0x30
+            return (1...max).contains(d) ? d : nil
         }
-        if words.count == 1 {
-            let w = words[0]
-            if let y = FiscalYear(bytes: w) { return .year(y) }
-            if w.count == 7, w[w.startIndex + 4] == UInt8(ascii: "-"), let y = ASCII.number(w.prefix(4)), let mo = ASCII.number(w.suffix(2)),
-               (1...12).contains(mo) {
+        func year(_ w: Range<Int>) -> FiscalYear? { FiscalYear.start(of: b[w]).map(FiscalYear.init) }
+        guard let second else {
+            if let y = year(first) { return .year(y) }
+            let s = first.lowerBound
+            if first.count == 7, b[s + 4] == UInt8(ascii: "-"), let y = ASCII.number(b[s..<(s + 4)]),
+               let mo = ASCII.number(b[(s + 5)..<(s + 7)]), (1...12).contains(mo) {
                 return .month(year: y, month: mo)
             }
             return nil
         }
-        let parts = words
-        guard parts.count == 2 else { return nil }
-        if let y = FiscalYear(bytes: parts[0]) {
-            if let q = sub(parts[1], UInt8(ascii: "Q"), 4) { return .quarter(y, q) }
-            if let h = sub(parts[1], UInt8(ascii: "H"), 2) { return .half(y, h) }
-        } else if let y = FiscalYear(bytes: parts[1]) {
-            if let q = sub(parts[0], UInt8(ascii: "Q"), 4) { return .quarter(y, q) }
-            if let h = sub(parts[0], UInt8(ascii: "H"), 2) { return .half(y, h) }
+        if let y = year(first) {
+            if let q = sub(second, UInt8(ascii: "Q"), 4) { return .quarter(y, q) }
+            if let h = sub(second, UInt8(ascii: "H"), 2) { return .half(y, h) }
+        } else if let y = year(second) {
+            if let q = sub(first, UInt8(ascii: "Q"), 4) { return .quarter(y, q) }
+            if let h = sub(first, UInt8(ascii: "H"), 2) { return .half(y, h) }
         }
         return nil
     }

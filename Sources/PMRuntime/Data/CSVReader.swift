@@ -57,18 +57,17 @@ public struct CSVReader {
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
-    /// Reads every record from `source`, calling `body` for each non-blank one.
-    public static func read(_ source: Source, _ body: (inout CSVRecord) throws -> Void) throws {
+    /// The state between blocks. Held in a struct, not in variables a closure captures, so that the
+    /// compiler checks exclusive access statically instead of at every byte.
+    private struct Machine {
         var record = CSVRecord()
         var state = State.fieldStart
         var line = 1
         var recordLine = 1
         var quoteLine = 1
-        var first = true
         var afterCR = false
-        record.bytes.reserveCapacity(256)
 
-        func finishRecord() throws {
+        mutating func finishRecord(_ body: (inout CSVRecord) throws -> Void) throws {
             record.ends.append(record.bytes.count)
             record.line = recordLine
             // A blank line is a single empty field: not a record.
@@ -77,10 +76,96 @@ public struct CSVReader {
             }
             record.bytes.removeAll(keepingCapacity: true)
             record.ends.removeAll(keepingCapacity: true)
-            record.malformed = nil
+            if record.malformed != nil { record.malformed = nil }
             state = .fieldStart
         }
 
+        /// Consumes one block. Runs of ordinary bytes (most of a file) are found first and copied in one
+        /// go; only the bytes that end a field or a record, and quotes, step through the states one by one.
+        mutating func consume(_ buf: UnsafeBufferPointer<UInt8>, _ body: (inout CSVRecord) throws -> Void) throws {
+            let n = buf.count
+            var i = 0
+            while i < n {
+                let b = buf[i]
+                if afterCR {
+                    afterCR = false
+                    if b == 0x0A { i += 1; continue }  // the LF of a CRLF that ended a record
+                }
+                switch state {
+                case .quoted:
+                    var j = i
+                    while j < n && buf[j] != 0x22 {
+                        if buf[j] == 0x0A { line += 1 }
+                        j += 1
+                    }
+                    record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+                    if j < n { state = .quoteInQuoted }
+                    i = j + 1
+                    continue
+                case .quoteInQuoted:
+                    if b == 0x22 {
+                        record.bytes.append(0x22)  // "" is one quote
+                        state = .quoted
+                        i += 1
+                        continue
+                    }
+                    // The quote closed the field: what follows is read as unquoted (text after a closing
+                    // quote is kept, as spreadsheets do).
+                    state = .unquoted
+                case .fieldStart, .unquoted:
+                    break
+                }
+                if b == 0x2C {
+                    record.ends.append(record.bytes.count)
+                    state = .fieldStart
+                    i += 1
+                } else if b == 0x0A || b == 0x0D {
+                    try finishRecord(body)
+                    line += 1
+                    recordLine = line
+                    afterCR = b == 0x0D
+                    i += 1
+                } else if b == 0x22 && state == .fieldStart {
+                    record.bytes.removeSubrange((record.ends.last ?? 0)...)  // spaces before the quote
+                    state = .quoted
+                    quoteLine = line
+                    i += 1
+                } else if (b == 0x20 || b == 0x09) && state == .fieldStart {
+                    // Spaces before an opening quote are allowed; keep them in case no quote follows.
+                    record.bytes.append(b)
+                    i += 1
+                } else {
+                    var j = i + 1
+                    while j < n {
+                        let c = buf[j]
+                        if c == 0x2C || c == 0x0A || c == 0x0D { break }
+                        j += 1
+                    }
+                    record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+                    state = .unquoted
+                    i = j
+                }
+            }
+        }
+
+        mutating func finish(_ body: (inout CSVRecord) throws -> Void) throws {
+            if state == .quoted {
+                let lastLine = record.bytes.last == 0x0A ? line - 1 : line
+                record.malformed = quoteLine == lastLine
+                    ? "a quoted field opened on line \(quoteLine) is never closed"
+                    : "a quoted field opened on line \(quoteLine) is never closed, so lines \(quoteLine) to \(lastLine) were read as one row"
+            }
+            if state != .fieldStart || !record.ends.isEmpty || !record.bytes.isEmpty {
+                try finishRecord(body)
+            }
+        }
+    }
+
+    /// Reads every record from `source`, calling `body` for each non-blank one.
+    public static func read(_ source: Source, _ body: (inout CSVRecord) throws -> Void) throws {
+        var machine = Machine()
+        machine.record.bytes.reserveCapacity(256)
+        var first = true
         while true {
             var block = try source()
             if block.isEmpty { break }
@@ -96,61 +181,9 @@ public struct CSVReader {
                     block.removeFirst(3)
                 }
             }
-            for b in block {
-                if afterCR {
-                    afterCR = false
-                    if b == 0x0A { continue }  // the LF of a CRLF that ended a record
-                }
-                switch state {
-                case .quoted:
-                    if b == 0x22 {
-                        state = .quoteInQuoted
-                    } else {
-                        if b == 0x0A { line += 1 }
-                        record.bytes.append(b)
-                    }
-                case .quoteInQuoted:
-                    if b == 0x22 {
-                        record.bytes.append(0x22)  // "" is one quote
-                        state = .quoted
-                        continue
-                    }
-                    // The quote closed the field: what follows is read as unquoted (text after a closing
-                    // quote is kept, as spreadsheets do).
-                    state = .unquoted
-                    fallthrough
-                case .fieldStart, .unquoted:
-                    if b == 0x2C {
-                        record.ends.append(record.bytes.count)
-                        state = .fieldStart
-                    } else if b == 0x0A || b == 0x0D {
-                        try finishRecord()
-                        line += 1
-                        recordLine = line
-                        afterCR = b == 0x0D
-                    } else if b == 0x22 && state == .fieldStart {
-                        record.bytes.removeSubrange((record.ends.last ?? 0)...)  // spaces before the quote
-                        state = .quoted
-                        quoteLine = line
-                    } else if (b == 0x20 || b == 0x09) && state == .fieldStart {
-                        // Spaces before an opening quote are allowed; keep them in case no quote follows.
-                        record.bytes.append(b)
-                    } else {
-                        record.bytes.append(b)
-                        state = .unquoted
-                    }
-                }
-            }
+            try block.withUnsafeBufferPointer { try machine.consume($0, body) }
         }
-        if state == .quoted {
-            let lastLine = record.bytes.last == 0x0A ? line - 1 : line
-            record.malformed = quoteLine == lastLine
-                ? "a quoted field opened on line \(quoteLine) is never closed"
-                : "a quoted field opened on line \(quoteLine) is never closed, so lines \(quoteLine) to \(lastLine) were read as one row"
-        }
-        if state != .fieldStart || !record.ends.isEmpty || !record.bytes.isEmpty {
-            try finishRecord()
-        }
+        try machine.finish(body)
     }
 
     /// Reads a file in 1 MB blocks.
@@ -159,7 +192,14 @@ public struct CSVReader {
             throw DataError(message: "cannot read \(path): no such file or permission denied")
         }
         defer { try? handle.close() }
-        try read({ [UInt8](try handle.read(upToCount: 1 << 20) ?? Data()) }, body)
+        // One buffer, filled by read(2) again and again: no `Data` and no copy per block.
+        let fd = handle.fileDescriptor
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        try read({
+            let got = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            guard got >= 0 else { throw DataError(message: "cannot read \(path): \(String(cString: strerror(errno)))") }
+            return got == buffer.count ? buffer : Array(buffer[0..<got])
+        }, body)
     }
 
     /// Reads bytes already in memory (tests, standard input).

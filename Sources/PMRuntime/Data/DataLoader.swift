@@ -18,6 +18,9 @@ public struct DataLoader {
     /// for every row costs a reference, not a copy of the measure.
     final class MeasureInfo {
         let measure: ResolvedMeasure
+        /// Copied out of `measure` once: reading them through it would copy the whole measure per row.
+        let id: String
+        let formula: Formula?
         let components: [String]
         /// The components lower-cased, as header columns are keyed.
         let componentKeys: [String]
@@ -47,6 +50,8 @@ public struct DataLoader {
         init(measure: ResolvedMeasure, components: [String], index: Int) {
             self.index = index
             self.measure = measure
+            self.id = measure.id
+            self.formula = measure.fields.formula?.value
             self.components = components
             self.componentKeys = components.map { $0.lowercased() }
             self.ratio = measure.fields.formula?.value.ratioShape
@@ -66,6 +71,8 @@ public struct DataLoader {
 
     let framework: Framework
     var measures: [String: MeasureInfo] = [:]
+    /// The same, by position in the framework.
+    private var infos: [MeasureInfo] = []
     var projects: [String: ProjectDecl] = [:]
     let allComponents: Set<String>
     let firstYear: FiscalYear?
@@ -73,9 +80,11 @@ public struct DataLoader {
     /// Everything read so far except the figures, which are kept by measure position in `store`.
     private var base = PeriodData()
     /// The accepted figures, by the measure's position in the framework.
-    private var store: [[Period: Observation]]
+    private var store: [Figures]
     private var lastInfo: MeasureInfo?
     private var filesRead = 0
+    /// The files whose header has been read, in order: `Observation.fileIndex` points into it.
+    private var fileNames: [String] = []
     private var lastIDBytes: [UInt8] = []
 
     /// Everything read so far.
@@ -101,12 +110,14 @@ public struct DataLoader {
                 components.append(c.value)
             }
             all.formUnion(components.map { $0.lowercased() })
-            measures[m.id] = MeasureInfo(measure: m, components: components, index: position)
+            let info = MeasureInfo(measure: m, components: components, index: position)
+            measures[m.id] = info
+            infos.append(info)
         }
         for p in framework.projects { projects[p.id.value] = p }
         allComponents = all
         measureOrder = framework.measures.map(\.id)
-        store = Array(repeating: [:], count: framework.measures.count)
+        store = Array(repeating: Figures(), count: framework.measures.count)
         evicted = Array(repeating: [], count: framework.measures.count)
         firstYear = framework.planYears.first?.previous
         lastYear = framework.planYears.last
@@ -209,6 +220,7 @@ public struct DataLoader {
         var c = Columns()
         loader.filesRead += 1
         c.file = loader.filesRead
+        loader.fileNames.append(file)
         c.count = record.count
         var names: [String] = []
         var ignored: [String] = []
@@ -254,8 +266,39 @@ public struct DataLoader {
 
     // MARK: - Rows
 
+    /// A cell's bytes, made into text only when a message needs it (most rows need none).
+    struct Cell: CustomStringConvertible {
+        let bytes: ArraySlice<UInt8>
+        var description: String { String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// Period texts already parsed. A file names few distinct periods, each on thousands of rows; a text
+    /// of up to 16 bytes is its own key, packed into two integers, so a lookup hashes no `String`.
+    struct PeriodCache {
+        struct Key: Hashable { var a: UInt64, b: UInt64 }
+        var known: [Key: Period?] = [:]
+
+        mutating func period(_ bytes: ArraySlice<UInt8>) -> Period? {
+            guard bytes.count <= 16 else { return Period(utf8: bytes) }
+            var key = Key(a: 0, b: 0)
+            for (k, byte) in bytes.enumerated() {
+                if k < 8 { key.a |= UInt64(byte) << (8 * UInt64(k)) } else { key.b |= UInt64(byte) << (8 * UInt64(k - 8)) }
+            }
+            key.b |= UInt64(bytes.count) << 56  // length too, so that trailing zero bytes cannot collide
+            if let p = known[key] { return p }
+            let p = Period(utf8: bytes)
+            if known.count < 10_000 { known[key] = p }
+            return p
+        }
+    }
+
     mutating func reject(_ origin: RowOrigin, _ code: DiagnosticCode, _ reason: String, measure: String? = nil, period: String? = nil) {
         base.rejected.append(RejectedRow(origin: origin, code: code, reason: reason, measure: measure, period: period))
+    }
+
+    static func blank(_ record: CSVRecord, _ column: Int?) -> Bool {
+        guard let column else { return true }
+        return record.isBlank(column)
     }
 
     static func optional(_ record: CSVRecord, _ column: Int?) -> String? {
@@ -278,14 +321,15 @@ public struct DataLoader {
         let idBytes = CSVRecord.trimmedBytes(record.field(c.measure))
         let info: MeasureInfo
         let id: String
-        let periodText = record.string(c.period)
+        let periodBytes = CSVRecord.trimmedBytes(record.field(c.period))
+        let periodText = Cell(bytes: periodBytes)
         if let last = lastInfo, idBytes.elementsEqual(lastIDBytes) {
             info = last
-            id = last.measure.id
+            id = last.id
         } else {
             id = String(decoding: idBytes, as: UTF8.self)
             guard !id.isEmpty else {
-                reject(origin, .unknownMeasure, "no measure given", period: periodText)
+                reject(origin, .unknownMeasure, "no measure given", period: periodText.description)
                 return
             }
             if let project = projects[id] {
@@ -295,7 +339,7 @@ public struct DataLoader {
             guard let found = measures[id] else {
                 var reason = "no measure or project `\(id)` in the framework"
                 if let hint = suggestion(for: id) { reason += "; \(hint)" }
-                reject(origin, .unknownMeasure, reason, measure: id, period: periodText)
+                reject(origin, .unknownMeasure, reason, measure: id, period: periodText.description)
                 return
             }
             info = found
@@ -305,13 +349,14 @@ public struct DataLoader {
         }
         guard let period = checkedPeriod(periodText, info, origin: origin) else { return }
         guard let observation = value(record, columns: c, info: info, origin: origin, periodText: periodText) else { return }
-        if let first = store[info.index][period] {
-            reject(origin, .duplicateRow, "\(id) \(period) is already given at \(first.origin)", measure: id, period: periodText)
+        if let first = store[info.index].source(of: period) {
+            let at = RowOrigin(file: fileNames[Int(first.fileIndex)], line: Int(first.line))
+            reject(origin, .duplicateRow, "\(id) \(period) is already given at \(at)", measure: id, period: periodText.description)
             return
         }
         let year = framework.calendar.fiscalYear(of: period)
         if wasEvicted(info, period) {
-            reject(origin, .duplicateRow, "\(id) \(period) is already given earlier in the data", measure: id, period: periodText)
+            reject(origin, .duplicateRow, "\(id) \(period) is already given earlier in the data", measure: id, period: periodText.description)
             return
         }
         var o = observation
@@ -326,12 +371,12 @@ public struct DataLoader {
             return
         }
         if reportPeriod == nil, year.start > (latestYear ?? Int.min) { advance(to: year.start) }
-        if c.hasCommentary {
+        if c.hasCommentary, !(DataLoader.blank(record, c.comment) && DataLoader.blank(record, c.cause)
+                                && DataLoader.blank(record, c.action) && DataLoader.blank(record, c.recovery)) {
             o.commentary = Commentary(comment: DataLoader.optional(record, c.comment), cause: DataLoader.optional(record, c.cause),
                                       action: DataLoader.optional(record, c.action), recovery: DataLoader.optional(record, c.recovery))
         }
-        if store[info.index].isEmpty { store[info.index].reserveCapacity(16) }  // skip the first rehashes
-        store[info.index][period] = o
+        store[info.index].append(period, o)
     }
 
     // MARK: - What is kept
@@ -369,10 +414,13 @@ public struct DataLoader {
     }
 
     mutating func markEvicted(_ info: MeasureInfo, _ p: Period) {
-        let o = ordinal(info, p)
+        DataLoader.mark(&evicted[info.index], ordinal(info, p))
+    }
+
+    static func mark(_ bits: inout [UInt64], _ o: Int) {
         guard o >= 0 else { return }
-        while evicted[info.index].count <= o / 64 { evicted[info.index].append(0) }
-        evicted[info.index][o / 64] |= 1 << UInt64(o % 64)
+        while bits.count <= o / 64 { bits.append(0) }
+        bits[o / 64] |= 1 << UInt64(o % 64)
     }
 
     /// A later year has arrived: let go of figures more than a year older than it.
@@ -380,12 +428,15 @@ public struct DataLoader {
         latestYear = year
         keptYears = (year - 1)...Int.max
         let calendar = framework.calendar
-        for info in measures.values where !store[info.index].isEmpty {
+        let base = firstYear?.start ?? 0
+        for info in infos where !store[info.index].isEmpty {
             let i = info.index
-            guard store[i].keys.contains(where: { calendar.fiscalYear(of: $0).start < year - 1 }) else { continue }
-            for p in store[i].keys where calendar.fiscalYear(of: p).start < year - 1 { markEvicted(info, p) }
-            // A new dictionary, not removals: it gives the old one's capacity back.
-            store[i] = store[i].filter { calendar.fiscalYear(of: $0.key).start >= year - 1 }
+            let perYear = info.frequency.periodsPerYear
+            var bits = evicted[i]
+            store[i].keep(where: { calendar.fiscalYear(of: $0).start >= year - 1 }, dropped: { p in
+                DataLoader.mark(&bits, (calendar.fiscalYear(of: p).start - base) * perYear + calendar.index(of: p) - 1)
+            })
+            evicted[i] = bits
         }
     }
 
@@ -401,18 +452,12 @@ public struct DataLoader {
         return hint
     }
 
-    // A file has few distinct periods and dates, and every row names one: parse each text once.
-    private var periods: [String: Period?] = [:]
+    private var periods = PeriodCache()
+
+    // A file has few distinct dates, and a `submitted` column names one on every row: parse each text once.
     private var dates: [String: CalendarDate?] = [:]
     private var dues: [DueKey: CalendarDate] = [:]
     struct DueKey: Hashable { var lag: Lag; var period: Period }
-
-    mutating func parsePeriod(_ text: String) -> Period? {
-        if let known = periods[text] { return known }
-        let p = Period(parsing: text)
-        periods[text] = p
-        return p
-    }
 
     mutating func parseDate(_ text: String) -> CalendarDate? {
         if let known = dates[text] { return known }
@@ -430,27 +475,26 @@ public struct DataLoader {
     }
 
     /// Parses the period and checks it against the measure's frequency and the plan (PM508).
-    mutating func checkedPeriod(_ text: String, _ info: MeasureInfo, origin: RowOrigin) -> Period? {
-        let m = info.measure
-        guard !text.isEmpty else {
-            reject(origin, .periodMismatch, "no period given", measure: m.id)
+    mutating func checkedPeriod(_ text: Cell, _ info: MeasureInfo, origin: RowOrigin) -> Period? {
+        guard !text.bytes.isEmpty else {
+            reject(origin, .periodMismatch, "no period given", measure: info.id)
             return nil
         }
-        guard let period = parsePeriod(text) else {
+        guard let period = periods.period(text.bytes) else {
             reject(origin, .periodMismatch, "`\(text)` is not a period; write 2025/26, 2025/26 H1, 2025/26 Q1 (or Q1 2025/26) or 2025-06",
-                   measure: m.id, period: text)
+                   measure: info.id, period: text.description)
             return nil
         }
         let frequency = info.frequency
         if period.frequency != frequency {
-            reject(origin, .periodMismatch, "\(text) is a \(DataLoader.describe(period.frequency)) period but \(m.id) is reported \(frequency.rawValue)",
-                   measure: m.id, period: text)
+            reject(origin, .periodMismatch, "\(text) is a \(DataLoader.describe(period.frequency)) period but \(info.id) is reported \(frequency.rawValue)",
+                   measure: info.id, period: text.description)
             return nil
         }
         let year = framework.calendar.fiscalYear(of: period)
         if let firstYear, let lastYear, year < firstYear || year > lastYear {
             reject(origin, .periodMismatch, "\(text) is outside the plan (\(firstYear.next) to \(lastYear)) and the year before it",
-                   measure: m.id, period: text)
+                   measure: info.id, period: text.description)
             return nil
         }
         return period
@@ -466,16 +510,15 @@ public struct DataLoader {
     }
 
     /// Reads a number cell, or says why it is not one (PM503).
-    mutating func number(_ record: CSVRecord, _ column: Int?, name: String, info: MeasureInfo, origin: RowOrigin, periodText: String) -> DecimalValue? {
-        let info = info.measure
+    mutating func number(_ record: CSVRecord, _ column: Int?, name: String, info: MeasureInfo, origin: RowOrigin, periodText: Cell) -> DecimalValue? {
         guard let column else {
-            reject(origin, .notANumber, "the file has no `\(name)` column, which \(info.id) needs", measure: info.id, period: periodText)
+            reject(origin, .notANumber, "the file has no `\(name)` column, which \(info.id) needs", measure: info.id, period: periodText.description)
             return nil
         }
         let bytes = CSVRecord.trimmedBytes(record.field(column))
         if let v = DecimalValue(utf8: bytes) { return v }
         if bytes.isEmpty {
-            reject(origin, .notANumber, "no value given for `\(name)`", measure: info.id, period: periodText)
+            reject(origin, .notANumber, "no value given for `\(name)`", measure: info.id, period: periodText.description)
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -490,50 +533,39 @@ public struct DataLoader {
         } else if lower.contains("e") && Double(text) != nil {
             reason += "; write it in plain decimal form, without an exponent"
         }
-        reject(origin, .notANumber, reason, measure: info.id, period: periodText)
+        reject(origin, .notANumber, reason, measure: info.id, period: periodText.description)
         return nil
     }
 
     /// The row's figure: the `value` column, or the formula over its component columns.
-    mutating func value(_ record: CSVRecord, columns c: Columns, info: MeasureInfo, origin: RowOrigin, periodText: String) -> Observation? {
-        let m = info.measure
-        let unit = info.unit
-        var observation = Observation(value: .zero, origin: origin)
-        if let formula = m.fields.formula?.value {
+    mutating func value(_ record: CSVRecord, columns c: Columns, info: MeasureInfo, origin: RowOrigin, periodText: Cell) -> Observation? {
+        var observation = Observation(value: .zero, fileIndex: fileNames.count - 1, line: origin.line)
+        if let formula = info.formula {
+            let columns = info.columns(in: c)
+            if info.components.count == 2, let (ni, di) = info.simpleRatio, let ratio = info.ratio {
+                // `a / b * k` over two columns, the usual shape: no array of values, no lookup closure.
+                guard let v0 = number(record, columns[0], name: info.components[0], info: info, origin: origin, periodText: periodText),
+                      let v1 = number(record, columns[1], name: info.components[1], info: info, origin: origin, periodText: periodText)
+                else { return nil }
+                guard ratioFigure(ni == 0 ? v0 : v1, di == 0 ? v0 : v1, ratio, info, &observation, origin: origin, periodText: periodText)
+                else { return nil }
+                return checkedFigure(observation, info, origin: origin, periodText: periodText)
+            }
             var values: [DecimalValue] = []
             values.reserveCapacity(info.components.count)
-            let columns = info.columns(in: c)
             for (name, column) in zip(info.components, columns) {
                 guard let v = number(record, column, name: name, info: info, origin: origin, periodText: periodText) else { return nil }
                 values.append(v)
             }
             let lookup: (String) -> DecimalValue? = { info.componentIndex[$0].map { values[$0] } }
             if let ratio = info.ratio {
-                // `a / b * k`, the usual shape, reads its two components directly.
-                let n: DecimalValue, d: DecimalValue
-                if let (ni, di) = info.simpleRatio {
-                    (n, d) = (values[ni], values[di])
-                } else {
-                    guard let en = ratio.numerator.evaluate(lookup), let ed = ratio.denominator.evaluate(lookup) else { return nil }
-                    (n, d) = (en, ed)
-                }
-                if d.isZero {
-                    reject(origin, .zeroDenominator, "\(ratio.denominator.text) is 0, so \(m.id) cannot be calculated", measure: m.id, period: periodText)
-                    return nil
-                }
-                if unit?.kind == .percent, n > d {
-                    reject(origin, .numeratorExceedsDenominator,
-                           "\(ratio.numerator.text) (\(n)) is greater than \(ratio.denominator.text) (\(d)), so the percentage would exceed 100",
-                           measure: m.id, period: periodText)
-                    return nil
-                }
-                observation.numerator = n
-                observation.denominator = d
-                observation.value = (n * ratio.multiplier).divided(by: d, places: DecimalValue.maxScale)
+                guard let n = ratio.numerator.evaluate(lookup), let d = ratio.denominator.evaluate(lookup),
+                      ratioFigure(n, d, ratio, info, &observation, origin: origin, periodText: periodText)
+                else { return nil }
             } else {
                 guard let v = formula.evaluate(lookup) else { return nil }
                 guard v.isValid else {
-                    reject(origin, .zeroDenominator, "\(formula.text) divides by zero for this row", measure: m.id, period: periodText)
+                    reject(origin, .zeroDenominator, "\(formula.text) divides by zero for this row", measure: info.id, period: periodText.description)
                     return nil
                 }
                 observation.value = v
@@ -542,12 +574,37 @@ public struct DataLoader {
             guard let v = number(record, c.value, name: "value", info: info, origin: origin, periodText: periodText) else { return nil }
             observation.value = v
         }
+        return checkedFigure(observation, info, origin: origin, periodText: periodText)
+    }
+
+    /// The figure of `a / b * k` from its numerator and denominator, or nil (and the row rejected) when
+    /// the denominator is 0 or a percentage's numerator exceeds it.
+    mutating func ratioFigure(_ n: DecimalValue, _ d: DecimalValue, _ ratio: (numerator: Formula, denominator: Formula, multiplier: DecimalValue),
+                              _ info: MeasureInfo, _ observation: inout Observation, origin: RowOrigin, periodText: Cell) -> Bool {
+        if d.isZero {
+            reject(origin, .zeroDenominator, "\(ratio.denominator.text) is 0, so \(info.id) cannot be calculated", measure: info.id, period: periodText.description)
+            return false
+        }
+        if info.unit?.kind == .percent, n > d {
+            reject(origin, .numeratorExceedsDenominator,
+                   "\(ratio.numerator.text) (\(n)) is greater than \(ratio.denominator.text) (\(d)), so the percentage would exceed 100",
+                   measure: info.id, period: periodText.description)
+            return false
+        }
+        observation.numerator = n
+        observation.denominator = d
+        observation.value = (n * ratio.multiplier).divided(by: d, places: DecimalValue.maxScale)
+        return true
+    }
+
+    /// The figure if it is exact and within its unit's domain (PM503, PM506), else nil and the row rejected.
+    mutating func checkedFigure(_ observation: Observation, _ info: MeasureInfo, origin: RowOrigin, periodText: Cell) -> Observation? {
         guard observation.value.isValid else {
-            reject(origin, .notANumber, "the figure is too large to hold exactly", measure: m.id, period: periodText)
+            reject(origin, .notANumber, "the figure is too large to hold exactly", measure: info.id, period: periodText.description)
             return nil
         }
-        if let unit, let why = unit.domainViolation(observation.value) {
-            reject(origin, .valueOutsideDomain, "\(observation.value.rounded(places: max(unit.precision, 2)).normalized()) is outside the unit's domain: \(why)", measure: m.id, period: periodText)
+        if let unit = info.unit, let why = unit.domainViolation(observation.value) {
+            reject(origin, .valueOutsideDomain, "\(observation.value.rounded(places: max(unit.precision, 2)).normalized()) is outside the unit's domain: \(why)", measure: info.id, period: periodText.description)
             return nil
         }
         return observation
@@ -555,9 +612,8 @@ public struct DataLoader {
 
     /// PM510: a `submitted` date later than the period end plus the lag. The figure is still used.
     mutating func checkSubmitted(_ text: String, _ o: inout Observation, _ info: MeasureInfo, period: Period, origin: RowOrigin) {
-        let m = info.measure
         guard let date = parseDate(text) else {
-            base.flags.append(DataFlag(origin: origin, code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: m.id))
+            base.flags.append(DataFlag(origin: origin, code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: info.id))
             return
         }
         o.submitted = date
@@ -565,19 +621,19 @@ public struct DataLoader {
         if date > due {
             let late = date.dayNumber - due.dayNumber
             base.flags.append(DataFlag(origin: origin, code: .lateSubmission,
-                                       message: "\(m.id) \(period) submitted \(date), \(late) day\(late == 1 ? "" : "s") after it was due on \(due)",
-                                       measure: m.id))
+                                       message: "\(info.id) \(period) submitted \(date), \(late) day\(late == 1 ? "" : "s") after it was due on \(due)",
+                                       measure: info.id))
         }
     }
 
     // MARK: - Projects
 
-    mutating func projectRow(_ record: CSVRecord, columns c: Columns, project: ProjectDecl, origin: RowOrigin, periodText: String) {
+    mutating func projectRow(_ record: CSVRecord, columns c: Columns, project: ProjectDecl, origin: RowOrigin, periodText: Cell) {
         let id = project.id.value
         var period: Period?
-        if !periodText.isEmpty {
-            guard let p = Period(parsing: periodText) else {
-                reject(origin, .periodMismatch, "`\(periodText)` is not a period", measure: id, period: periodText)
+        if !periodText.bytes.isEmpty {
+            guard let p = Period(utf8: periodText.bytes) else {
+                reject(origin, .periodMismatch, "`\(periodText)` is not a period", measure: id, period: periodText.description)
                 return
             }
             period = p
@@ -591,7 +647,7 @@ public struct DataLoader {
                 return
             }
             if base.projectCommentary[id]?[period] != nil {
-                reject(origin, .duplicateRow, "commentary for \(id) \(period) is already given", measure: id, period: periodText)
+                reject(origin, .duplicateRow, "commentary for \(id) \(period) is already given", measure: id, period: periodText.description)
                 return
             }
             base.projectCommentary[id, default: [:]][period] = commentary
@@ -600,20 +656,20 @@ public struct DataLoader {
         guard let milestone = project.milestones.first(where: { $0.title.lowercased() == title.lowercased() }) else {
             var reason = "project \(id) has no milestone \"\(title)\""
             if let hint = Spelling.didYouMean(title, among: project.milestones.map(\.title)) { reason += "; \(hint)" }
-            reject(origin, .unknownMeasure, reason, measure: id, period: periodText)
+            reject(origin, .unknownMeasure, reason, measure: id, period: periodText.description)
             return
         }
         var completed: CalendarDate?
         if let text = DataLoader.optional(record, c.completed) {
             guard let d = CalendarDate(parsing: text) else {
-                reject(origin, .notANumber, "`completed on` date `\(text)` is not a date (write YYYY-MM-DD)", measure: id, period: periodText)
+                reject(origin, .notANumber, "`completed on` date `\(text)` is not a date (write YYYY-MM-DD)", measure: id, period: periodText.description)
                 return
             }
             completed = d
         }
         let key = "\(id)\u{0}\(milestone.title)\u{0}\(period?.description ?? "")"
         if let first = milestoneKeys[key] {
-            reject(origin, .duplicateRow, "milestone \"\(milestone.title)\" of \(id) is already reported at \(first)", measure: id, period: periodText)
+            reject(origin, .duplicateRow, "milestone \"\(milestone.title)\" of \(id) is already reported at \(first)", measure: id, period: periodText.description)
             return
         }
         milestoneKeys[key] = origin

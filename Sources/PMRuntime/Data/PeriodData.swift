@@ -49,12 +49,16 @@ public struct Observation: Sendable {
     private var storedDenominator: DecimalValue = .invalid
     private var commentaryBox: CommentaryBox?
     private var submittedDay: Int32 = .min
-    public var origin: RowOrigin
+    /// Where the row was: its file, as a position in `PeriodData.files`, and its line. Two small
+    /// integers rather than a `RowOrigin`, whose file name would be counted in and out for every row.
+    public let fileIndex: Int32
+    public let line: Int32
 
-    public init(value: DecimalValue, commentary: Commentary = Commentary(), origin: RowOrigin) {
+    public init(value: DecimalValue, commentary: Commentary? = nil, fileIndex: Int, line: Int) {
         self.value = value
-        self.origin = origin
-        self.commentary = commentary
+        self.fileIndex = Int32(clamping: fileIndex)
+        self.line = Int32(clamping: line)
+        if let commentary { self.commentary = commentary }
     }
 
     /// For a formula `a / b * k`: the evaluated numerator and denominator, so the year to date can be
@@ -115,7 +119,7 @@ public struct DataFlag: Sendable {
 
 /// Every figure read from the period data files, by measure and period, and every row accounted for.
 public struct PeriodData: Sendable {
-    public var observations: [String: [Period: Observation]] = [:]
+    public var observations: [String: Figures] = [:]
     /// Milestone updates by project id, in file order.
     public var milestones: [String: [MilestoneUpdate]] = [:]
     /// Project commentary by project id and period.

@@ -38,7 +38,7 @@ public struct Evaluator {
         var latest: CalendarDate?
         var candidates = Set<Period>()
         for (_, byPeriod) in data.observations {
-            for p in byPeriod.keys {
+            for p in byPeriod.periods {
                 let end = calendar.endDate(of: p)
                 if latest == nil || end > latest! {
                     latest = end
@@ -123,7 +123,7 @@ public struct Evaluator {
         let multiplier = f.formula?.value.ratioShape?.multiplier
         let lag = f.lag?.value ?? Lag(days: 0, working: false)
         let polarity = f.better?.value
-        let byPeriod = data.observations[m.id] ?? [:]
+        let byPeriod = data.observations[m.id] ?? Figures()
 
         var r = MeasureResult(
             id: m.id, title: m.decl.title, kind: m.kind, aim: f.aim?.value, aimTitle: f.aim.flatMap { framework.aims[$0.value]?.title },

@@ -214,7 +214,7 @@ struct RetentionTests {
         for y in ["2023/24", "2024/25", "2025/26", "2026/27"] { rows += "D.2,\(y) Q1,5\n" }
         rows += "D.2,2023/24 Q1,6\n"
         let data = try load(rows, f)
-        #expect(Set(data.observations["D.2"]?.keys.map(\.description) ?? []) == ["2025/26 Q1", "2026/27 Q1"])
+        #expect(Set(data.observations["D.2"]?.periods.map(\.description) ?? []) == ["2025/26 Q1", "2026/27 Q1"])
         #expect(data.rejected.map(\.code.id) == ["PM502"])
         #expect(data.rowsAccepted == 4)
         let s = Evaluator(framework: f, data: data, options: EvaluationOptions(period: nil, asOf: date("2026-11-26")))
@@ -227,7 +227,7 @@ struct RetentionTests {
         var loader = DataLoader(framework: f)
         loader.reportPeriod = period("2025/26 Q1")
         try loader.read(bytes: Array((DataValidationTests.header + "D.2,2026/27 Q1,1\nD.2,2024/25 Q1,2\nD.2,2023/24 Q1,3\nD.2,2025/26 Q1,4\n").utf8), name: "d.csv")
-        #expect(Set(loader.data.observations["D.2"]?.keys.map(\.description) ?? []) == ["2024/25 Q1", "2025/26 Q1"])
+        #expect(Set(loader.data.observations["D.2"]?.periods.map(\.description) ?? []) == ["2024/25 Q1", "2025/26 Q1"])
     }
 
     @Test("a late return is flagged (PM510) whether or not its figure is kept")

@@ -1,0 +1,75 @@
+import PMLang
+
+/// One measure's accepted figures, by period.
+///
+/// A measure has at most 24 figures in the two years a report keeps (monthly), so a flat array searched
+/// from the end beats a hash table: no hashing per row, one allocation per measure, and the latest
+/// figures, which rows usually add and reports usually ask for, are found first.
+public struct Figures: Sendable, Sequence {
+    private struct Entry {
+        /// The period packed into one integer, so that a search compares integers, not enum payloads.
+        var key: Int32
+        var period: Period
+        var observation: Observation
+    }
+    private var entries: [Entry] = []
+
+    /// A period as one integer: equal periods give equal keys, different periods different keys.
+    @inline(__always) static func key(_ p: Period) -> Int32 {
+        switch p {
+        case .year(let y): return Int32(truncatingIfNeeded: y.start) << 6
+        case .half(let y, let h): return Int32(truncatingIfNeeded: y.start) << 6 | 1 << 4 | Int32(h)
+        case .quarter(let y, let q): return Int32(truncatingIfNeeded: y.start) << 6 | 2 << 4 | Int32(q)
+        case .month(let y, let m): return Int32(truncatingIfNeeded: y) << 6 | 3 << 4 | Int32(m)
+        }
+    }
+
+    private func position(of period: Period) -> Int? {
+        let k = Figures.key(period)
+        var i = entries.count
+        while i > 0 {
+            i -= 1
+            if entries[i].key == k { return i }
+        }
+        return nil
+    }
+
+    public init() {}
+
+    /// How many periods have a figure.
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// The periods with a figure, in the order they were read.
+    public var periods: [Period] { entries.map(\.period) }
+
+    /// The figure for a period, if there is one.
+    public subscript(_ period: Period) -> Observation? {
+        position(of: period).map { entries[$0].observation }
+    }
+
+    /// Whether the period has a figure.
+    public func contains(_ period: Period) -> Bool { position(of: period) != nil }
+
+    /// Where the figure for a period came from (file position and line), if there is one.
+    func source(of period: Period) -> (fileIndex: Int32, line: Int32)? {
+        position(of: period).map { (entries[$0].observation.fileIndex, entries[$0].observation.line) }
+    }
+
+    /// Adds the figure for a period that has none yet (the loader has checked).
+    mutating func append(_ period: Period, _ observation: Observation) {
+        if entries.isEmpty { entries.reserveCapacity(8) }
+        entries.append(Entry(key: Figures.key(period), period: period, observation: observation))
+    }
+
+    /// Keeps only the figures whose period passes `keep`; calls `dropped` for each one let go.
+    mutating func keep(where keep: (Period) -> Bool, dropped: (Period) -> Void) {
+        guard entries.contains(where: { !keep($0.period) }) else { return }
+        for e in entries where !keep(e.period) { dropped(e.period) }
+        entries.removeAll { !keep($0.period) }
+    }
+
+    public func makeIterator() -> some IteratorProtocol<(period: Period, observation: Observation)> {
+        entries.lazy.map { (period: $0.period, observation: $0.observation) }.makeIterator()
+    }
+}
