@@ -20,12 +20,19 @@ public struct DeclarationBuilder {
     ]
     /// Measure fields that describe one measure and so cannot be defaults.
     public static let notDefaultable = ["aim", "definition", "formula", "baseline", "target", "benchmark", "note"]
+    static let notDefaultableSet = FieldName.Set(texts: notDefaultable)
     public static let frameworkFields = ["council", "plan", "year-start", "approved", "on-target", "stretch-limit", "targets", "note"]
     public static let personFields = ["role", "email", "note"]
     public static let priorityFields = ["aim", "note"]
     public static let toleranceFields = ["amber", "blue", "note"]
     public static let thresholdFields = ["green", "amber", "red", "blue", "grey", "note"]
     public static let projectFields = ["aim", "definition", "accountable", "lead", "committee", "note", "milestone"]
+
+    // Word lists for values, made once rather than for every field that uses them.
+    static let frequencyWords = Frequency.allCases.map(\.rawValue)
+    static let sourceWords = DataSource.Kind.allCases.map(\.rawValue)
+    static let aggregateWords = Aggregate.allCases.map(\.rawValue)
+    static let perspectiveWords = Perspective.allCases.map(\.rawValue)
 
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                          "october", "november", "december"]
@@ -71,7 +78,7 @@ public struct DeclarationBuilder {
         case "priority":
             guard let id, let title else { return }
             var p = PriorityDecl(id: id, title: title, aims: [], range: decl.range)
-            for f in checkedFields(fields, allowed: DeclarationBuilder.priorityFieldNames, in: "a priority", repeatable: ["aim"]) {
+            for f in checkedFields(fields, allowed: DeclarationBuilder.priorityFieldNames, in: "a priority", repeatable: FieldName.Set([.aim])) {
                 do {
                     var c = ValueCursor(f)
                     if f.name.text == "aim" {
@@ -110,9 +117,9 @@ public struct DeclarationBuilder {
             doc.defaults.append(DefaultsDecl(fields: measureFields(fields, defaults: true), range: decl.range))
         case "measure", "monitor":
             guard let id, let title else { return }
-            var attempted = FieldNameSet(fields.lazy.map(\.name.text))
+            var attempted = FieldNameSet(fields)
             // Only a misspelt name needs its nearest field (a distance to every field name is not cheap).
-            for f in fields where !DeclarationBuilder.measureFieldNames.set.contains(f.name.text) {
+            for f in fields where !(f.known.map(DeclarationBuilder.measureFieldNames.set.contains) ?? false) {
                 if let s = Spelling.suggestion(for: f.name.text, among: DeclarationBuilder.measureFields) { attempted.insert(s) }
             }
             doc.measures.append(MeasureDecl(kind: decl.keyword.text == "monitor" ? .monitor : .measure, id: id, title: title,
@@ -129,18 +136,21 @@ public struct DeclarationBuilder {
 
     /// Reports unknown (PM002) and repeated (PM003) fields; returns the fields worth reading.
     private mutating func checkedFields(_ fields: [FieldSyntax], allowed names: FieldNames, in what: String,
-                                        repeatable: Set<String> = [], notAllowedReason: [String: String] = [:]) -> [FieldSyntax] {
-        var seen: [String: SourceRange] = [:]
+                                        repeatable: FieldName.Set = FieldName.Set(), notAllowed: FieldName.Set = FieldName.Set(),
+                                        notAllowedReason: String = "") -> [FieldSyntax] {
+        // Which fields were seen, as bits; where, only looked for when a field comes twice (rare).
+        var seen = FieldName.Set()
+        var firstAt: [(FieldName, SourceRange)] = []
         var out: [FieldSyntax] = []
         out.reserveCapacity(fields.count)
         for f in fields {
             let name = f.name.text
-            if !notAllowedReason.isEmpty, let reason = notAllowedReason[name] {
-                diagnostics.append(Diagnostic(.unknownField, "`\(name)` \(reason)", at: f.name.range,
+            if let k = f.known, notAllowed.contains(k) {
+                diagnostics.append(Diagnostic(.unknownField, "`\(name)` \(notAllowedReason)", at: f.name.range,
                                               fix: Fix("move `\(name)` into each measure")))
                 continue
             }
-            guard names.set.contains(name) else {
+            guard let known = f.known, names.set.contains(known) else {
                 let allowed = names.list
                 let suggestion = Spelling.suggestion(for: name, among: allowed)
                 let fix = suggestion.map { Fix("did you mean `\($0)`?", edits: [TextEdit(range: f.name.range, replacement: $0)]) }
@@ -148,13 +158,16 @@ public struct DeclarationBuilder {
                 diagnostics.append(Diagnostic(.unknownField, "unknown field `\(name)` in \(what)", at: f.name.range, fix: fix))
                 continue
             }
-            if !repeatable.contains(name), let first = seen[name] {
+            if !repeatable.contains(known), seen.contains(known), let first = firstAt.first(where: { $0.0 == known }) {
                 diagnostics.append(Diagnostic(.duplicateField, "field `\(name)` is given twice", at: f.range,
-                                              notes: [Note("first given here", at: first)],
+                                              notes: [Note("first given here", at: first.1)],
                                               fix: Fix("remove one of them; several values go on one line separated by commas")))
                 continue
             }
-            seen[name] = f.range
+            if !seen.contains(known) {
+                seen.insert(known)
+                firstAt.append((known, f.range))
+            }
             if f.block != nil && !(name == "tolerance") {
                 diagnostics.append(Diagnostic(.wrongType, "`\(name)` does not take a block", at: f.block!.range,
                                               fix: Fix("write the value on the same line")))
@@ -275,7 +288,7 @@ public struct DeclarationBuilder {
     private mutating func thresholds(_ fields: [FieldSyntax], range: SourceRange) -> ThresholdsDecl {
         var t = ThresholdsDecl(bands: [], range: range)
         let ratings = DeclarationBuilder.thresholdFields.filter { $0 != "note" }
-        for f in checkedFields(fields, allowed: DeclarationBuilder.thresholdFieldNames, in: "thresholds", repeatable: Set(ratings)) {
+        for f in checkedFields(fields, allowed: DeclarationBuilder.thresholdFieldNames, in: "thresholds", repeatable: FieldName.Set(texts: ratings)) {
             var c = ValueCursor(f)
             do {
                 guard let rating = Rating(rawValue: f.name.text) else { _ = try c.string("text"); try c.end(); continue }
@@ -313,50 +326,50 @@ public struct DeclarationBuilder {
 
     private mutating func measureFields(_ fields: [FieldSyntax], defaults: Bool) -> MeasureFields {
         var m = MeasureFields()
-        var reasons: [String: String] = [:]
-        if defaults { for n in DeclarationBuilder.notDefaultable { reasons[n] = "describes one measure and cannot be a default" } }
         let what = defaults ? "defaults" : "a measure"
-        for f in checkedFields(fields, allowed: DeclarationBuilder.measureFieldNames, in: what, notAllowedReason: reasons) {
+        for f in checkedFields(fields, allowed: DeclarationBuilder.measureFieldNames, in: what,
+                               notAllowed: defaults ? DeclarationBuilder.notDefaultableSet : FieldName.Set(),
+                               notAllowedReason: "describes one measure and cannot be a default") {
             var c = ValueCursor(f)
             let r = f.values.isEmpty ? f.name.range : f.values.first!.range.union(f.values.last!.range)
             do {
-                switch f.name.text {
-                case "aim": m.aim = try c.identifier("an aim identifier")
-                case "definition": m.definition = try c.string("the definition in quotes")
-                case "committee": m.committee = try c.string("the committee's name in quotes")
-                case "note": m.note = try c.string("text in quotes")
-                case "unit": m.unit = Located(try unit(&c), at: r)
-                case "better": m.better = Located(try polarity(&c), at: r)
-                case "frequency":
-                    let w = try c.word(Frequency.allCases.map(\.rawValue), what: "a frequency")
+                switch f.known! {
+                case .aim: m.aim = try c.identifier("an aim identifier")
+                case .definition: m.definition = try c.string("the definition in quotes")
+                case .committee: m.committee = try c.string("the committee's name in quotes")
+                case .note: m.note = try c.string("text in quotes")
+                case .unit: m.unit = Located(try unit(&c), at: r)
+                case .better: m.better = Located(try polarity(&c), at: r)
+                case .frequency:
+                    let w = try c.word(DeclarationBuilder.frequencyWords, what: "a frequency")
                     m.frequency = Located(Frequency(rawValue: w.value)!, at: w.range)
-                case "lag":
+                case .lag:
                     let n = try c.count("a number of days")
                     let working = c.skipWord("working")
                     _ = try c.word(["days", "day"], what: working ? "`days`" : "`days` or `working days`")
                     m.lag = Located(Lag(days: n.value, working: working), at: r)
-                case "source":
-                    let k = try c.word(DataSource.Kind.allCases.map(\.rawValue), what: "a source kind")
+                case .source:
+                    let k = try c.word(DeclarationBuilder.sourceWords, what: "a source kind")
                     let name = try c.string("the source's name in quotes")
                     var confidence: Rating?
                     if c.skipWord("confidence") {
                         confidence = Rating(rawValue: try c.word(["green", "amber", "red"], what: "`green`, `amber` or `red`").value)
                     }
                     m.source = Located(DataSource(kind: DataSource.Kind(rawValue: k.value)!, name: name.value, declaredConfidence: confidence), at: r)
-                case "formula":
+                case .formula:
                     var p = FormulaParser(cursor: c)
                     let formula = try p.parse()
                     c = p.cursor
                     m.formula = Located(formula, at: r)
-                case "aggregate":
-                    let w = try c.word(Aggregate.allCases.map(\.rawValue), what: "an aggregation")
+                case .aggregate:
+                    let w = try c.word(DeclarationBuilder.aggregateWords, what: "an aggregation")
                     m.aggregate = Located(Aggregate(rawValue: w.value)!, at: w.range)
-                case "baseline":
+                case .baseline:
                     var year: FiscalYear?
                     if c.peek?.kind == .fiscalYear { year = try c.fiscalYear().value }
                     let v = try c.number("the baseline value")
                     m.baseline = Located(Baseline(year: year, value: v.value), at: r)
-                case "target":
+                case .target:
                     var targets: [AnnualTarget] = []
                     repeat {
                         let y = try c.fiscalYear()
@@ -364,8 +377,8 @@ public struct DeclarationBuilder {
                         targets.append(AnnualTarget(year: y, value: v))
                     } while c.skipComma()
                     m.targets = Located(targets, at: r)
-                case "trajectory": m.trajectory = Located(try trajectory(&c), at: r)
-                case "tolerance":
+                case .trajectory: m.trajectory = Located(try trajectory(&c), at: r)
+                case .tolerance:
                     if let block = f.block {
                         guard f.values.isEmpty else {
                             throw ShapeError(message: "`tolerance` takes a name or a block, not both", range: r, fix: nil)
@@ -378,19 +391,19 @@ public struct DeclarationBuilder {
                     } else {
                         m.tolerance = Located(.named(try c.identifier("the name of a tolerance or thresholds, or a `{ ... }` block")), at: r)
                     }
-                case "rate":
+                case .rate:
                     let w = try c.word(["ytd", "period"], what: "`ytd` or `period`")
                     m.rate = Located(RateBasis(rawValue: w.value)!, at: w.range)
-                case "accountable": m.accountable = Located(try assignment(&c), at: r)
-                case "lead": m.lead = Located(try assignment(&c), at: r)
-                case "collector": m.collector = Located(try people(&c), at: r)
-                case "reviewer": m.reviewer = Located(try people(&c), at: r)
-                case "benchmark":
+                case .accountable: m.accountable = Located(try assignment(&c), at: r)
+                case .lead: m.lead = Located(try assignment(&c), at: r)
+                case .collector: m.collector = Located(try people(&c), at: r)
+                case .reviewer: m.reviewer = Located(try people(&c), at: r)
+                case .benchmark:
                     let label = try c.string("the benchmark's label in quotes")
                     let v = try c.number("the benchmark value")
                     m.benchmark = Located(Benchmark(label: label.value, value: v.value), at: r)
-                case "perspective":
-                    let w = try c.word(Perspective.allCases.map(\.rawValue), what: "a scorecard perspective")
+                case .perspective:
+                    let w = try c.word(DeclarationBuilder.perspectiveWords, what: "a scorecard perspective")
                     m.perspective = Located(Perspective(rawValue: w.value)!, at: w.range)
                 default:
                     break
@@ -494,7 +507,7 @@ public struct DeclarationBuilder {
 
     private mutating func project(id: Located<String>, title: String, _ fields: [FieldSyntax], range: SourceRange) -> ProjectDecl {
         var p = ProjectDecl(id: id, title: title, milestones: [], range: range)
-        for f in checkedFields(fields, allowed: DeclarationBuilder.projectFieldNames, in: "a project", repeatable: ["milestone"]) {
+        for f in checkedFields(fields, allowed: DeclarationBuilder.projectFieldNames, in: "a project", repeatable: FieldName.Set([.milestone])) {
             var c = ValueCursor(f)
             let r = f.values.isEmpty ? f.name.range : f.values.first!.range.union(f.values.last!.range)
             do {
@@ -521,9 +534,10 @@ public struct DeclarationBuilder {
 /// The fields a declaration accepts: the list (for messages, in order) and a set (for lookups).
 struct FieldNames: Sendable {
     let list: [String]
-    let set: Set<String>
+    let set: FieldName.Set
     init(_ list: [String]) {
         self.list = list
-        self.set = Set(list)
+        self.set = FieldName.Set(texts: list)
+        assert(list.allSatisfy { FieldName(text: $0) != nil }, "every field name is a FieldName")
     }
 }

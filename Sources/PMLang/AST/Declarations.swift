@@ -228,11 +228,8 @@ public struct Document: Sendable {
 /// A set of field names, compact for the fields a measure knows (one bit each) since every measure keeps
 /// one: a `Set<String>` cost about a kilobyte a measure.
 public struct FieldNameSet: Sendable, Hashable {
-    private var bits: UInt64 = 0
+    private var known = FieldName.Set()
     private var others: [String] = []
-
-    private static let index: [String: Int] = Dictionary(
-        DeclarationBuilder.measureFields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
 
     public init() {}
 
@@ -240,16 +237,23 @@ public struct FieldNameSet: Sendable, Hashable {
         for n in names { insert(n) }
     }
 
+    /// The names of `fields`, looked up by the parser already.
+    init(_ fields: [FieldSyntax]) {
+        for f in fields {
+            if let k = f.known { known.insert(k) } else { insert(f.name.text) }
+        }
+    }
+
     public mutating func insert(_ name: String) {
-        if let i = FieldNameSet.index[name], i < 64 {
-            bits |= 1 << UInt64(i)
+        if let f = FieldName(text: name) {
+            known.insert(f)
         } else if !others.contains(name) {
             others.append(name)
         }
     }
 
     public func contains(_ name: String) -> Bool {
-        if let i = FieldNameSet.index[name], i < 64 { return bits & (1 << UInt64(i)) != 0 }
+        if let f = FieldName(text: name) { return known.contains(f) }
         return others.contains(name)
     }
 }

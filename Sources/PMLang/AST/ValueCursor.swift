@@ -81,14 +81,15 @@ struct ValueCursor {
     }
 
     /// A decimal number, optionally negative (`-3`, `12_500`, `44.2`).
-    mutating func number(_ what: String = "a number") throws -> Located<DecimalValue> {
+    // `what` is built only on failure: callers name the year in it, and most numbers are fine.
+    mutating func number(_ what: @autoclosure () -> String = "a number") throws -> Located<DecimalValue> {
         var start: SourceRange?
         var negative = false
         if peek?.kind == .minus, index + 1 < tokens.count, tokens[index + 1].kind == .number {
             start = take().range
             negative = true
         }
-        guard let t = peek, t.kind == .number else { throw failure(what) }
+        guard let t = peek, t.kind == .number else { throw failure(what()) }
         index += 1
         guard let v = DecimalValue(parsing: t.text) else {
             throw ShapeError(message: "number `\(t.text)` has too many digits", range: t.range,

@@ -127,6 +127,11 @@ public struct Lexer {
                 if n > 0 {
                     position += n
                     while true {
+                        // Plain ASCII letters, digits and `_` inline; anything else asks the full rule.
+                        if position < count {
+                            let c = bytes[position]
+                            if Lexer.isASCIILetter(c) || Lexer.isDigit(c) || c == UInt8(ascii: "_") { position += 1; continue }
+                        }
                         let k = identifierContinue(at: position)
                         if k == 0 { break }
                         position += k

@@ -7,6 +7,7 @@
 public struct Parser {
     private var lexer: Lexer
     private var buffer: [Token] = []
+    private var head = 0
     private var diagnostics: [Diagnostic] = []
     private var gaveUp = false
     private let file: Int
@@ -34,15 +35,20 @@ public struct Parser {
 
     // MARK: - Token stream
 
+    // Lookahead is at most three tokens: `buffer[head...]` holds them, and the consumed prefix is dropped
+    // only when more lookahead is needed, so taking a token does not shift the array.
     private mutating func peek(_ k: Int = 0) -> Token {
-        while buffer.count <= k { buffer.append(lexer.next()) }
-        return buffer[k]
+        if head + k >= buffer.count {
+            if head > 0 { buffer.removeFirst(head); head = 0 }  // at most three tokens move
+            while buffer.count <= head + k { buffer.append(lexer.next()) }
+        }
+        return buffer[head + k]
     }
 
     @discardableResult
     private mutating func take() -> Token {
         let t = peek()
-        buffer.removeFirst()
+        head += 1
         return t
     }
 
@@ -256,6 +262,7 @@ public struct Parser {
     private mutating func parseField(depth: Int) -> FieldSyntax {
         let name = take()
         var values: [Token] = []
+        values.reserveCapacity(8)  // most values are a few tokens: one allocation, not three growing ones
         var range = name.range
         while true {
             let k = peek().kind

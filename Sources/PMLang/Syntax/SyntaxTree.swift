@@ -10,6 +10,16 @@ public struct FieldSyntax: Sendable, Hashable {
     public var block: BlockSyntax?
     /// From the name to the end of the value.
     public var range: SourceRange
+    /// The name as a known field, looked up once by the parser; nil for a name the language does not have.
+    public var known: FieldName?
+
+    public init(name: Token, values: [Token], block: BlockSyntax?, range: SourceRange) {
+        self.name = name
+        self.values = values
+        self.block = block
+        self.range = range
+        self.known = name.kind == .identifier ? FieldName(text: name.text) : nil
+    }
 }
 
 /// `{ field ... }`.

@@ -1,0 +1,49 @@
+/// Every field name the language knows, across all declaration kinds, as a small integer.
+///
+/// The parser looks a field's name up once; everything after it (which fields a declaration allows,
+/// which were given twice, which a measure attempted, what a value means) works on these integers and
+/// bit sets instead of hashing and comparing the name's `String` again and again.
+public enum FieldName: UInt8, CaseIterable, Sendable {
+    // Measure fields, in the order `DeclarationBuilder.measureFields` lists them.
+    case aim, definition, unit, better, frequency, lag, source, formula, aggregate, baseline
+    case target, trajectory, tolerance, rate, accountable, lead, collector, reviewer, committee
+    case benchmark, perspective, note
+    // The other declarations' fields.
+    case council, plan, yearStart, approved, onTarget, stretchLimit, targets
+    case role, email
+    case amber, blue, green, red, grey
+    case milestone
+
+    /// The name as written in a `.pm` file.
+    public var text: String { FieldName.texts[Int(rawValue)] }
+
+    private static let texts: [String] = allCases.map { f in
+        switch f {
+        case .yearStart: return "year-start"
+        case .onTarget: return "on-target"
+        case .stretchLimit: return "stretch-limit"
+        default: return "\(f)"
+        }
+    }
+
+    private static let byText: [String: FieldName] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.text, $0) })
+
+    /// The field a name spells, if any.
+    public init?(text: String) {
+        guard let f = FieldName.byText[text] else { return nil }
+        self = f
+    }
+
+    /// The field's bit in a `FieldName.Set`.
+    @inline(__always) public var bit: UInt64 { 1 << UInt64(rawValue) }
+
+    /// A set of field names as one 64-bit word.
+    public struct Set: Sendable, Hashable {
+        public var bits: UInt64 = 0
+        public init() {}
+        public init(_ names: some Sequence<FieldName>) { for n in names { bits |= n.bit } }
+        public init(texts: some Sequence<String>) { self.init(texts.compactMap(FieldName.init(text:))) }
+        @inline(__always) public func contains(_ f: FieldName) -> Bool { bits & f.bit != 0 }
+        @inline(__always) public mutating func insert(_ f: FieldName) { bits |= f.bit }
+    }
+}
