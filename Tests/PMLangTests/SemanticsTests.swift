@@ -45,6 +45,33 @@ struct SemanticsTests {
         #expect(CalendarDate(year: 2024, month: 6, day: 30)!.weekday == 7)
     }
 
+    @Test("every period form parses, from text and from a data cell's bytes alike", arguments: [
+        ("2024/25", "2024/25"), ("2024/25 Q1", "2024/25 Q1"), ("Q1 2024/25", "2024/25 Q1"), ("q4 2024/25", "2024/25 Q4"),
+        ("2024/25 H2", "2024/25 H2"), ("  2024/25\tQ3 ", "2024/25 Q3"), ("2025-03", "2025-03"),
+        ("2024/26", nil), ("2024/25 Q5", nil), ("2024/25 Q1 x", nil), ("2025-13", nil), ("2025-3", nil), ("", nil),
+        ("Q1", nil), ("2024/25 Q", nil), ("2024/25 Q10", nil), ("２０２４/25", nil), ("2024/25 H0", nil),
+    ] as [(String, String?)])
+    func periodForms(text: String, expected: String?) {
+        #expect(Period(parsing: text)?.description == expected)
+        #expect(Period(utf8: Array(text.utf8)[...])?.description == expected)
+    }
+
+    @Test("field names are interned once, and every declaration's fields are known")
+    func fieldNames() {
+        for list in [DeclarationBuilder.measureFields, DeclarationBuilder.frameworkFields, DeclarationBuilder.personFields,
+                     DeclarationBuilder.priorityFields, DeclarationBuilder.toleranceFields, DeclarationBuilder.thresholdFields,
+                     DeclarationBuilder.projectFields] {
+            for name in list { #expect(FieldName(text: name)?.text == name) }
+        }
+        #expect(FieldName(text: "year-start") == .yearStart)
+        #expect(FieldName(text: "Target") == nil)
+        #expect(FieldName(text: "targets") == .targets)
+        var set = FieldNameSet(["target", "unknown-thing"])
+        set.insert("lag")
+        #expect(set.contains("target") && set.contains("lag") && set.contains("unknown-thing"))
+        #expect(!set.contains("definition") && !set.contains("targets"))
+    }
+
     @Test("threshold coverage finds gaps and shadowed bands")
     func coverage() {
         let good: [BandCondition] = [.atMost(d("8")), .atMost(d("10")), .above(d("10"))]

@@ -240,3 +240,37 @@ struct RetentionTests {
         #expect(loader.data.observations["D.2"] == nil)
     }
 }
+
+/// The per-measure store of figures the loader fills.
+@Suite("figures by period")
+struct FiguresTests {
+    static func figure(_ v: Int, line: Int) -> Observation { Observation(value: DecimalValue(v), fileIndex: 0, line: line) }
+
+    @Test("periods of different lengths in the same year are different keys")
+    func distinctKeys() {
+        let y = FiscalYear(2024)
+        let periods: [Period] = [.year(y), .half(y, 1), .half(y, 2), .quarter(y, 1), .quarter(y, 2), .month(year: 2024, month: 1),
+                                 .month(year: 2024, month: 2), .quarter(FiscalYear(2025), 1), .month(year: 2025, month: 1)]
+        var figures = Figures()
+        for (i, p) in periods.enumerated() { figures.append(p, FiguresTests.figure(i, line: i + 2)) }
+        #expect(figures.count == periods.count)
+        for (i, p) in periods.enumerated() {
+            #expect(figures[p]?.value == DecimalValue(i))
+            #expect(figures.source(of: p)?.line == Int32(i + 2))
+        }
+        #expect(figures[.quarter(y, 3)] == nil)
+        #expect(!figures.contains(.month(year: 2024, month: 3)))
+        #expect(Set(periods.map(Figures.key)).count == periods.count)
+    }
+
+    @Test("keeping some periods reports each one let go")
+    func keep() {
+        var figures = Figures()
+        for year in 2022...2024 { figures.append(.quarter(FiscalYear(year), 1), FiguresTests.figure(year, line: year)) }
+        var dropped: [Period] = []
+        figures.keep(where: { FiscalCalendar().fiscalYear(of: $0).start >= 2023 }, dropped: { dropped.append($0) })
+        #expect(dropped == [.quarter(FiscalYear(2022), 1)])
+        #expect(figures.periods == [.quarter(FiscalYear(2023), 1), .quarter(FiscalYear(2024), 1)])
+        #expect(figures[.quarter(FiscalYear(2024), 1)]?.value == DecimalValue(2024))
+    }
+}
