@@ -25,7 +25,7 @@ public enum BankHolidays {
         2032: [(1, 1), (3, 26), (3, 29), (5, 3), (5, 31), (8, 30), (12, 27), (12, 28)],
     ]
 
-    private static let days: Set<Int> = {
+    static let days: Set<Int> = {
         var s = Set<Int>()
         for (y, list) in table {
             for (m, d) in list { s.insert(CalendarDate(year: y, month: m, day: d)!.dayNumber) }
@@ -51,13 +51,16 @@ public enum BankHolidays {
 extension CalendarDate {
     /// The date `n` working days after this one (Monday to Friday, bank holidays excluded).
     public func addingWorkingDays(_ n: Int) -> CalendarDate {
-        var d = self
+        // Counted on day numbers: converting to and from a calendar date for every day costs more than
+        // the count itself.
+        var g = dayNumber
         var left = n
         while left > 0 {
-            d = d.adding(days: 1)
-            if BankHolidays.isWorkingDay(d) { left -= 1 }
+            g += 1
+            let weekday = ((g % 7) + 7 + 2) % 7 + 1  // as `CalendarDate.weekday`: 1 is Monday
+            if weekday <= 5 && !BankHolidays.days.contains(g) { left -= 1 }
         }
-        return d
+        return CalendarDate(dayNumber: g)
     }
 }
 
