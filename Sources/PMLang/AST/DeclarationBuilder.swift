@@ -3,6 +3,8 @@
 /// checker still sees the rest of the declaration.
 public struct DeclarationBuilder {
     private var diagnostics: [Diagnostic] = []
+    /// The file being built; fields and blocks refer into its arrays.
+    private let syntax: FileSyntax
 
     /// Fields of `measure` and `monitor`.
     // The same lists as sets, for checking names: made once, since a framework has thousands of fields.
@@ -39,7 +41,7 @@ public struct DeclarationBuilder {
 
     /// Builds the typed document of one parsed file.
     public static func build(_ syntax: FileSyntax) -> (Document, [Diagnostic]) {
-        var builder = DeclarationBuilder()
+        var builder = DeclarationBuilder(syntax: syntax)
         var doc = Document(file: syntax.file)
         for decl in syntax.declarations {
             builder.add(decl, to: &doc)
@@ -54,12 +56,14 @@ public struct DeclarationBuilder {
     // MARK: - Declarations
 
     private mutating func add(_ decl: DeclSyntax, to doc: inout Document) {
-        let h = decl.header
+        let h = Array(syntax.header(decl))
+        let keyword = syntax.keyword(decl).text
         let id = h.first.flatMap { $0.kind == .identifier ? Located($0.text, at: $0.range) : nil }
-        let titleAt = decl.keyword.text == "framework" ? 0 : 1
+        let titleAt = keyword == "framework" ? 0 : 1
         let title = titleAt < h.count && h[titleAt].kind == .string ? h[titleAt].text : nil
-        let fields = decl.block?.fields ?? []
-        switch decl.keyword.text {
+        let block = syntax.block(decl)
+        let fields = block.map { syntax.fields($0) } ?? []
+        switch keyword {
         case "framework":
             guard let t = h.first, t.kind == .string else { return }
             doc.frameworks.append(framework(Located(t.text, at: t.range), fields, range: decl.range))
@@ -68,10 +72,10 @@ public struct DeclarationBuilder {
             var p = PersonDecl(id: id, name: title, range: decl.range)
             for f in checkedFields(fields, allowed: DeclarationBuilder.personFieldNames, in: "a person") {
                 do {
-                    var c = ValueCursor(f)
+                    var c = ValueCursor(f, in: syntax)
                     let s = try c.string("text")
                     try c.end()
-                    if f.name.text == "role" { p.role = s.value } else if f.name.text == "email" { p.email = s.value }
+                    if f.known == .role { p.role = s.value } else if f.known == .email { p.email = s.value }
                 } catch let e as ShapeError { report(e) } catch {}
             }
             doc.people.append(p)
@@ -80,8 +84,8 @@ public struct DeclarationBuilder {
             var p = PriorityDecl(id: id, title: title, aims: [], range: decl.range)
             for f in checkedFields(fields, allowed: DeclarationBuilder.priorityFieldNames, in: "a priority", repeatable: FieldName.Set([.aim])) {
                 do {
-                    var c = ValueCursor(f)
-                    if f.name.text == "aim" {
+                    var c = ValueCursor(f, in: syntax)
+                    if f.known == .aim {
                         let aid = try c.identifier("an aim identifier")
                         let at = try c.string("the aim's title in quotes")
                         try c.end()
@@ -95,7 +99,7 @@ public struct DeclarationBuilder {
             doc.priorities.append(p)
         case "tolerance":
             guard let id else { return }
-            if fields.contains(where: { ["green", "red"].contains($0.name.text) }) {
+            if fields.contains(where: { $0.known == .green || $0.known == .red }) {
                 // Bands in a `tolerance` block: accept them as thresholds rather than lose them.
                 var t = thresholds(fields, range: decl.range)
                 t.id = id
@@ -117,14 +121,14 @@ public struct DeclarationBuilder {
             doc.defaults.append(DefaultsDecl(fields: measureFields(fields, defaults: true), range: decl.range))
         case "measure", "monitor":
             guard let id, let title else { return }
-            var attempted = FieldNameSet(fields)
+            var attempted = FieldNameSet(fields, in: syntax)
             // Only a misspelt name needs its nearest field (a distance to every field name is not cheap).
             for f in fields where !(f.known.map(DeclarationBuilder.measureFieldNames.set.contains) ?? false) {
-                if let s = Spelling.suggestion(for: f.name.text, among: DeclarationBuilder.measureFields) { attempted.insert(s) }
+                if let s = Spelling.suggestion(for: syntax.name(f).text, among: DeclarationBuilder.measureFields) { attempted.insert(s) }
             }
-            doc.measures.append(MeasureDecl(kind: decl.keyword.text == "monitor" ? .monitor : .measure, id: id, title: title,
+            doc.measures.append(MeasureDecl(kind: keyword == "monitor" ? .monitor : .measure, id: id, title: title,
                                             fields: measureFields(fields, defaults: false), range: decl.range,
-                                            isComplete: decl.block?.close != nil && decl.block?.recovered != true,
+                                            isComplete: block?.close != nil && block?.recovered != true,
                                             attempted: attempted))
         case "project":
             guard let id, let title else { return }
@@ -135,7 +139,7 @@ public struct DeclarationBuilder {
     }
 
     /// Reports unknown (PM002) and repeated (PM003) fields; returns the fields worth reading.
-    private mutating func checkedFields(_ fields: [FieldSyntax], allowed names: FieldNames, in what: String,
+    private mutating func checkedFields(_ fields: ArraySlice<FieldSyntax>, allowed names: FieldNames, in what: String,
                                         repeatable: FieldName.Set = FieldName.Set(), notAllowed: FieldName.Set = FieldName.Set(),
                                         notAllowedReason: String = "") -> [FieldSyntax] {
         // Which fields were seen, as bits; where, only looked for when a field comes twice (rare).
@@ -144,18 +148,19 @@ public struct DeclarationBuilder {
         var out: [FieldSyntax] = []
         out.reserveCapacity(fields.count)
         for f in fields {
-            let name = f.name.text
+            let nameToken = syntax.name(f)
+            let name = nameToken.text
             if let k = f.known, notAllowed.contains(k) {
-                diagnostics.append(Diagnostic(.unknownField, "`\(name)` \(notAllowedReason)", at: f.name.range,
+                diagnostics.append(Diagnostic(.unknownField, "`\(name)` \(notAllowedReason)", at: nameToken.range,
                                               fix: Fix("move `\(name)` into each measure")))
                 continue
             }
             guard let known = f.known, names.set.contains(known) else {
                 let allowed = names.list
                 let suggestion = Spelling.suggestion(for: name, among: allowed)
-                let fix = suggestion.map { Fix("did you mean `\($0)`?", edits: [TextEdit(range: f.name.range, replacement: $0)]) }
+                let fix = suggestion.map { Fix("did you mean `\($0)`?", edits: [TextEdit(range: nameToken.range, replacement: $0)]) }
                     ?? Fix("the fields of \(what) are " + allowed.map { "`\($0)`" }.joined(separator: ", "))
-                diagnostics.append(Diagnostic(.unknownField, "unknown field `\(name)` in \(what)", at: f.name.range, fix: fix))
+                diagnostics.append(Diagnostic(.unknownField, "unknown field `\(name)` in \(what)", at: nameToken.range, fix: fix))
                 continue
             }
             if !repeatable.contains(known), seen.contains(known), let first = firstAt.first(where: { $0.0 == known }) {
@@ -168,8 +173,8 @@ public struct DeclarationBuilder {
                 seen.insert(known)
                 firstAt.append((known, f.range))
             }
-            if f.block != nil && !(name == "tolerance") {
-                diagnostics.append(Diagnostic(.wrongType, "`\(name)` does not take a block", at: f.block!.range,
+            if let block = syntax.block(f), known != .tolerance {
+                diagnostics.append(Diagnostic(.wrongType, "`\(name)` does not take a block", at: block.range,
                                               fix: Fix("write the value on the same line")))
                 continue
             }
@@ -180,12 +185,12 @@ public struct DeclarationBuilder {
 
     // MARK: - framework
 
-    private mutating func framework(_ title: Located<String>, _ fields: [FieldSyntax], range: SourceRange) -> FrameworkDecl {
+    private mutating func framework(_ title: Located<String>, _ fields: ArraySlice<FieldSyntax>, range: SourceRange) -> FrameworkDecl {
         var fw = FrameworkDecl(title: title, range: range)
         for f in checkedFields(fields, allowed: DeclarationBuilder.frameworkFieldNames, in: "the framework") {
-            var c = ValueCursor(f)
+            var c = ValueCursor(f, in: syntax)
             do {
-                switch f.name.text {
+                switch syntax.name(f).text {
                 case "council":
                     fw.council = try c.string("the council's name in quotes")
                 case "plan":
@@ -238,12 +243,12 @@ public struct DeclarationBuilder {
 
     // MARK: - tolerance and thresholds
 
-    private mutating func tolerance(_ fields: [FieldSyntax], range: SourceRange) -> ToleranceDecl {
+    private mutating func tolerance(_ fields: ArraySlice<FieldSyntax>, range: SourceRange) -> ToleranceDecl {
         var t = ToleranceDecl(range: range)
         for f in checkedFields(fields, allowed: DeclarationBuilder.toleranceFieldNames, in: "a tolerance") {
-            var c = ValueCursor(f)
+            var c = ValueCursor(f, in: syntax)
             do {
-                switch f.name.text {
+                switch syntax.name(f).text {
                 case "amber":
                     try c.expectWord("within")
                     t.amber = try toleranceAmount(&c)
@@ -285,13 +290,13 @@ public struct DeclarationBuilder {
         return Located(.absolute(n.value), at: r)
     }
 
-    private mutating func thresholds(_ fields: [FieldSyntax], range: SourceRange) -> ThresholdsDecl {
+    private mutating func thresholds(_ fields: ArraySlice<FieldSyntax>, range: SourceRange) -> ThresholdsDecl {
         var t = ThresholdsDecl(bands: [], range: range)
         let ratings = DeclarationBuilder.thresholdFields.filter { $0 != "note" }
         for f in checkedFields(fields, allowed: DeclarationBuilder.thresholdFieldNames, in: "thresholds", repeatable: FieldName.Set(texts: ratings)) {
-            var c = ValueCursor(f)
+            var c = ValueCursor(f, in: syntax)
             do {
-                guard let rating = Rating(rawValue: f.name.text) else { _ = try c.string("text"); try c.end(); continue }
+                guard let rating = Rating(rawValue: syntax.name(f).text) else { _ = try c.string("text"); try c.end(); continue }
                 let condition: BandCondition
                 if c.skipWord("at") {
                     let w = try c.word(["most", "least"], what: "`most` or `least`")
@@ -324,14 +329,15 @@ public struct DeclarationBuilder {
 
     // MARK: - measure fields
 
-    private mutating func measureFields(_ fields: [FieldSyntax], defaults: Bool) -> MeasureFields {
+    private mutating func measureFields(_ fields: ArraySlice<FieldSyntax>, defaults: Bool) -> MeasureFields {
         var m = MeasureFields()
         let what = defaults ? "defaults" : "a measure"
         for f in checkedFields(fields, allowed: DeclarationBuilder.measureFieldNames, in: what,
                                notAllowed: defaults ? DeclarationBuilder.notDefaultableSet : FieldName.Set(),
                                notAllowedReason: "describes one measure and cannot be a default") {
-            var c = ValueCursor(f)
-            let r = f.values.isEmpty ? f.name.range : f.values.first!.range.union(f.values.last!.range)
+            var c = ValueCursor(f, in: syntax)
+            let values = syntax.values(f)
+            let r = values.isEmpty ? syntax.name(f).range : values.first!.range.union(values.last!.range)
             do {
                 switch f.known! {
                 case .aim: m.aim = try c.identifier("an aim identifier")
@@ -379,14 +385,15 @@ public struct DeclarationBuilder {
                     m.targets = Located(targets, at: r)
                 case .trajectory: m.trajectory = Located(try trajectory(&c), at: r)
                 case .tolerance:
-                    if let block = f.block {
-                        guard f.values.isEmpty else {
+                    if let block = syntax.block(f) {
+                        guard values.isEmpty else {
                             throw ShapeError(message: "`tolerance` takes a name or a block, not both", range: r, fix: nil)
                         }
-                        if block.fields.contains(where: { ["green", "red", "grey"].contains($0.name.text) }) {
-                            m.tolerance = Located(.inlineThresholds(thresholds(block.fields, range: block.range)), at: f.range)
+                        let inner = syntax.fields(block)
+                        if inner.contains(where: { $0.known == .green || $0.known == .red || $0.known == .grey }) {
+                            m.tolerance = Located(.inlineThresholds(thresholds(inner, range: block.range)), at: f.range)
                         } else {
-                            m.tolerance = Located(.inlineTolerance(tolerance(block.fields, range: block.range)), at: f.range)
+                            m.tolerance = Located(.inlineTolerance(tolerance(inner, range: block.range)), at: f.range)
                         }
                     } else {
                         m.tolerance = Located(.named(try c.identifier("the name of a tolerance or thresholds, or a `{ ... }` block")), at: r)
@@ -505,13 +512,14 @@ public struct DeclarationBuilder {
 
     // MARK: - project
 
-    private mutating func project(id: Located<String>, title: String, _ fields: [FieldSyntax], range: SourceRange) -> ProjectDecl {
+    private mutating func project(id: Located<String>, title: String, _ fields: ArraySlice<FieldSyntax>, range: SourceRange) -> ProjectDecl {
         var p = ProjectDecl(id: id, title: title, milestones: [], range: range)
         for f in checkedFields(fields, allowed: DeclarationBuilder.projectFieldNames, in: "a project", repeatable: FieldName.Set([.milestone])) {
-            var c = ValueCursor(f)
-            let r = f.values.isEmpty ? f.name.range : f.values.first!.range.union(f.values.last!.range)
+            var c = ValueCursor(f, in: syntax)
+            let values = syntax.values(f)
+            let r = values.isEmpty ? syntax.name(f).range : values.first!.range.union(values.last!.range)
             do {
-                switch f.name.text {
+                switch syntax.name(f).text {
                 case "aim": p.aim = try c.identifier("an aim identifier")
                 case "definition": p.definition = try c.string("the description in quotes")
                 case "committee": p.committee = try c.string("the committee's name in quotes")

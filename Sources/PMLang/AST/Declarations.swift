@@ -238,9 +238,9 @@ public struct FieldNameSet: Sendable, Hashable {
     }
 
     /// The names of `fields`, looked up by the parser already.
-    init(_ fields: [FieldSyntax]) {
+    init(_ fields: ArraySlice<FieldSyntax>, in syntax: FileSyntax) {
         for f in fields {
-            if let k = f.known { known.insert(k) } else { insert(f.name.text) }
+            if let k = f.known { known.insert(k) } else { insert(syntax.name(f).text) }
         }
     }
 

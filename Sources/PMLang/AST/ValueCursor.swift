@@ -8,13 +8,22 @@ struct ShapeError: Error {
 /// Reads the tokens of one field's value, in the forms grammar.md gives, throwing `ShapeError`s that
 /// name what was expected and what was found.
 struct ValueCursor {
-    let tokens: [Token]
+    let tokens: TokenRun
     let field: Token
     private(set) var index = 0
 
-    init(_ field: FieldSyntax) {
-        self.tokens = field.values
-        self.field = field.name
+    init(_ field: FieldSyntax, in syntax: FileSyntax) {
+        self.tokens = TokenRun(syntax.values(field))
+        self.field = syntax.name(field)
+    }
+
+    /// A field's value tokens, indexed from 0.
+    struct TokenRun {
+        private let slice: ArraySlice<Token>
+        init(_ slice: ArraySlice<Token>) { self.slice = slice }
+        var count: Int { slice.count }
+        var last: Token? { slice.last }
+        subscript(_ i: Int) -> Token { slice[slice.startIndex + i] }
     }
 
     var atEnd: Bool { index >= tokens.count }

@@ -77,9 +77,10 @@ public struct Resolver {
         // References in defaults are checked once, on the defaults block.
         for d in fw.defaults { checkReferences(d.fields, in: fw) }
         for i in fw.measures.indices {
-            let m = fw.measures[i]
-            checkReferences(m.decl.fields, in: fw)
-            fw.measures[i].tolerance = resolveTolerance(m.fields.tolerance, in: fw)
+            // No copy of the measure is held while it is written to, so its box is not copied.
+            checkReferences(fw.measures[i].decl.fields, in: fw)
+            let tolerance = resolveTolerance(fw.measures[i].fields.tolerance, in: fw)
+            fw.measures[i].tolerance = tolerance
         }
         for p in fw.projects {
             if let aim = p.aim { reference(aim, fw.aims.keys, "aim") }

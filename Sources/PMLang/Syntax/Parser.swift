@@ -8,6 +8,10 @@ public struct Parser {
     private var lexer: Lexer
     private var buffer: [Token] = []
     private var head = 0
+    // The flat tree being built (see `FileSyntax`).
+    private var tokens: [Token] = []
+    private var fields: [FieldSyntax] = []
+    private var blocks: [BlockSyntax] = []
     private var diagnostics: [Diagnostic] = []
     private var gaveUp = false
     private let file: Int
@@ -117,27 +121,40 @@ public struct Parser {
         }
         let all = (lexer.diagnostics + diagnostics).sorted { $0.range < $1.range }
         return FileSyntax(file: file, declarations: declarations, directives: lexer.directives,
-                          diagnostics: Array(all.prefix(Parser.maxErrorsPerFile + 1)))
+                          diagnostics: Array(all.prefix(Parser.maxErrorsPerFile + 1)),
+                          tokens: tokens, fields: fields, blocks: blocks)
+    }
+
+    /// Keeps a token in the tree; returns its position.
+    private mutating func keep(_ t: Token) -> Int32 {
+        tokens.append(t)
+        return Int32(tokens.count - 1)
     }
 
     /// declaration = KEYWORD { header-token } [ block ] NEWLINE ;
     private mutating func parseDeclaration() -> DeclSyntax {
         let keyword = take()
+        let keywordAt = keep(keyword)
         var header: [Token] = []
         while true {
             let k = peek().kind
             if k == .newline || k == .endOfFile || k == .leftBrace || k == .rightBrace { break }
             header.append(take())
         }
+        let headerStart = Int32(tokens.count)
+        tokens.append(contentsOf: header)
+        let headerRange = headerStart..<Int32(tokens.count)
         var block: BlockSyntax?
+        var blockAt: Int32 = -1
         if peek().kind == .leftBrace {
-            block = parseBlock(depth: 1)
+            blockAt = parseBlock(depth: 1)
+            block = blocks[Int(blockAt)]
         } else if let last = header.last, last.kind == .string, !isTerminated(last), peek().kind == .newline, !startsDeclarationAfterNewline() {
             // `measure X "Title {`: the unterminated string swallowed the `{`. The string is already
             // reported; read the lines below as the body rather than report each of them too.
-            var b = parseBlock(depth: 1, openedBy: last.range)
-            b.recovered = true
-            block = b
+            blockAt = parseBlock(depth: 1, openedBy: last.range)
+            blocks[Int(blockAt)].recovered = true
+            block = blocks[Int(blockAt)]
         }
         var range = keyword.range
         if let last = header.last { range = range.union(last.range) }
@@ -148,7 +165,7 @@ public struct Parser {
             error("unexpected \(t.quoted) after the block", at: t.range, fix: Fix("start a new line"))
             skipLine()
         }
-        return DeclSyntax(keyword: keyword, header: header, block: block, range: range)
+        return DeclSyntax(keyword: keywordAt, header: headerRange, block: blockAt, range: range)
     }
 
     /// Checks the shape of a declaration's header: `measure ID "Title" {`, `defaults {`, and so on.
@@ -219,30 +236,39 @@ public struct Parser {
     }
 
     /// block = "{" { NEWLINE | field } "}" ;
-    private mutating func parseBlock(depth: Int, openedBy implicitOpen: SourceRange? = nil) -> BlockSyntax {
+    /// Returns the block's position in `blocks`.
+    private mutating func parseBlock(depth: Int, openedBy implicitOpen: SourceRange? = nil) -> Int32 {
         let open = implicitOpen ?? take().range
-        var fields: [FieldSyntax] = []
+        // Gathered here and added at the end, so that a block's fields sit side by side in `fields`
+        // even when one of them has an inline block of its own.
+        var mine: [FieldSyntax] = []
+        func finish(_ close: SourceRange?, _ parser: inout Parser) -> Int32 {
+            let start = Int32(parser.fields.count)
+            parser.fields.append(contentsOf: mine)
+            parser.blocks.append(BlockSyntax(open: open, close: close, fields: start..<Int32(parser.fields.count)))
+            return Int32(parser.blocks.count - 1)
+        }
         while true {
-            if errorCount >= Parser.maxErrorsPerFile { return BlockSyntax(open: open, close: nil, fields: fields) }
+            if errorCount >= Parser.maxErrorsPerFile { return finish(nil, &self) }
             let t = peek()
             switch t.kind {
             case .newline:
                 take()
             case .rightBrace:
                 take()
-                return BlockSyntax(open: open, close: t.range, fields: fields)
+                return finish(t.range, &self)
             case .endOfFile:
                 error("this `{` is never closed", at: open, label: "block opened here",
                       fix: Fix("add `}` after the last field of the block"))
-                return BlockSyntax(open: open, close: nil, fields: fields)
+                return finish(nil, &self)
             case .identifier:
                 if depth == 1 && startsDeclaration() {
                     error("expected `}` before `\(t.text)`", at: open, label: "this block is not closed",
                           notes: [Note("a new declaration starts here", at: t.range)],
                           fix: Fix("add `}` on the line before `\(t.text)`"))
-                    return BlockSyntax(open: open, close: nil, fields: fields)
+                    return finish(nil, &self)
                 }
-                fields.append(parseField(depth: depth))
+                mine.append(parseField(depth: depth))
             case .leftBrace:
                 error("expected a field name, found `{`", at: t.range, fix: Fix("remove this `{` or put a field name before it"))
                 skipBalanced()
@@ -261,17 +287,17 @@ public struct Parser {
     /// field = NAME { value-token } [ block ] ;
     private mutating func parseField(depth: Int) -> FieldSyntax {
         let name = take()
-        var values: [Token] = []
-        values.reserveCapacity(8)  // most values are a few tokens: one allocation, not three growing ones
+        let nameAt = keep(name)
         var range = name.range
         while true {
             let k = peek().kind
             if k == .newline || k == .endOfFile || k == .rightBrace || k == .leftBrace { break }
             let v = take()
             range = range.union(v.range)
-            values.append(v)
+            tokens.append(v)
         }
-        var block: BlockSyntax?
+        let values = (nameAt + 1)..<Int32(tokens.count)
+        var block: Int32 = -1
         if peek().kind == .leftBrace {
             if depth >= 2 {
                 let t = peek()
@@ -279,9 +305,8 @@ public struct Parser {
                       fix: Fix("declare it at the top level and refer to it by name"))
                 skipBalanced()
             } else {
-                let b = parseBlock(depth: depth + 1)
-                range = range.union(b.range)
-                block = b
+                block = parseBlock(depth: depth + 1)
+                range = range.union(blocks[Int(block)].range)
                 let k = peek().kind
                 if k != .newline && k != .endOfFile && k != .rightBrace {
                     let t = peek()
@@ -290,6 +315,7 @@ public struct Parser {
                 }
             }
         }
-        return FieldSyntax(name: name, values: values, block: block, range: range)
+        return FieldSyntax(name: nameAt, values: values, block: block, range: range,
+                           known: name.kind == .identifier ? FieldName(text: name.text) : nil)
     }
 }

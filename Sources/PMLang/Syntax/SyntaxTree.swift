@@ -1,25 +1,22 @@
 /// The statement-level tree the parser builds: declarations, blocks and fields, each field a name with
 /// the tokens of its value. Turning field values into typed values is `DeclarationBuilder`'s job, so a
 /// value of the wrong shape is a PM006 type error rather than a syntax error that derails the parse.
+///
+/// The tree is flat: a file's tokens, fields and blocks each live in one array of `FileSyntax`, and the
+/// nodes refer to each other by position. A node is then a few integers, copied without reference
+/// counting, and a file's tree is three allocations rather than one or two per field; at national scale
+/// (millions of fields) building and freeing the nested form cost more than parsing itself.
 public struct FieldSyntax: Sendable, Hashable {
-    /// The field name (`target`, `accountable`).
-    public var name: Token
-    /// The tokens of the value, in order, up to the end of the statement.
-    public var values: [Token]
-    /// An inline block (`tolerance { ... }`), if any.
-    public var block: BlockSyntax?
+    /// The name token (`target`, `accountable`), by position in `FileSyntax.tokens`.
+    public var name: Int32
+    /// The tokens of the value, in order, up to the end of the statement: positions in `FileSyntax.tokens`.
+    public var values: Range<Int32>
+    /// An inline block (`tolerance { ... }`), by position in `FileSyntax.blocks`; -1 for none.
+    public var block: Int32
     /// From the name to the end of the value.
     public var range: SourceRange
     /// The name as a known field, looked up once by the parser; nil for a name the language does not have.
     public var known: FieldName?
-
-    public init(name: Token, values: [Token], block: BlockSyntax?, range: SourceRange) {
-        self.name = name
-        self.values = values
-        self.block = block
-        self.range = range
-        self.known = name.kind == .identifier ? FieldName(text: name.text) : nil
-    }
 }
 
 /// `{ field ... }`.
@@ -27,7 +24,8 @@ public struct BlockSyntax: Sendable, Hashable {
     public var open: SourceRange
     /// Nil when the block was never closed (already reported).
     public var close: SourceRange?
-    public var fields: [FieldSyntax]
+    /// The block's fields: positions in `FileSyntax.fields`.
+    public var fields: Range<Int32>
     /// True when the parser had to assume where the block opens (after an unterminated title).
     public var recovered = false
     public var range: SourceRange { close.map { open.union($0) } ?? open }
@@ -35,10 +33,12 @@ public struct BlockSyntax: Sendable, Hashable {
 
 /// A top-level declaration: `measure SE1.1 "Title" { ... }`.
 public struct DeclSyntax: Sendable, Hashable {
-    public var keyword: Token
-    /// Tokens between the keyword and the block (the identifier and title).
-    public var header: [Token]
-    public var block: BlockSyntax?
+    /// The keyword token, by position in `FileSyntax.tokens`.
+    public var keyword: Int32
+    /// Tokens between the keyword and the block (the identifier and title): positions in `FileSyntax.tokens`.
+    public var header: Range<Int32>
+    /// The body, by position in `FileSyntax.blocks`; -1 for none.
+    public var block: Int32
     public var range: SourceRange
 }
 
@@ -48,4 +48,17 @@ public struct FileSyntax: Sendable {
     public var declarations: [DeclSyntax]
     public var directives: [DirectiveComment]
     public var diagnostics: [Diagnostic]
+    /// Every token a node refers to.
+    public var tokens: [Token] = []
+    /// Every field, each block's fields side by side.
+    public var fields: [FieldSyntax] = []
+    public var blocks: [BlockSyntax] = []
+
+    public func name(_ f: FieldSyntax) -> Token { tokens[Int(f.name)] }
+    public func values(_ f: FieldSyntax) -> ArraySlice<Token> { tokens[Int(f.values.lowerBound)..<Int(f.values.upperBound)] }
+    public func block(_ f: FieldSyntax) -> BlockSyntax? { f.block < 0 ? nil : blocks[Int(f.block)] }
+    public func fields(_ b: BlockSyntax) -> ArraySlice<FieldSyntax> { fields[Int(b.fields.lowerBound)..<Int(b.fields.upperBound)] }
+    public func keyword(_ d: DeclSyntax) -> Token { tokens[Int(d.keyword)] }
+    public func header(_ d: DeclSyntax) -> ArraySlice<Token> { tokens[Int(d.header.lowerBound)..<Int(d.header.upperBound)] }
+    public func block(_ d: DeclSyntax) -> BlockSyntax? { d.block < 0 ? nil : blocks[Int(d.block)] }
 }
