@@ -61,7 +61,13 @@ struct SemanticsTests {
         for list in [DeclarationBuilder.measureFields, DeclarationBuilder.frameworkFields, DeclarationBuilder.personFields,
                      DeclarationBuilder.priorityFields, DeclarationBuilder.toleranceFields, DeclarationBuilder.thresholdFields,
                      DeclarationBuilder.projectFields] {
-            for name in list { #expect(FieldName(text: name)?.text == name) }
+            for name in list {
+                #expect(FieldName(text: name)?.text == name)
+                #expect(FieldName(utf8: Array(name.utf8)[...]) == FieldName(text: name))
+            }
+        }
+        for unknown in ["", "tar", "targetx", "Target", "stretch-limits", "a-very-long-field-name", "défin"] {
+            #expect(FieldName(utf8: Array(unknown.utf8)[...]) == nil)
         }
         #expect(FieldName(text: "year-start") == .yearStart)
         #expect(FieldName(text: "Target") == nil)

@@ -35,6 +35,7 @@ public struct DeclarationBuilder {
     static let sourceWords = DataSource.Kind.allCases.map(\.rawValue)
     static let aggregateWords = Aggregate.allCases.map(\.rawValue)
     static let perspectiveWords = Perspective.allCases.map(\.rawValue)
+    static let trajectoryWords = ["flat", "linear", "profile", "values"]
 
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                          "october", "november", "december"]
@@ -470,7 +471,7 @@ public struct DeclarationBuilder {
 
     /// `flat | linear | profile 20%, ... | values PERIOD V, ...`
     private func trajectory(_ c: inout ValueCursor) throws -> Trajectory {
-        let w = try c.word(["flat", "linear", "profile", "values"], what: "`flat`, `linear`, `profile` or `values`")
+        let w = try c.word(DeclarationBuilder.trajectoryWords, what: "`flat`, `linear`, `profile` or `values`")
         switch w.value {
         case "flat": return .flat
         case "linear": return .linear

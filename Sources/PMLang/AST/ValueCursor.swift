@@ -163,22 +163,36 @@ struct ValueCursor {
         }
         if t.kind == .identifier, index + 1 < tokens.count, tokens[index + 1].kind == .fiscalYear {
             let y = tokens[index + 1]
-            guard let p = Period(parsing: "\(t.text) \(y.text)") else {
+            guard let year = FiscalYear(parsing: y.text), let p = ValueCursor.part(t.text, of: year) else {
                 throw failure("a period such as `Q1 2024/25`")
             }
             index += 2
             return Located(p, at: t.range.union(y.range))
         }
         let year = try fiscalYear()
-        if let s = peek, s.kind == .identifier, s.text.count == 2, s.text.first == "Q" || s.text.first == "H" {
+        if let s = peek, s.kind == .identifier, s.text.utf8.count == 2, s.text.first == "Q" || s.text.first == "H" {
             index += 1
-            guard let p = Period(parsing: "\(year.value) \(s.text)") else {
+            guard let p = ValueCursor.part(s.text, of: year.value) else {
                 throw ShapeError(message: "`\(s.text)` is not a quarter (Q1-Q4) or half (H1-H2)", range: s.range, fix: nil)
             }
             return Located(p, at: year.range.union(s.range))
         }
         return Located(.year(year.value), at: year.range)
     }
+
+    /// `Q1`...`Q4` or `H1`, `H2` (either case) of a year; read directly, not by building the text of
+    /// a period and parsing it again.
+    static func part(_ word: String, of year: FiscalYear) -> Period? {
+        let u = Array(word.utf8)
+        guard u.count == 2, u[1] >= 0x31 && u[1] <= 0x39 else { return nil }
+        let n = Int(u[1] - 0x30)
+        switch u[0] | 0x20 {
+        case UInt8(ascii: "q") where n <= 4: return .quarter(year, n)
+        case UInt8(ascii: "h") where n <= 2: return .half(year, n)
+        default: return nil
+        }
+    }
+
 
     mutating func comma() throws {
         guard peek?.kind == .comma else { throw failure("`,`") }

@@ -34,6 +34,38 @@ public enum FieldName: UInt8, CaseIterable, Sendable {
         self = f
     }
 
+    /// The field a name spells, from its UTF-8 bytes (the parser's path: no `String`, no hashing).
+    public init?(utf8 bytes: ArraySlice<UInt8>) {
+        guard let key = FieldName.pack(bytes) else { return nil }
+        // Binary search of the names packed into integers, sorted once.
+        let table = FieldName.packedTable
+        var lo = 0, hi = table.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if table[mid].key < key { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < table.count, table[lo].key == key else { return nil }
+        self = table[lo].field
+    }
+
+    /// Up to 15 bytes packed into two integers, with the length, so different names never collide.
+    private static func pack(_ bytes: ArraySlice<UInt8>) -> Packed? {
+        guard bytes.count < 16 else { return nil }
+        var a: UInt64 = 0, b: UInt64 = UInt64(bytes.count) << 56
+        for (k, byte) in bytes.enumerated() {
+            if k < 8 { a |= UInt64(byte) << (8 * UInt64(k)) } else { b |= UInt64(byte) << (8 * UInt64(k - 8)) }
+        }
+        return Packed(a: a, b: b)
+    }
+
+    private struct Packed: Comparable {
+        var a: UInt64, b: UInt64
+        static func < (x: Packed, y: Packed) -> Bool { (x.a, x.b) < (y.a, y.b) }
+    }
+
+    private static let packedTable: [(key: Packed, field: FieldName)] =
+        allCases.map { (key: pack(Array($0.text.utf8)[...])!, field: $0) }.sorted { $0.key < $1.key }
+
     /// The field's bit in a `FieldName.Set`.
     @inline(__always) public var bit: UInt64 { 1 << UInt64(rawValue) }
 

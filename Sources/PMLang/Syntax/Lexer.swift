@@ -242,6 +242,18 @@ public struct Lexer {
             return scanTripleString()
         }
         position += 1
+        // Most strings have no escapes: find the closing quote and decode the bytes between in one go.
+        var close = position
+        while close < count {
+            let b = bytes[close]
+            if b == quote || b == UInt8(ascii: "\\") || b == UInt8(ascii: "\n") { break }
+            close += 1
+        }
+        if close < count && bytes[close] == quote {
+            let text = String(decoding: bytes[position..<close], as: UTF8.self)
+            position = close + 1
+            return Token(kind: .string, range: range(start, position), text: text)
+        }
         var value: [UInt8] = []
         while position < count {
             let b = bytes[position]
