@@ -1,15 +1,15 @@
 import Dispatch
 
 /// Maps over a collection on every core, keeping the order. Used where the items are independent and
-/// each is sizeable (a file to parse).
-enum ParallelMap {
+/// each is sizeable (a file to parse, a share of the period data).
+public enum ParallelMap {
     /// Results are written to distinct slots of one buffer, so no two threads touch the same memory.
     private final class Slots<T>: @unchecked Sendable {
         var items: [T?]
         init(_ n: Int) { items = Array(repeating: nil, count: n) }
     }
 
-    static func map<C: RandomAccessCollection & Sendable, T>(_ c: C, _ body: @Sendable (C.Element) -> T) -> [T] where C.Index == Int {
+    public static func map<C: RandomAccessCollection & Sendable, T>(_ c: C, _ body: @Sendable (C.Element) -> T) -> [T] where C.Index == Int {
         if c.count < 2 { return c.map(body) }
         let slots = Slots<T>(c.count)
         let base = c.startIndex

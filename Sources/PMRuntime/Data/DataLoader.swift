@@ -83,6 +83,14 @@ public struct DataLoader {
     private var store: [Figures]
     private var lastInfo: MeasureInfo?
     private var filesRead = 0
+    /// Which share of the measures this loader keeps when several read the same files side by side
+    /// (`load(_:framework:period:shards:)`): measure positions `index`, `index + count`, ...
+    var shard: (index: Int, count: Int)?
+    private var isLead: Bool { shard.map { $0.index == 0 } ?? true }
+    private func owns(_ info: MeasureInfo) -> Bool { shard.map { info.index % $0.count == $0.index } ?? true }
+    /// The row (its position in the stream of rows) of each rejection and each flag, to merge shards in order.
+    private var rejectedRows: [Int] = []
+    private var flaggedRows: [Int] = []
     /// The files whose header has been read, in order: `Observation.fileIndex` points into it.
     private var fileNames: [String] = []
     private var lastIDBytes: [UInt8] = []
@@ -119,6 +127,7 @@ public struct DataLoader {
         measureOrder = framework.measures.map(\.id)
         store = Array(repeating: Figures(), count: framework.measures.count)
         evicted = Array(repeating: [], count: framework.measures.count)
+        evictedAt = Array(repeating: [], count: framework.measures.count)
         firstYear = framework.planYears.first?.previous
         lastYear = framework.planYears.last
     }
@@ -146,19 +155,73 @@ public struct DataLoader {
     }
 
     /// Loads every file into one `PeriodData`.
-    public static func load(_ paths: [String], framework: Framework, period: Period? = nil) throws(DataError) -> PeriodData {
-        var loader = DataLoader(framework: framework)
-        loader.reportPeriod = period
-        for path in try expand(paths) {
-            do {
-                try loader.read(path: path)
-            } catch let e as DataError {
-                throw e
-            } catch {
-                throw DataError(message: "cannot read \(path): \(error.localizedDescription)")
+    ///
+    /// With `shards` above 1 (by default, one per core for large data), that many loaders read the same
+    /// files side by side, each keeping the rows of its share of the measures, and their results are
+    /// merged in row order. Each figure is read and stored once, by the loader that owns its measure,
+    /// so nothing is merged figure by figure; the result is the same as one loader's, row for row.
+    public static func load(_ paths: [String], framework: Framework, period: Period? = nil, shards: Int? = nil) throws(DataError) -> PeriodData {
+        let files = try expand(paths)
+        let n = max(1, shards ?? defaultShards(files))
+        let loaders = ParallelMap.map(0..<n) { k -> Result<DataLoader, DataError> in
+            var loader = DataLoader(framework: framework)
+            loader.reportPeriod = period
+            if n > 1 { loader.shard = (k, n) }
+            for path in files {
+                do {
+                    try loader.read(path: path)
+                } catch let e as DataError {
+                    return .failure(e)
+                } catch {
+                    return .failure(DataError(message: "cannot read \(path): \(error.localizedDescription)"))
+                }
+            }
+            return .success(loader)
+        }
+        var ready: [DataLoader] = []
+        for r in loaders {
+            switch r {
+            case .success(let l): ready.append(l)
+            case .failure(let e): throw e
             }
         }
-        return loader.data
+        return merge(ready)
+    }
+
+    /// One loader per core, up to four, once the files are big enough to be worth it (each loader reads
+    /// every byte; it skips the rows of the measures it does not own).
+    static func defaultShards(_ files: [String]) -> Int {
+        let bytes = files.reduce(0) { total, f in
+            total + ((try? FileManager.default.attributesOfItem(atPath: f)[.size] as? Int) ?? 0)
+        }
+        guard bytes >= 8 << 20 else { return 1 }
+        return min(4, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// The data of loaders that read the same files, each for its share of the measures.
+    static func merge(_ shards: [DataLoader]) -> PeriodData {
+        guard shards.count > 1 else { return shards[0].data }
+        var loaders = shards
+        // Let go of the same years everywhere: each loader advanced only as far as its own rows went.
+        if loaders[0].reportPeriod == nil, let latest = loaders.compactMap(\.latestYear).max() {
+            for i in loaders.indices where (loaders[i].latestYear ?? Int.min) < latest { loaders[i].advance(to: latest) }
+        }
+        var data = loaders[0].base  // the lead's: rows read, files, columns, projects
+        // Rejections and flags in row order, as one loader would have made them.
+        var rejected: [(row: Int, item: RejectedRow)] = []
+        var flags: [(row: Int, item: DataFlag)] = []
+        for l in loaders {
+            rejected += zip(l.rejectedRows, l.base.rejected).map { ($0, $1) }
+            flags += zip(l.flaggedRows, l.base.flags).map { ($0, $1) }
+        }
+        data.rejected = rejected.sorted { $0.row < $1.row }.map(\.item)
+        data.flags = flags.sorted { $0.row < $1.row }.map(\.item)
+        let n = loaders.count
+        for (i, m) in loaders[0].measureOrder.enumerated() {
+            let figures = loaders[i % n].store[i]
+            if !figures.isEmpty { data.observations[m] = figures }
+        }
+        return data
     }
 
     /// Reads one file from disk.
@@ -294,6 +357,12 @@ public struct DataLoader {
 
     mutating func reject(_ origin: RowOrigin, _ code: DiagnosticCode, _ reason: String, measure: String? = nil, period: String? = nil) {
         base.rejected.append(RejectedRow(origin: origin, code: code, reason: reason, measure: measure, period: period))
+        rejectedRows.append(base.rowsRead)
+    }
+
+    mutating func flag(_ f: DataFlag) {
+        base.flags.append(f)
+        flaggedRows.append(base.rowsRead)
     }
 
     static func blank(_ record: CSVRecord, _ column: Int?) -> Bool {
@@ -309,11 +378,14 @@ public struct DataLoader {
     mutating func row(_ record: CSVRecord, columns c: Columns, file: String) {
         base.rowsRead += 1
         let origin = RowOrigin(file: file, line: record.line)
+        // With several loaders side by side, the lead takes every row that belongs to no measure.
         if let why = record.malformed {
+            guard isLead else { return }
             reject(origin, .malformedRow, why)
             return
         }
         if record.count > c.count, (c.count..<record.count).contains(where: { !record.isBlank($0) }) {
+            guard isLead else { return }
             reject(origin, .malformedRow, "the row has \(record.count) fields but the header has \(c.count) columns; quote any field that contains a comma")
             return
         }
@@ -329,14 +401,17 @@ public struct DataLoader {
         } else {
             id = String(decoding: idBytes, as: UTF8.self)
             guard !id.isEmpty else {
+                guard isLead else { return }
                 reject(origin, .unknownMeasure, "no measure given", period: periodText.description)
                 return
             }
             if let project = projects[id] {
+                guard isLead else { return }
                 projectRow(record, columns: c, project: project, origin: origin, periodText: periodText)
                 return
             }
             guard let found = measures[id] else {
+                guard isLead else { return }
                 var reason = "no measure or project `\(id)` in the framework"
                 if let hint = suggestion(for: id) { reason += "; \(hint)" }
                 reject(origin, .unknownMeasure, reason, measure: id, period: periodText.description)
@@ -347,6 +422,7 @@ public struct DataLoader {
             lastIDBytes.removeAll(keepingCapacity: true)
             lastIDBytes.append(contentsOf: idBytes)
         }
+        guard owns(info) else { return }
         guard let period = checkedPeriod(periodText, info, origin: origin) else { return }
         guard let observation = value(record, columns: c, info: info, origin: origin, periodText: periodText) else { return }
         if let first = store[info.index].source(of: period) {
@@ -356,7 +432,8 @@ public struct DataLoader {
         }
         let year = framework.calendar.fiscalYear(of: period)
         if wasEvicted(info, period) {
-            reject(origin, .duplicateRow, "\(id) \(period) is already given earlier in the data", measure: id, period: periodText.description)
+            let at = evictedOrigin(info, period).map { "at \($0)" } ?? "earlier in the data"
+            reject(origin, .duplicateRow, "\(id) \(period) is already given \(at)", measure: id, period: periodText.description)
             return
         }
         var o = observation
@@ -367,7 +444,7 @@ public struct DataLoader {
         if let kept = keptYears, !kept.contains(year.start) {
             // Valid, and counted as used, but outside the two years a report needs: kept only as a key,
             // so that a later duplicate is still caught.
-            markEvicted(info, period)
+            markEvicted(info, period, fileIndex: Int32(fileNames.count - 1), line: Int32(clamping: record.line))
             return
         }
         if reportPeriod == nil, year.start > (latestYear ?? Int.min) { advance(to: year.start) }
@@ -398,6 +475,8 @@ public struct DataLoader {
     /// Figures let go, for PM502: a bit per period of each measure's own frequency, counted from the
     /// year before the plan (periods outside the plan were rejected before they got here).
     private var evicted: [[UInt64]]
+    /// Where each figure let go came from (see `remember`).
+    private var evictedAt: [[UInt64]]
 
     /// The bit of a period among a measure's periods.
     func ordinal(_ info: MeasureInfo, _ p: Period) -> Int {
@@ -413,8 +492,26 @@ public struct DataLoader {
         return bits[o / 64] & (1 << UInt64(o % 64)) != 0
     }
 
-    mutating func markEvicted(_ info: MeasureInfo, _ p: Period) {
-        DataLoader.mark(&evicted[info.index], ordinal(info, p))
+    mutating func markEvicted(_ info: MeasureInfo, _ p: Period, fileIndex: Int32, line: Int32) {
+        let o = ordinal(info, p)
+        DataLoader.mark(&evicted[info.index], o)
+        DataLoader.remember(&evictedAt[info.index], o, fileIndex: fileIndex, line: line)
+    }
+
+    /// Where a figure let go came from, for the message of a later duplicate: eight bytes a figure,
+    /// so that the message names the first row whether or not its figure is still held (and so does
+    /// not depend on when figures were let go).
+    static func remember(_ list: inout [UInt64], _ o: Int, fileIndex: Int32, line: Int32) {
+        guard o >= 0 else { return }
+        list.append(UInt64(o & 0xFFF) << 52 | UInt64(UInt32(bitPattern: fileIndex) & 0xFFFFF) << 32 | UInt64(UInt32(bitPattern: line)))
+    }
+
+    func evictedOrigin(_ info: MeasureInfo, _ p: Period) -> RowOrigin? {
+        let o = UInt64(ordinal(info, p) & 0xFFF)
+        guard let e = evictedAt[info.index].first(where: { $0 >> 52 == o }) else { return nil }
+        let file = Int((e >> 32) & 0xFFFFF)
+        guard file < fileNames.count else { return nil }
+        return RowOrigin(file: fileNames[file], line: Int(e & 0xFFFF_FFFF))
     }
 
     static func mark(_ bits: inout [UInt64], _ o: Int) {
@@ -433,10 +530,14 @@ public struct DataLoader {
             let i = info.index
             let perYear = info.frequency.periodsPerYear
             var bits = evicted[i]
-            store[i].keep(where: { calendar.fiscalYear(of: $0).start >= year - 1 }, dropped: { p in
-                DataLoader.mark(&bits, (calendar.fiscalYear(of: p).start - base) * perYear + calendar.index(of: p) - 1)
+            var at = evictedAt[i]
+            store[i].keep(where: { calendar.fiscalYear(of: $0).start >= year - 1 }, dropped: { p, o in
+                let ordinal = (calendar.fiscalYear(of: p).start - base) * perYear + calendar.index(of: p) - 1
+                DataLoader.mark(&bits, ordinal)
+                DataLoader.remember(&at, ordinal, fileIndex: o.fileIndex, line: o.line)
             })
             evicted[i] = bits
+            evictedAt[i] = at
         }
     }
 
@@ -613,14 +714,14 @@ public struct DataLoader {
     /// PM510: a `submitted` date later than the period end plus the lag. The figure is still used.
     mutating func checkSubmitted(_ text: String, _ o: inout Observation, _ info: MeasureInfo, period: Period, origin: RowOrigin) {
         guard let date = parseDate(text) else {
-            base.flags.append(DataFlag(origin: origin, code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: info.id))
+            flag(DataFlag(origin: origin, code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: info.id))
             return
         }
         o.submitted = date
         let due = dueDate(info.lag, period)
         if date > due {
             let late = date.dayNumber - due.dayNumber
-            base.flags.append(DataFlag(origin: origin, code: .lateSubmission,
+            flag(DataFlag(origin: origin, code: .lateSubmission,
                                        message: "\(info.id) \(period) submitted \(date), \(late) day\(late == 1 ? "" : "s") after it was due on \(due)",
                                        measure: info.id))
         }

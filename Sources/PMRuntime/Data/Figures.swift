@@ -63,9 +63,9 @@ public struct Figures: Sendable, Sequence {
     }
 
     /// Keeps only the figures whose period passes `keep`; calls `dropped` for each one let go.
-    mutating func keep(where keep: (Period) -> Bool, dropped: (Period) -> Void) {
+    mutating func keep(where keep: (Period) -> Bool, dropped: (Period, Observation) -> Void) {
         guard entries.contains(where: { !keep($0.period) }) else { return }
-        for e in entries where !keep(e.period) { dropped(e.period) }
+        for e in entries where !keep(e.period) { dropped(e.period, e.observation) }
         entries.removeAll { !keep($0.period) }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PMLang
 @testable import PMRuntime
@@ -216,6 +217,8 @@ struct RetentionTests {
         let data = try load(rows, f)
         #expect(Set(data.observations["D.2"]?.periods.map(\.description) ?? []) == ["2025/26 Q1", "2026/27 Q1"])
         #expect(data.rejected.map(\.code.id) == ["PM502"])
+        // The first row is named even though its figure was let go before the duplicate arrived.
+        #expect(data.rejected.map(\.reason) == ["D.2 2023/24 Q1 is already given at data.csv:2"])
         #expect(data.rowsAccepted == 4)
         let s = Evaluator(framework: f, data: data, options: EvaluationOptions(period: nil, asOf: date("2026-11-26")))
         #expect(Evaluator.latestPeriod(in: s.data, framework: f) == period("2026/27 Q1"))
@@ -268,9 +271,43 @@ struct FiguresTests {
         var figures = Figures()
         for year in 2022...2024 { figures.append(.quarter(FiscalYear(year), 1), FiguresTests.figure(year, line: year)) }
         var dropped: [Period] = []
-        figures.keep(where: { FiscalCalendar().fiscalYear(of: $0).start >= 2023 }, dropped: { dropped.append($0) })
+        figures.keep(where: { FiscalCalendar().fiscalYear(of: $0).start >= 2023 }, dropped: { p, _ in dropped.append(p) })
         #expect(dropped == [.quarter(FiscalYear(2022), 1)])
         #expect(figures.periods == [.quarter(FiscalYear(2023), 1), .quarter(FiscalYear(2024), 1)])
         #expect(figures[.quarter(FiscalYear(2024), 1)]?.value == DecimalValue(2024))
+    }
+}
+
+/// Large data is read by several loaders side by side, each keeping its share of the measures; the
+/// result must not depend on how many there were.
+@Suite("sharded loading")
+struct ShardedLoadingTests {
+    @Test("one, two, three or five loaders give the same scorecard, rejections and flags, in the same order")
+    func sameResult() throws {
+        let fm = FileManager.default
+        let pm = try fm.contentsOfDirectory(atPath: Paths.root.appendingPathComponent("examples").path).filter { $0.hasSuffix(".pm") }.sorted()
+        let files = try pm.map { try source(Paths.root.appendingPathComponent("examples/\($0)"), shownAs: "examples/\($0)") }
+        let f = Linter.lint(files, options: LintOptions(today: exampleAsOf)).framework
+        // The example data, a file of every kind of bad row, and the example data again (every row a
+        // duplicate of one read earlier, some of whose figures have been let go by then).
+        let data = try fm.contentsOfDirectory(atPath: Paths.root.appendingPathComponent("examples/data").path)
+            .filter { $0.hasSuffix(".csv") }.sorted().map { Paths.root.appendingPathComponent("examples/data/\($0)").path }
+        let paths = data + [Paths.fixture("run/bad-rows.csv").path] + data
+        func render(_ shards: Int) throws -> (String, [String], [String], Int) {
+            let d = try DataLoader.load(paths, framework: f, shards: shards)
+            let s = try #require(Evaluator.evaluate(framework: f, data: d, options: EvaluationOptions(asOf: exampleAsOf)))
+            return (ReportFormat.json.render(s), d.rejected.map { "\($0.origin) \($0.code.id) \($0.reason)" },
+                    d.flags.map { "\($0.origin) \($0.message)" }, d.rowsRead)
+        }
+        let one = try render(1)
+        #expect(one.1.count > 100 && !one.2.isEmpty)
+        #expect(one.1.contains { $0.contains("PM502") && $0.contains("is already given at") })
+        for n in [2, 3, 5] {
+            let other = try render(n)
+            #expect(other.0 == one.0, "the scorecard with \(n) loaders")
+            #expect(other.1 == one.1, "the rejected rows with \(n) loaders")
+            #expect(other.2 == one.2, "the flags with \(n) loaders")
+            #expect(other.3 == one.3)
+        }
     }
 }
