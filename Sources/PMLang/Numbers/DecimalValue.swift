@@ -41,6 +41,16 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses from raw UTF-8 bytes (the CSV reader and lexer call this without building a String).
     public init?(utf8 bytes: ArraySlice<UInt8>) {
+        self.init(digits: bytes)
+    }
+
+    /// The same, from bytes in place (a data file's block).
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(digits: bytes)
+    }
+
+    @inline(__always)
+    private init?<C: RandomAccessCollection>(digits bytes: C) where C.Element == UInt8, C.Index == Int {
         var i = bytes.startIndex
         let end = bytes.endIndex
         var negative = false

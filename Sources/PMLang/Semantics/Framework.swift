@@ -5,44 +5,21 @@ public enum ResolvedTolerance: Sendable {
 }
 
 /// A measure with its `defaults` applied and its tolerance resolved.
-public struct ResolvedMeasure: Sendable {
-    /// The measure lives in a shared box, copied only when written to: the rules, the runtime and the
-    /// reports each walk every measure, and copying a declaration with two sets of 22 located fields
-    /// for every visit cost more than the visits (and the same again in reference counting).
-    private final class Storage: @unchecked Sendable {
-        var decl: MeasureDecl
-        var fields: MeasureFields
-        var tolerance: ResolvedTolerance?
-        init(decl: MeasureDecl, fields: MeasureFields, tolerance: ResolvedTolerance?) {
-            self.decl = decl
-            self.fields = fields
-            self.tolerance = tolerance
-        }
-    }
-    private var storage: Storage
+///
+/// A class: the rules, the runtime and the reports each walk every measure, and copying a declaration
+/// with two sets of 22 located fields for every visit cost more than the visits themselves (and as much
+/// again in reference counting). The resolver sets `fields` and `tolerance` while it builds the
+/// framework; after that a measure is only read, which is what makes sharing it across threads safe.
+public final class ResolvedMeasure: @unchecked Sendable {
+    public let decl: MeasureDecl
+    /// The fields in effect: the measure's own, then its file's `defaults`, then the framework file's.
+    public internal(set) var fields: MeasureFields
+    public internal(set) var tolerance: ResolvedTolerance?
 
     public init(decl: MeasureDecl, fields: MeasureFields, tolerance: ResolvedTolerance? = nil) {
-        storage = Storage(decl: decl, fields: fields, tolerance: tolerance)
-    }
-
-    private mutating func unique() {
-        if !isKnownUniquelyReferenced(&storage) {
-            storage = Storage(decl: storage.decl, fields: storage.fields, tolerance: storage.tolerance)
-        }
-    }
-
-    public var decl: MeasureDecl {
-        _read { yield storage.decl }
-        _modify { unique(); yield &storage.decl }
-    }
-    /// The fields in effect: the measure's own, then its file's `defaults`, then the framework file's.
-    public var fields: MeasureFields {
-        _read { yield storage.fields }
-        _modify { unique(); yield &storage.fields }
-    }
-    public var tolerance: ResolvedTolerance? {
-        _read { yield storage.tolerance }
-        _modify { unique(); yield &storage.tolerance }
+        self.decl = decl
+        self.fields = fields
+        self.tolerance = tolerance
     }
 
     public var id: String { decl.id.value }

@@ -78,6 +78,12 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
         self = parsed
     }
 
+    /// The same, from bytes in place (a data file's block).
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = Period.parse(bytes) else { return nil }
+        self = parsed
+    }
+
     static func parse<C: RandomAccessCollection>(_ b: C) -> Period? where C.Element == UInt8, C.Index == Int {
         // Up to two words separated by spaces or tabs, found in place: no array per call.
         func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }

@@ -1,13 +1,18 @@
 import Foundation
 
-/// One record of a CSV file: its fields as byte ranges into a buffer the reader reuses.
+/// One record of a CSV file: its fields as byte ranges, read in place from the block being read
+/// (most records) or from a buffer the reader reuses (records that needed unquoting, or that span two
+/// blocks).
 ///
 /// A record is only valid inside the callback that receives it; copy what you keep.
 public struct CSVRecord {
-    /// The raw bytes of every field, unquoted, back to back.
-    public var bytes: [UInt8] = []
-    /// `ends[i]` is where field `i` ends in `bytes`.
-    public var ends: [Int] = []
+    /// The bytes the fields point into. Valid only during the callback.
+    private(set) var base = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// Field `i` is `base[starts[i]..<ends[i]]`.
+    private(set) var starts: [Int] = []
+    private(set) var ends: [Int] = []
+    /// The unquoted bytes of a record that could not be read in place.
+    fileprivate var copied: [UInt8] = []
     /// The line the record starts on (1-based, counting the header).
     public var line = 0
     /// Why the record is not well-formed CSV (an unterminated quote), or nil.
@@ -15,26 +20,24 @@ public struct CSVRecord {
 
     public var count: Int { ends.count }
 
-    /// The bytes of field `i` (empty when the record has fewer fields).
-    public func field(_ i: Int) -> ArraySlice<UInt8> {
-        guard i < ends.count else { return [] }
-        let start = i == 0 ? 0 : ends[i - 1]
-        return bytes[start..<ends[i]]
+    /// The bytes of field `i` (empty when the record has fewer fields), indexed from 0.
+    public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        guard i < ends.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(rebasing: base[starts[i]..<ends[i]])
     }
 
     /// Field `i` as text with surrounding spaces trimmed; invalid UTF-8 becomes U+FFFD.
     public func string(_ i: Int) -> String {
-        CSVRecord.trimmed(field(i))
+        String(decoding: CSVRecord.trimmedBytes(field(i)), as: UTF8.self)
     }
 
     /// Whether field `i` is empty or only spaces.
     public func isBlank(_ i: Int) -> Bool {
-        // Indexes, not a slice: this runs for several columns of every row.
         guard i < ends.count else { return true }
-        var k = i == 0 ? 0 : ends[i - 1]
+        var k = starts[i]
         let end = ends[i]
         while k < end {
-            let b = bytes[k]
+            let b = base[k]
             if b != 0x20 && b != 0x09 { return false }
             k += 1
         }
@@ -44,16 +47,25 @@ public struct CSVRecord {
     /// Whether every field is blank (a line of commas, as spreadsheets export).
     public var isBlank: Bool { (0..<count).allSatisfy { isBlank($0) } }
 
-    static func trimmed(_ s: ArraySlice<UInt8>) -> String {
-        String(decoding: trimmedBytes(s), as: UTF8.self)
-    }
-
     /// The bytes without surrounding spaces and tabs.
-    static func trimmedBytes(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var lo = s.startIndex, hi = s.endIndex
+    static func trimmedBytes(_ s: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var lo = 0, hi = s.count
         while lo < hi && (s[lo] == 0x20 || s[lo] == 0x09) { lo += 1 }
         while hi > lo && (s[hi - 1] == 0x20 || s[hi - 1] == 0x09) { hi -= 1 }
-        return s[lo..<hi]
+        return UnsafeBufferPointer(rebasing: s[lo..<hi])
+    }
+
+    fileprivate mutating func clear() {
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        copied.removeAll(keepingCapacity: true)
+        if malformed != nil { malformed = nil }
+    }
+
+    fileprivate mutating func point(at base: UnsafeBufferPointer<UInt8>) { self.base = base }
+    fileprivate mutating func addField(_ start: Int, _ end: Int) {
+        starts.append(start)
+        ends.append(end)
     }
 }
 
@@ -75,22 +87,68 @@ public struct CSVReader {
         var recordLine = 1
         var quoteLine = 1
         var afterCR = false
+        /// Whether the record being read is being copied (it has a quote, or began in an earlier block).
+        var copying = false
+        /// Where the current field starts in `record.copied`.
+        var fieldStart = 0
 
-        mutating func finishRecord(_ body: (inout CSVRecord) throws -> Void) throws {
-            record.ends.append(record.bytes.count)
+        /// Hands a copied record to `body` and starts the next.
+        mutating func finishCopied(_ body: (inout CSVRecord) throws -> Void) throws {
+            record.addField(fieldStart, record.copied.count)
             record.line = recordLine
             // A blank line is a single empty field: not a record.
-            if !(record.ends.count == 1 && record.bytes.isEmpty) {
-                try body(&record)
+            if !(record.count == 1 && record.copied.isEmpty) {
+                let copied = record.copied
+                try copied.withUnsafeBufferPointer { buf in
+                    record.point(at: buf)
+                    try body(&record)
+                }
             }
-            record.bytes.removeAll(keepingCapacity: true)
-            record.ends.removeAll(keepingCapacity: true)
-            if record.malformed != nil { record.malformed = nil }
+            record.clear()
+            copying = false
+            fieldStart = 0
             state = .fieldStart
         }
 
-        /// Consumes one block. Runs of ordinary bytes (most of a file) are found first and copied in one
-        /// go; only the bytes that end a field or a record, and quotes, step through the states one by one.
+        /// The fast path: a whole record of unquoted fields inside this block is handed over in place,
+        /// no byte copied. Returns where the next record starts, or nil when the record has a field
+        /// that opens with a quote or runs past the block (the copying path reads those).
+        mutating func plainRecord(_ buf: UnsafeBufferPointer<UInt8>, from i: Int, _ body: (inout CSVRecord) throws -> Void) throws -> Int? {
+            let n = buf.count
+            var j = i
+            var start = i
+            var onlySpaces = true
+            while j < n {
+                let b = buf[j]
+                if b == 0x2C {
+                    record.addField(start, j)
+                    start = j + 1
+                    onlySpaces = true
+                } else if b == 0x0A || b == 0x0D {
+                    record.addField(start, j)
+                    record.line = recordLine
+                    if !(record.count == 1 && j == i) {
+                        record.point(at: buf)
+                        try body(&record)
+                    }
+                    record.clear()
+                    line += 1
+                    recordLine = line
+                    afterCR = b == 0x0D
+                    return j + 1
+                } else if b == 0x22 && onlySpaces {
+                    record.clear()
+                    return nil
+                } else if b != 0x20 && b != 0x09 {
+                    onlySpaces = false
+                }
+                j += 1
+            }
+            record.clear()
+            return nil
+        }
+
+        /// Consumes one block.
         mutating func consume(_ buf: UnsafeBufferPointer<UInt8>, _ body: (inout CSVRecord) throws -> Void) throws {
             let n = buf.count
             var i = 0
@@ -100,6 +158,15 @@ public struct CSVReader {
                     afterCR = false
                     if b == 0x0A { i += 1; continue }  // the LF of a CRLF that ended a record
                 }
+                if !copying {
+                    if let next = try plainRecord(buf, from: i, body) {
+                        i = next
+                        continue
+                    }
+                    copying = true
+                    state = .fieldStart
+                    fieldStart = 0
+                }
                 switch state {
                 case .quoted:
                     var j = i
@@ -107,13 +174,13 @@ public struct CSVReader {
                         if buf[j] == 0x0A { line += 1 }
                         j += 1
                     }
-                    record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+                    record.copied.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
                     if j < n { state = .quoteInQuoted }
                     i = j + 1
                     continue
                 case .quoteInQuoted:
                     if b == 0x22 {
-                        record.bytes.append(0x22)  // "" is one quote
+                        record.copied.append(0x22)  // "" is one quote
                         state = .quoted
                         i += 1
                         continue
@@ -125,23 +192,24 @@ public struct CSVReader {
                     break
                 }
                 if b == 0x2C {
-                    record.ends.append(record.bytes.count)
+                    record.addField(fieldStart, record.copied.count)
+                    fieldStart = record.copied.count
                     state = .fieldStart
                     i += 1
                 } else if b == 0x0A || b == 0x0D {
-                    try finishRecord(body)
+                    try finishCopied(body)
                     line += 1
                     recordLine = line
                     afterCR = b == 0x0D
                     i += 1
                 } else if b == 0x22 && state == .fieldStart {
-                    record.bytes.removeSubrange((record.ends.last ?? 0)...)  // spaces before the quote
+                    record.copied.removeSubrange(fieldStart...)  // spaces before the quote
                     state = .quoted
                     quoteLine = line
                     i += 1
                 } else if (b == 0x20 || b == 0x09) && state == .fieldStart {
                     // Spaces before an opening quote are allowed; keep them in case no quote follows.
-                    record.bytes.append(b)
+                    record.copied.append(b)
                     i += 1
                 } else {
                     var j = i + 1
@@ -150,7 +218,7 @@ public struct CSVReader {
                         if c == 0x2C || c == 0x0A || c == 0x0D { break }
                         j += 1
                     }
-                    record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
+                    record.copied.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
                     state = .unquoted
                     i = j
                 }
@@ -158,14 +226,15 @@ public struct CSVReader {
         }
 
         mutating func finish(_ body: (inout CSVRecord) throws -> Void) throws {
+            guard copying else { return }
             if state == .quoted {
-                let lastLine = record.bytes.last == 0x0A ? line - 1 : line
+                let lastLine = record.copied.last == 0x0A ? line - 1 : line
                 record.malformed = quoteLine == lastLine
                     ? "a quoted field opened on line \(quoteLine) is never closed"
                     : "a quoted field opened on line \(quoteLine) is never closed, so lines \(quoteLine) to \(lastLine) were read as one row"
             }
-            if state != .fieldStart || !record.ends.isEmpty || !record.bytes.isEmpty {
-                try finishRecord(body)
+            if state != .fieldStart || record.count > 0 || !record.copied.isEmpty {
+                try finishCopied(body)
             }
         }
     }
@@ -173,7 +242,7 @@ public struct CSVReader {
     /// Reads every record from `source`, calling `body` for each non-blank one.
     public static func read(_ source: Source, _ body: (inout CSVRecord) throws -> Void) throws {
         var machine = Machine()
-        machine.record.bytes.reserveCapacity(256)
+        machine.record.copied.reserveCapacity(256)
         var first = true
         while true {
             var block = try source()

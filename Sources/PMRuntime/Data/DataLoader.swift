@@ -331,7 +331,7 @@ public struct DataLoader {
 
     /// A cell's bytes, made into text only when a message needs it (most rows need none).
     struct Cell: CustomStringConvertible {
-        let bytes: ArraySlice<UInt8>
+        let bytes: UnsafeBufferPointer<UInt8>
         var description: String { String(decoding: bytes, as: UTF8.self) }
     }
 
@@ -341,7 +341,7 @@ public struct DataLoader {
         struct Key: Hashable { var a: UInt64, b: UInt64 }
         var known: [Key: Period?] = [:]
 
-        mutating func period(_ bytes: ArraySlice<UInt8>) -> Period? {
+        mutating func period(_ bytes: UnsafeBufferPointer<UInt8>) -> Period? {
             guard bytes.count <= 16 else { return Period(utf8: bytes) }
             var key = Key(a: 0, b: 0)
             for (k, byte) in bytes.enumerated() {
