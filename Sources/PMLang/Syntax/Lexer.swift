@@ -148,14 +148,16 @@ public struct Lexer {
         return Token(kind: .endOfFile, range: range(count, count))
     }
 
+    private static let directiveTag = Array("pmlint:".utf8)
+
     private mutating func scanComment() {
         let start = position
         while position < bytes.count && bytes[position] != UInt8(ascii: "\n") { position += 1 }
         // Directives are rare; look for them without building a String for ordinary comments.
         var i = start + 1
         while i < position && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")) { i += 1 }
-        let tag = Array("pmlint:".utf8)
-        if position - i >= tag.count && Array(bytes[i..<i + tag.count]) == tag {
+        if position - i >= Lexer.directiveTag.count && bytes[i..<i + Lexer.directiveTag.count].elementsEqual(Lexer.directiveTag) {
+            let tag = Lexer.directiveTag
             var end = position
             if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
             directives.append(DirectiveComment(text: text(i + tag.count, end), range: range(start, end)))
