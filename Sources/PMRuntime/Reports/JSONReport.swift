@@ -49,7 +49,7 @@ public enum JSONReport {
         w.end()
         w.key("summary"); w.value(summary(s.summary))
         w.end()
-        return w.text + "\n"
+        return w.finishedText()
     }
 
     static func measure(_ m: MeasureResult, into w: inout JSONWriter) {

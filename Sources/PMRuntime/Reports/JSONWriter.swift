@@ -10,20 +10,24 @@ struct JSONWriter {
         var open: UInt8
         var close: UInt8
         var members = 0
+        #if DEBUG
         var lastKey = ""
+        #endif
     }
     private var stack: [Container] = []
 
     init() { bytes.reserveCapacity(1 << 16) }
 
     private mutating func pad(_ n: Int) {
-        for _ in 0..<(2 * n) { bytes.append(0x20) }
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * n))
     }
 
     /// Before a member of the innermost container: its opening bracket or a comma, then the indent.
     private mutating func member() {
         guard !stack.isEmpty else { return }
-        bytes.append(contentsOf: stack[stack.count - 1].members == 0 ? [stack[stack.count - 1].open, 0x0A] : [0x2C, 0x0A])
+        // Two appends, not an array literal: a literal here would be an allocation per member.
+        bytes.append(stack[stack.count - 1].members == 0 ? stack[stack.count - 1].open : 0x2C)
+        bytes.append(0x0A)
         stack[stack.count - 1].members += 1
         pad(stack.count)
     }
@@ -44,11 +48,16 @@ struct JSONWriter {
 
     /// An object member's key; the value follows.
     mutating func key(_ k: String) {
+        #if DEBUG
         assert(stack.last?.lastKey ?? "" < k || stack.last?.members == 0, "JSON keys out of order: \(k) after \(stack.last?.lastKey ?? "")")
+        #endif
         member()
+        #if DEBUG
         stack[stack.count - 1].lastKey = k
+        #endif
         JSON.quote(k, into: &bytes)
-        bytes.append(contentsOf: ": ".utf8)
+        bytes.append(0x3A)
+        bytes.append(0x20)
     }
 
     /// Before an array element.
@@ -70,4 +79,10 @@ struct JSONWriter {
     mutating func value(_ j: JSON) { bytes.append(contentsOf: j.rendered(indent: stack.count).utf8) }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The text with a final line break, made in one copy.
+    mutating func finishedText() -> String {
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }

@@ -26,9 +26,16 @@ public enum OutputFile {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temp)
-        } catch {
+        // Written from the string's own UTF-8 storage: no second copy of a report that can run to
+        // hundreds of megabytes.
+        var text = text
+        let written: Bool = text.withUTF8 { buf in
+            guard let f = fopen(temp.path, "wb") else { return false }
+            let ok = buf.isEmpty || fwrite(buf.baseAddress, 1, buf.count, f) == buf.count
+            return fclose(f) == 0 && ok
+        }
+        guard written else {
+            try? FileManager.default.removeItem(at: temp)
             throw DataError(message: "cannot write \(path): \(dir.path) is missing or not writable")
         }
         if rename(temp.path, url.path) != 0 {
