@@ -245,25 +245,41 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     private static func render(_ sig: Int128, _ scale: Int) -> String {
-        let negative = sig < 0
-        // Digits into bytes: `String(Int128)` and `String.insert` were the bulk of writing a large report.
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
-        if sig.magnitude <= UInt128(UInt64.max) {
-            var m = UInt64(sig.magnitude)
-            repeat { digits.append(UInt8(truncatingIfNeeded: m % 10) + 0x30); m /= 10 } while m > 0
-        } else {
-            var m = sig.magnitude
-            repeat { digits.append(UInt8(truncatingIfNeeded: m % 10) + 0x30); m /= 10 } while m > 0
-        }
-        while digits.count <= scale { digits.append(0x30) }  // leading zeros, reversed
         var out: [UInt8] = []
-        out.reserveCapacity(digits.count + 2)
-        if negative { out.append(UInt8(ascii: "-")) }
-        for (i, d) in digits.reversed().enumerated() {
-            if scale > 0 && i == digits.count - scale { out.append(UInt8(ascii: ".")) }
-            out.append(d)
-        }
+        out.reserveCapacity(24)
+        render(sig, scale, into: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `formatted(places:)`'s text to `out`, with no `String` in between (reports write many).
+    public func formatted(places: Int, into out: inout [UInt8]) {
+        guard isValid else { out.append(contentsOf: "invalid".utf8); return }
+        let r = places >= scale
+            ? DecimalValue(significand: significand * DecimalValue.pow10(places - scale), scale: places)
+            : rounded(places: places)
+        DecimalValue.render(r.significand, r.scale, into: &out)
+    }
+
+    private static func render(_ sig: Int128, _ scale: Int, into out: inout [UInt8]) {
+        // Digits into a stack buffer, least significant first, then out in order: `String(Int128)` and
+        // `String.insert` were the bulk of writing a large report.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { digits in
+            var n = 0
+            if sig.magnitude <= UInt128(UInt64.max) {
+                var m = UInt64(sig.magnitude)
+                repeat { digits[n] = UInt8(truncatingIfNeeded: m % 10) + 0x30; n += 1; m /= 10 } while m > 0
+            } else {
+                var m = sig.magnitude
+                repeat { digits[n] = UInt8(truncatingIfNeeded: m % 10) + 0x30; n += 1; m /= 10 } while m > 0
+            }
+            while n <= scale { digits[n] = 0x30; n += 1 }  // leading zeros
+            if sig < 0 { out.append(UInt8(ascii: "-")) }
+            var i = n
+            while i > 0 {
+                i -= 1
+                if scale > 0 && i == scale - 1 { out.append(UInt8(ascii: ".")) }
+                out.append(digits[i])
+            }
+        }
     }
 }

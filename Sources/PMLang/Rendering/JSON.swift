@@ -59,14 +59,21 @@ public indirect enum JSON: Sendable, Hashable {
     public static func quote(_ s: String, into out: inout [UInt8]) {
         // Scan and copy the contiguous UTF-8 in place: iterating `String.UTF8View` byte by byte costs
         // several times as much.
-        var s = s
-        let plain = s.withUTF8 { buf -> Bool in
-            for b in buf where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 { return false }
+        func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 }
+        let plain: Bool = s.utf8.withContiguousStorageIfAvailable { buf in
+            for b in buf where needsEscape(b) { return false }
             out.append(0x22)
             out.append(contentsOf: buf)
             out.append(0x22)
             return true
-        }
+        } ?? {
+            // A small string is not stored contiguously; it is at most 15 bytes.
+            for b in s.utf8 where needsEscape(b) { return false }
+            out.append(0x22)
+            out.append(contentsOf: s.utf8)
+            out.append(0x22)
+            return true
+        }()
         if plain { return }
         var text = ""
         quote(s, into: &text)

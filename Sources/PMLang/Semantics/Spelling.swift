@@ -9,10 +9,7 @@ public enum Spelling {
     /// a suggestion only wants the near names, and most candidates are far.
     static func distance(_ x: [Unicode.Scalar], _ b: String, atMost bound: Int) -> Int {
         let far = Int.max / 2
-        if b.utf8.count <= 64, x.count <= 64, x.allSatisfy(\.isASCII) {
-            var b = b
-            if let d = b.withUTF8({ y in y.allSatisfy { $0 < 0x80 } ? asciiDistance(x, y, bound: bound) : nil }) { return d }
-        }
+        if x.allSatisfy(\.isASCII), let d = asciiDistance(x.map { UInt8($0.value) }, b, bound: bound) { return d }
         // Lengths alone rule most candidates out, before any lower-casing or allocation.
         let yCount = b.unicodeScalars.count
         if abs(x.count - yCount) > min(3, bound) || x.count > 64 || yCount > 64 { return far }
@@ -37,30 +34,35 @@ public enum Spelling {
 
     /// The same distance for ASCII text (ids and field names nearly always are), in two rows on the
     /// stack: no arrays and no lower-cased copies, since a suggestion compares with every candidate.
-    private static func asciiDistance(_ x: [Unicode.Scalar], _ y: UnsafeBufferPointer<UInt8>, bound: Int) -> Int {
+    /// Nil when `b` is not ASCII.
+    private static func asciiDistance(_ x: [UInt8], _ b: String, bound: Int) -> Int? {
         let far = Int.max / 2
-        let n = y.count
-        if abs(x.count - n) > min(3, bound) { return far }
-        if x.isEmpty { return n }
-        if n == 0 { return x.count }
-        @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (n + 1)) { rows in
-            var previous = 0, current = n + 1
-            for j in 0...n { rows[j] = j }
-            for i in 1...x.count {
-                let xc = UInt8(x[i - 1].value)
-                rows[current] = i
-                var rowMin = i
-                for j in 1...n {
-                    let cost = xc == lower(y[j - 1]) ? 0 : 1
-                    let v = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
-                    rows[current + j] = v
-                    rowMin = min(rowMin, v)
+        let n = b.utf8.count
+        if abs(x.count - n) > min(3, bound) || x.count > 64 || n > 64 { return b.utf8.allSatisfy { $0 < 0x80 } ? far : nil }
+        var b = b
+        return b.withUTF8 { y -> Int? in
+            guard y.allSatisfy({ $0 < 0x80 }) else { return nil }
+            if x.isEmpty { return n }
+            if n == 0 { return x.count }
+            @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (n + 1)) { rows in
+                var previous = 0, current = n + 1
+                for j in 0...n { rows[j] = j }
+                for i in 1...x.count {
+                    let xc = x[i - 1]
+                    rows[current] = i
+                    var rowMin = i
+                    for j in 1...n {
+                        let cost = xc == lower(y[j - 1]) ? 0 : 1
+                        let v = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+                        rows[current + j] = v
+                        rowMin = min(rowMin, v)
+                    }
+                    if rowMin > bound { return far }
+                    swap(&previous, &current)
                 }
-                if rowMin > bound { return far }
-                swap(&previous, &current)
+                return rows[previous + n]
             }
-            return rows[previous + n]
         }
     }
 
@@ -68,12 +70,14 @@ public enum Spelling {
     public static func suggestions(for word: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
         let allowed = max(1, min(3, word.count / 3))
         let x = Array(word.lowercased().unicodeScalars)
-        return candidates
-            .map { ($0, distance(x, $0, atMost: allowed)) }
-            .filter { $0.1 <= allowed && $0.0 != word }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            .prefix(limit)
-            .map(\.0)
+        let ascii: [UInt8]? = x.allSatisfy(\.isASCII) ? x.map { UInt8($0.value) } : nil
+        // Only the near candidates are kept: a national framework has a hundred thousand names.
+        var near: [(String, Int)] = []
+        for c in candidates {
+            let d = ascii.flatMap { asciiDistance($0, c, bound: allowed) } ?? distance(x, c, atMost: allowed)
+            if d <= allowed && c != word { near.append((c, d)) }
+        }
+        return near.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)
     }
 
     /// The single nearest candidate, if close enough.

@@ -8,9 +8,10 @@ import Foundation
 public struct CSVRecord {
     /// The bytes the fields point into. Valid only during the callback.
     private(set) var base = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    /// Field `i` is `base[starts[i]..<ends[i]]`.
-    private(set) var starts: [Int] = []
-    private(set) var ends: [Int] = []
+    /// Field `i` is `base[starts[i]..<ends[i]]`, for `i < count`. The arrays only grow: clearing them for
+    /// every record cost more than the record, so a record resets `count` instead.
+    private var starts: [Int] = []
+    private var ends: [Int] = []
     /// The unquoted bytes of a record that could not be read in place.
     fileprivate var copied: [UInt8] = []
     /// The line the record starts on (1-based, counting the header).
@@ -18,11 +19,12 @@ public struct CSVRecord {
     /// Why the record is not well-formed CSV (an unterminated quote), or nil.
     public var malformed: String?
 
-    public var count: Int { ends.count }
+    /// The number of fields.
+    public private(set) var count = 0
 
     /// The bytes of field `i` (empty when the record has fewer fields), indexed from 0.
     public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-        guard i < ends.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        guard i < count else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(rebasing: base[starts[i]..<ends[i]])
     }
 
@@ -33,7 +35,7 @@ public struct CSVRecord {
 
     /// Whether field `i` is empty or only spaces.
     public func isBlank(_ i: Int) -> Bool {
-        guard i < ends.count else { return true }
+        guard i < count else { return true }
         var k = starts[i]
         let end = ends[i]
         while k < end {
@@ -56,16 +58,21 @@ public struct CSVRecord {
     }
 
     fileprivate mutating func clear() {
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        copied.removeAll(keepingCapacity: true)
+        count = 0
+        if !copied.isEmpty { copied.removeAll(keepingCapacity: true) }
         if malformed != nil { malformed = nil }
     }
 
     fileprivate mutating func point(at base: UnsafeBufferPointer<UInt8>) { self.base = base }
     fileprivate mutating func addField(_ start: Int, _ end: Int) {
-        starts.append(start)
-        ends.append(end)
+        if count < starts.count {
+            starts[count] = start
+            ends[count] = end
+        } else {
+            starts.append(start)
+            ends.append(end)
+        }
+        count += 1
     }
 }
 

@@ -105,6 +105,8 @@ public struct DataLoader {
     /// Where each milestone update came from, for PM502.
     private var milestoneKeys: [String: RowOrigin] = [:]
     private var suggestions: [String: String?] = [:]
+    /// Every measure and project id, gathered once for "did you mean".
+    private var candidateNames: [String] = []
     private var suggestionsMade = 0
 
     public init(framework: Framework) {
@@ -336,18 +338,29 @@ public struct DataLoader {
     }
 
     /// Period texts already parsed. A file names few distinct periods, each on thousands of rows; a text
-    /// of up to 16 bytes is its own key, packed into two integers, so a lookup hashes no `String`.
+    /// of up to 15 bytes is its own key, packed into two integers, so a lookup hashes no `String`.
     struct PeriodCache {
         struct Key: Hashable { var a: UInt64, b: UInt64 }
         var known: [Key: Period?] = [:]
 
-        mutating func period(_ bytes: UnsafeBufferPointer<UInt8>) -> Period? {
-            guard bytes.count <= 16 else { return Period(utf8: bytes) }
-            var key = Key(a: 0, b: 0)
-            for (k, byte) in bytes.enumerated() {
-                if k < 8 { key.a |= UInt64(byte) << (8 * UInt64(k)) } else { key.b |= UInt64(byte) << (8 * UInt64(k - 8)) }
+        /// Up to 15 bytes and their length as a key; nil for longer text.
+        static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Key? {
+            guard bytes.count < 16 else { return nil }
+            var key = Key(a: 0, b: UInt64(bytes.count) << 56)  // the length too, so trailing zeros cannot collide
+            for k in 0..<bytes.count {
+                if k < 8 { key.a |= UInt64(bytes[k]) << (8 * UInt64(k)) } else { key.b |= UInt64(bytes[k]) << (8 * UInt64(k - 8)) }
             }
-            key.b |= UInt64(bytes.count) << 56  // length too, so that trailing zero bytes cannot collide
+            return key
+        }
+
+        /// A small direct-mapped cache in front of the dictionary: most lookups hit it and hash nothing.
+        var recent = [(key: Key, period: Period?)](repeating: (Key(a: 0, b: 0), nil), count: 64)
+
+        mutating func period(_ bytes: UnsafeBufferPointer<UInt8>) -> Period? {
+            guard let key = PeriodCache.pack(bytes) else { return Period(utf8: bytes) }
+            let slot = Int(truncatingIfNeeded: (key.a &* 0x9E37_79B9_7F4A_7C15 ^ key.b) >> 58)
+            if recent[slot].key == key { return recent[slot].period }
+            defer { if let p = known[key] { recent[slot] = (key, p) } }
             if let p = known[key] { return p }
             let p = Period(utf8: bytes)
             if known.count < 10_000 { known[key] = p }
@@ -393,9 +406,8 @@ public struct DataLoader {
         let idBytes = CSVRecord.trimmedBytes(record.field(c.measure))
         let info: MeasureInfo
         let id: String
-        let periodBytes = CSVRecord.trimmedBytes(record.field(c.period))
-        let periodText = Cell(bytes: periodBytes)
-        if let last = lastInfo, idBytes.elementsEqual(lastIDBytes) {
+        let periodText = Cell(bytes: CSVRecord.trimmedBytes(record.field(c.period)))
+        if let last = lastInfo, DataLoader.same(idBytes, lastIDBytes) {
             info = last
             id = last.id
         } else {
@@ -438,8 +450,8 @@ public struct DataLoader {
         }
         var o = observation
         // A late return is a fact about the data, whether or not the report needs the figure (PM510).
-        if let text = DataLoader.optional(record, c.submitted) {
-            checkSubmitted(text, &o, info, period: period, origin: origin)
+        if let column = c.submitted, !record.isBlank(column) {
+            checkSubmitted(CSVRecord.trimmedBytes(record.field(column)), &o, info, period: period, origin: origin)
         }
         if let kept = keptYears, !kept.contains(year.start) {
             // Valid, and counted as used, but outside the two years a report needs: kept only as a key,
@@ -453,7 +465,7 @@ public struct DataLoader {
             o.commentary = Commentary(comment: DataLoader.optional(record, c.comment), cause: DataLoader.optional(record, c.cause),
                                       action: DataLoader.optional(record, c.action), recovery: DataLoader.optional(record, c.recovery))
         }
-        store[info.index].append(period, o)
+        store[info.index].append(period, year: year.start, o)
     }
 
     // MARK: - What is kept
@@ -526,16 +538,19 @@ public struct DataLoader {
         keptYears = (year - 1)...Int.max
         let calendar = framework.calendar
         let base = firstYear?.start ?? 0
+        let planPeriods = max(1, (lastYear?.start ?? base) - base + 1)
         for info in infos where !store[info.index].isEmpty {
             let i = info.index
             let perYear = info.frequency.periodsPerYear
+            guard store[i].hasYear(before: year - 1) else { continue }
             var bits = evicted[i]
             var at = evictedAt[i]
-            store[i].keep(where: { calendar.fiscalYear(of: $0).start >= year - 1 }, dropped: { p, o in
-                let ordinal = (calendar.fiscalYear(of: p).start - base) * perYear + calendar.index(of: p) - 1
+            if at.isEmpty { at.reserveCapacity(planPeriods * perYear) }  // grown once, not by doublings
+            store[i].dropYears(before: year - 1) { p, y, file, line in
+                let ordinal = (y - base) * perYear + calendar.index(of: p) - 1
                 DataLoader.mark(&bits, ordinal)
-                DataLoader.remember(&at, ordinal, fileIndex: o.fileIndex, line: o.line)
-            })
+                DataLoader.remember(&at, ordinal, fileIndex: file, line: line)
+            }
             evicted[i] = bits
             evictedAt[i] = at
         }
@@ -546,33 +561,43 @@ public struct DataLoader {
     mutating func suggestion(for id: String) -> String? {
         if let known = suggestions[id] { return known }
         // A budget of name comparisons: ten suggestions for a small framework, fewer for a national one.
-        guard suggestionsMade < 10, (suggestionsMade + 1) * (measures.count + projects.count) <= 200_000 else { return nil }
+        guard suggestionsMade < 10, (suggestionsMade + 1) * (measures.count + projects.count) <= 100_000 else { return nil }
         suggestionsMade += 1
-        let hint = Spelling.didYouMean(id, among: Array(measures.keys) + Array(projects.keys))
+        if candidateNames.isEmpty { candidateNames = Array(measures.keys) + Array(projects.keys) }
+        let hint = Spelling.didYouMean(id, among: candidateNames)
         suggestions[id] = hint
         return hint
     }
 
     private var periods = PeriodCache()
 
-    // A file has few distinct dates, and a `submitted` column names one on every row: parse each text once.
-    private var dates: [String: CalendarDate?] = [:]
-    private var dues: [DueKey: CalendarDate] = [:]
-    struct DueKey: Hashable { var lag: Lag; var period: Period }
+    // A file has few distinct dates, and a `submitted` column names one on every row: parse each text
+    // once, keyed by its bytes packed into integers (no `String` per row).
+    private var dates: [PeriodCache.Key: CalendarDate?] = [:]
+    private var dues: [Int64: CalendarDate] = [:]
 
-    mutating func parseDate(_ text: String) -> CalendarDate? {
-        if let known = dates[text] { return known }
-        let d = CalendarDate(parsing: text)
-        if dates.count < 100_000 { dates[text] = d }
+    mutating func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard let key = PeriodCache.pack(bytes) else { return CalendarDate(parsing: String(decoding: bytes, as: UTF8.self)) }
+        if let known = dates[key] { return known }
+        let d = CalendarDate(parsing: String(decoding: bytes, as: UTF8.self))
+        if dates.count < 100_000 { dates[key] = d }
         return d
     }
 
     mutating func dueDate(_ lag: Lag, _ period: Period) -> CalendarDate {
-        let key = DueKey(lag: lag, period: period)
+        // Lag and period in one integer: the lag's days and kind above the period's packed key.
+        let key = Int64(lag.days) << 34 | Int64(lag.working ? 1 : 0) << 33 | Int64(UInt32(bitPattern: Figures.key(period)))
         if let known = dues[key] { return known }
         let due = lag.dueDate(after: framework.calendar.endDate(of: period))
         dues[key] = due
         return due
+    }
+
+    /// Whether a cell's bytes are the bytes kept from an earlier row.
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let p = a.baseAddress, a.count > 0 else { return true }
+        return b.withUnsafeBufferPointer { memcmp(p, $0.baseAddress!, a.count) == 0 }
     }
 
     /// Parses the period and checks it against the measure's frequency and the plan (PM508).
@@ -712,8 +737,9 @@ public struct DataLoader {
     }
 
     /// PM510: a `submitted` date later than the period end plus the lag. The figure is still used.
-    mutating func checkSubmitted(_ text: String, _ o: inout Observation, _ info: MeasureInfo, period: Period, origin: RowOrigin) {
-        guard let date = parseDate(text) else {
+    mutating func checkSubmitted(_ bytes: UnsafeBufferPointer<UInt8>, _ o: inout Observation, _ info: MeasureInfo, period: Period, origin: RowOrigin) {
+        guard let date = parseDate(bytes) else {
+            let text = String(decoding: bytes, as: UTF8.self)
             flag(DataFlag(origin: origin, code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: info.id))
             return
         }

@@ -9,6 +9,8 @@ public struct Figures: Sendable, Sequence {
     private struct Entry {
         /// The period packed into one integer, so that a search compares integers, not enum payloads.
         var key: Int32
+        /// The financial year the period falls in (its start), for letting old years go.
+        var year: Int32
         var period: Period
         var observation: Observation
     }
@@ -57,17 +59,38 @@ public struct Figures: Sendable, Sequence {
     }
 
     /// Adds the figure for a period that has none yet (the loader has checked).
-    mutating func append(_ period: Period, _ observation: Observation) {
+    mutating func append(_ period: Period, year: Int, _ observation: Observation) {
         if entries.isEmpty { entries.reserveCapacity(8) }
-        entries.append(Entry(key: Figures.key(period), period: period, observation: observation))
+        entries.append(Entry(key: Figures.key(period), year: Int32(truncatingIfNeeded: year), period: period, observation: observation))
     }
 
-    /// Keeps only the figures whose period passes `keep`; calls `dropped` for each one let go.
-    mutating func keep(where keep: (Period) -> Bool, dropped: (Period, Observation) -> Void) {
-        guard entries.contains(where: { !keep($0.period) }) else { return }
-        for e in entries where !keep(e.period) { dropped(e.period, e.observation) }
-        entries.removeAll { !keep($0.period) }
+    /// Whether any figure is for a year before `year`.
+    func hasYear(before year: Int) -> Bool {
+        entries.contains { Int($0.year) < year }
     }
+
+    /// Lets go of the figures of years before `year`, calling `dropped` for each (its period, year, file
+    /// and line); the rest keep their order.
+    mutating func dropYears(before year: Int, _ dropped: (Period, Int, Int32, Int32) -> Void) {
+        var firstKept = -1
+        var prefix = true  // whether the dropped figures are all at the front (rows come in year order)
+        for k in entries.indices {
+            if Int(entries[k].year) < year {
+                if firstKept >= 0 { prefix = false }
+                dropped(entries[k].period, Int(entries[k].year), entries[k].observation.fileIndex, entries[k].observation.line)
+            } else if firstKept < 0 {
+                firstKept = k
+            }
+        }
+        if firstKept < 0 {
+            entries.removeAll()
+        } else if prefix {
+            entries.removeFirst(firstKept)
+        } else {
+            entries.removeAll { Int($0.year) < year }
+        }
+    }
+
 
     public func makeIterator() -> some IteratorProtocol<(period: Period, observation: Observation)> {
         entries.lazy.map { (period: $0.period, observation: $0.observation) }.makeIterator()

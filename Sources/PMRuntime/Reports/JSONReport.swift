@@ -31,7 +31,7 @@ public enum JSONReport {
         w.key("exceptions"); w.value(.array(s.exceptions.map(exception)))
         w.key("framework"); w.string(s.framework)
         w.key("measures"); w.beginArray()
-        for m in s.measures { w.element(); measure(m, into: &w) }
+        w.elements(s.measures) { m, w in measure(m, into: &w) }
         w.end()
         w.key("period"); w.string(s.period.description)
         w.key("projects"); w.value(.array(s.projects.map(project)))
@@ -54,7 +54,7 @@ public enum JSONReport {
 
     static func measure(_ m: MeasureResult, into w: inout JSONWriter) {
         let p = m.precision
-        func figure(_ v: DecimalValue?) { w.number(v.map { $0.formatted(places: p) }) }
+        func figure(_ v: DecimalValue?) { w.decimal(v, places: p) }
         w.beginObject()
         w.key("accountable"); w.string(m.accountable)
         w.key("actual"); figure(m.actual)
@@ -74,7 +74,7 @@ public enum JSONReport {
         if let f = m.forecast {
             w.beginObject()
             w.key("rating"); w.string(f.rating.rawValue)
-            w.key("value"); w.number(f.value.formatted(places: p))
+            w.key("value"); w.decimal(f.value, places: p)
             w.end()
         } else {
             w.null()

@@ -255,7 +255,7 @@ struct FiguresTests {
         let periods: [Period] = [.year(y), .half(y, 1), .half(y, 2), .quarter(y, 1), .quarter(y, 2), .month(year: 2024, month: 1),
                                  .month(year: 2024, month: 2), .quarter(FiscalYear(2025), 1), .month(year: 2025, month: 1)]
         var figures = Figures()
-        for (i, p) in periods.enumerated() { figures.append(p, FiguresTests.figure(i, line: i + 2)) }
+        for (i, p) in periods.enumerated() { figures.append(p, year: FiscalCalendar().fiscalYear(of: p).start, FiguresTests.figure(i, line: i + 2)) }
         #expect(figures.count == periods.count)
         for (i, p) in periods.enumerated() {
             #expect(figures[p]?.value == DecimalValue(i))
@@ -266,12 +266,13 @@ struct FiguresTests {
         #expect(Set(periods.map(Figures.key)).count == periods.count)
     }
 
-    @Test("keeping some periods reports each one let go")
+    @Test("letting old years go reports each figure let go and keeps the rest in order")
     func keep() {
         var figures = Figures()
-        for year in 2022...2024 { figures.append(.quarter(FiscalYear(year), 1), FiguresTests.figure(year, line: year)) }
+        for year in 2022...2024 { figures.append(.quarter(FiscalYear(year), 1), year: year, FiguresTests.figure(year, line: year)) }
         var dropped: [Period] = []
-        figures.keep(where: { FiscalCalendar().fiscalYear(of: $0).start >= 2023 }, dropped: { p, _ in dropped.append(p) })
+        #expect(figures.hasYear(before: 2023) && !figures.hasYear(before: 2022))
+        figures.dropYears(before: 2023) { p, y, _, line in dropped.append(p); #expect(y == 2022 && line == 2022) }
         #expect(dropped == [.quarter(FiscalYear(2022), 1)])
         #expect(figures.periods == [.quarter(FiscalYear(2023), 1), .quarter(FiscalYear(2024), 1)])
         #expect(figures[.quarter(FiscalYear(2024), 1)]?.value == DecimalValue(2024))

@@ -55,3 +55,38 @@ struct ReportGoldenTests {
         for key in ["overall", "byPriority", "byCommittee"] { #expect(summary[key] != nil, "\(key)") }
     }
 }
+
+/// Large arrays in the JSON report are written in chunks on every core; the bytes must be the same as
+/// writing the elements one by one.
+@Suite("JSON writer")
+struct JSONWriterTests {
+    static func item(_ n: Int, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.string("M\(n)")
+        w.key("list"); w.beginArray()
+        for k in 0..<(n % 3) { w.element(); w.int(k) }
+        w.end()
+        w.key("value"); w.decimal(n % 7 == 0 ? nil : DecimalValue(n), places: 1)
+        w.end()
+    }
+
+    @Test("chunked elements are byte for byte the elements written one by one", arguments: [0, 1, 1_999, 2_001, 5_432])
+    func chunked(count: Int) {
+        let items = Array(0..<count)
+        func document(_ fill: (inout JSONWriter) -> Void) -> String {
+            var w = JSONWriter()
+            w.beginObject()
+            w.key("a"); w.int(1)
+            w.key("items"); w.beginArray()
+            fill(&w)
+            w.end()
+            w.key("z"); w.null()
+            w.end()
+            return w.finishedText()
+        }
+        let one = document { w in for i in items { w.element(); JSONWriterTests.item(i, &w) } }
+        let chunked = document { w in w.elements(items) { i, w in JSONWriterTests.item(i, &w) } }
+        #expect(one == chunked)
+        #expect(one.contains("\"value\": 1.0") == (count > 1))
+    }
+}
