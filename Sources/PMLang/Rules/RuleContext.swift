@@ -27,7 +27,7 @@ public struct RuleContext: Sendable {
 }
 
 /// A family of rules: one file under `Rules/` each.
-public protocol RuleFamily {
+public protocol RuleFamily: Sendable {
     static func check(_ context: RuleContext) -> [Diagnostic]
 }
 

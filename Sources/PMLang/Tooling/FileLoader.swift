@@ -12,11 +12,14 @@ public enum FileLoader {
 
     /// Expands folders (sorted, non-recursive) and reads every file; `-` reads standard input.
     public static func load(_ paths: [String], readStandardInput: () -> [UInt8] = FileLoader.readStandardInput) throws(LoadError) -> [SourceFile] {
-        var files: [SourceFile] = []
+        // First the list of files (standard input read in place), then the files themselves, read side by
+        // side: a national framework is hundreds of files.
+        enum Item { case file(String), stdin(SourceFile) }
+        var items: [Item] = []
         let fm = FileManager.default
         for path in paths {
             if path == "-" {
-                files.append(SourceFile(path: "<stdin>", bytes: readStandardInput()))
+                items.append(.stdin(SourceFile(path: "<stdin>", bytes: readStandardInput())))
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -31,9 +34,23 @@ public enum FileLoader {
                 let pm = entries.filter { $0.hasSuffix(".pm") && !$0.hasPrefix(".") }.sorted()
                 guard !pm.isEmpty else { throw LoadError(message: "no .pm files in folder \(path)") }
                 let prefix = path.hasSuffix("/") ? path : path + "/"
-                for name in pm { files.append(try read(prefix + name)) }
+                for name in pm { items.append(.file(prefix + name)) }
             } else {
-                files.append(try read(path))
+                items.append(.file(path))
+            }
+        }
+        let paths = items.map { item -> String? in if case .file(let p) = item { return p } else { return nil } }
+        let read = ParallelMap.map(paths.indices) { i -> Result<SourceFile, LoadError>? in
+            guard let p = paths[i] else { return nil }
+            do throws(LoadError) { return .success(try FileLoader.read(p)) } catch { return .failure(error) }
+        }
+        var files: [SourceFile] = []
+        for (item, r) in zip(items, read) {
+            switch (item, r) {
+            case (.stdin(let f), _): files.append(f)
+            case (_, .success(let f)?): files.append(f)
+            case (_, .failure(let e)?): throw e
+            default: break
             }
         }
         return files
@@ -44,12 +61,24 @@ public enum FileLoader {
             throw LoadError(message: "cannot read \(path): permission denied")
         }
         defer { try? handle.close() }
-        let data: Data
-        do { data = try handle.readToEnd() ?? Data() } catch {
-            throw LoadError(message: "cannot read \(path): \(error.localizedDescription)")
+        // Straight into the array, in blocks: no `Data` and no second copy.
+        let fd = handle.fileDescriptor
+        var bytes: [UInt8] = []
+        var st = stat()
+        if fstat(fd, &st) == 0, st.st_size > 0 { bytes.reserveCapacity(Int(st.st_size) + 1) }
+        let block = 1 << 20
+        while true {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: block))
+            let got = bytes.withUnsafeMutableBufferPointer { Foundation.read(fd, $0.baseAddress! + start, block) }
+            guard got >= 0 else {
+                throw LoadError(message: "cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            bytes.removeLast(block - got)
+            if got == 0 { break }
+            guard bytes.count < maxFileSize else { throw LoadError(message: "\(path) is larger than 2 GB") }
         }
-        guard data.count < maxFileSize else { throw LoadError(message: "\(path) is larger than 2 GB") }
-        return SourceFile(path: path, bytes: [UInt8](data))
+        return SourceFile(path: path, bytes: bytes)
     }
 
     public static func readStandardInput() -> [UInt8] {

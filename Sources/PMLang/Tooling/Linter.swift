@@ -43,9 +43,8 @@ public struct LintResult: Sendable {
 
 /// read → lex → parse → build → resolve → check → suppress, for the files of one framework.
 public enum Linter {
-    /// The rule families, in the order they run.
-    // An immutable list of stateless types: safe to share, though the compiler cannot prove it.
-    nonisolated(unsafe) public static let families: [any RuleFamily.Type] = [
+    /// The rule families, in the order their findings are listed.
+    public static let families: [any RuleFamily.Type] = [
         OwnershipRules.self, SMARTRules.self, ToleranceRules.self, TrajectoryRules.self, AggregationRules.self,
         FormulaComponentRules.self,
     ]
