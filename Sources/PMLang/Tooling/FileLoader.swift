@@ -61,23 +61,34 @@ public enum FileLoader {
             throw LoadError(message: "cannot read \(path): permission denied")
         }
         defer { try? handle.close() }
-        // Straight into the array, in blocks: no `Data` and no second copy.
+        // Straight into an array of the file's size: no `Data` and no second copy. (A file whose size
+        // is not known, or that grows while being read, is read whole through `FileHandle` instead.)
         let fd = handle.fileDescriptor
-        var bytes: [UInt8] = []
         var st = stat()
-        if fstat(fd, &st) == 0, st.st_size > 0 { bytes.reserveCapacity(Int(st.st_size) + 1) }
-        let block = 1 << 20
-        while true {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: block))
-            let got = bytes.withUnsafeMutableBufferPointer { Foundation.read(fd, $0.baseAddress! + start, block) }
-            guard got >= 0 else {
-                throw LoadError(message: "cannot read \(path): \(String(cString: strerror(errno)))")
+        var bytes: [UInt8]
+        if fstat(fd, &st) == 0, st.st_size >= 0, (st.st_mode & S_IFMT) == S_IFREG {
+            let size = Int(st.st_size)
+            guard size < maxFileSize else { throw LoadError(message: "\(path) is larger than 2 GB") }
+            var failed = false
+            bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+                count = 0
+                while count < size {
+                    let got = Foundation.read(fd, buf.baseAddress! + count, size - count)
+                    if got < 0 { failed = true; return }
+                    if got == 0 { break }
+                    count += got
+                }
             }
-            bytes.removeLast(block - got)
-            if got == 0 { break }
-            guard bytes.count < maxFileSize else { throw LoadError(message: "\(path) is larger than 2 GB") }
+            if failed { throw LoadError(message: "cannot read \(path): \(String(cString: strerror(errno)))") }
+            if bytes.count == size, let rest = try? handle.readToEnd(), !rest.isEmpty { bytes += rest }
+        } else {
+            let data: Data
+            do { data = try handle.readToEnd() ?? Data() } catch {
+                throw LoadError(message: "cannot read \(path): \(error.localizedDescription)")
+            }
+            bytes = [UInt8](data)
         }
+        guard bytes.count < maxFileSize else { throw LoadError(message: "\(path) is larger than 2 GB") }
         return SourceFile(path: path, bytes: bytes)
     }
 
