@@ -112,3 +112,43 @@ struct SemanticsTests {
         #expect(Spelling.suggestion(for: "zzzzzz", among: DeclarationBuilder.measureFields) == nil)
     }
 }
+
+/// Large frameworks are resolved in chunks on every core; what is found must not depend on the chunks.
+@Suite("resolving a large framework")
+struct LargeResolveTests {
+    @Test("references are checked, defaults applied and people counted as used across every chunk")
+    func acrossChunks() {
+        var text = """
+        framework "F" {
+          plan 2024/25 to 2025/26
+        }
+        person early "Early Person"
+        person late "Late Person"
+        person idle "Idle Person"
+        priority P1 "Priority" {
+          aim A1 "Aim"
+        }
+        defaults {
+          unit count
+          better higher
+        }
+
+        """
+        for i in 0..<6_500 {
+            // One undefined aim early, one in the middle chunk and one at the very end; the late person is
+            // only used by the last measure, the idle one by none.
+            let aim = [10, 3_000, 6_499].contains(i) ? "A9" : "A1"
+            let owner = i == 6_499 ? "late" : "early"
+            text += "measure M\(i) \"Measure \(i)\" {\n  aim \(aim)\n  accountable \(owner)\n}\n"
+        }
+        let result = lint(text)
+        let undefined = result.diagnostics.filter { $0.code == .undefinedReference }
+        #expect(undefined.count == 3)
+        #expect(undefined.allSatisfy { $0.message == "undefined aim `A9`" })
+        let unused = result.diagnostics.filter { $0.code == .unusedPerson }
+        #expect(unused.map(\.message) == ["person `idle` is declared but never used"])
+        // Defaults reached every measure, whichever chunk it was in.
+        #expect(result.framework.measures.count == 6_500)
+        #expect(result.framework.measures.allSatisfy { $0.fields.unit?.value.kind == .count && $0.fields.better?.value == .higher })
+    }
+}

@@ -68,19 +68,29 @@ public struct Resolver {
         let frameworkFile = headers.first?.range.file
         let defaultsByFile = Dictionary(fw.defaults.map { ($0.range.file, $0.fields) }, uniquingKeysWith: { a, _ in a })
         let global = frameworkFile.flatMap { defaultsByFile[$0] } ?? MeasureFields()
-        for i in fw.measures.indices {
-            let file = fw.measures[i].decl.range.file
-            let local = defaultsByFile[file].map { $0.filled(from: global) } ?? global
-            fw.measures[i].fields = fw.measures[i].decl.fields.filled(from: local)
-        }
+        let localByFile = defaultsByFile.mapValues { $0.filled(from: global) }
 
         // References in defaults are checked once, on the defaults block.
         for d in fw.defaults { checkReferences(d.fields, in: fw) }
-        for i in fw.measures.indices {
-            // No copy of the measure is held while it is written to, so its box is not copied.
-            checkReferences(fw.measures[i].decl.fields, in: fw)
-            let tolerance = resolveTolerance(fw.measures[i].fields.tolerance, in: fw)
-            fw.measures[i].tolerance = tolerance
+        // Each measure is resolved on its own (defaults applied, references checked, tolerance found), so
+        // large frameworks are resolved in chunks on every core; each chunk's findings are kept in order.
+        let measures = fw.measures
+        let names = fw
+        let chunk = 2_000
+        let ranges = stride(from: 0, to: measures.count, by: chunk).map { $0..<min($0 + chunk, measures.count) }
+        let found = ParallelMap.map(ranges.indices) { k -> ([Diagnostic], Set<String>) in
+            var r = Resolver()
+            for i in ranges[k] {
+                let m = measures[i]
+                m.fields = m.decl.fields.filled(from: localByFile[m.decl.range.file] ?? global)
+                r.checkReferences(m.decl.fields, in: names)
+                m.tolerance = r.resolveTolerance(m.fields.tolerance, in: names)
+            }
+            return (r.diagnostics, r.usedPeople)
+        }
+        for (ds, used) in found {
+            diagnostics += ds
+            usedPeople.formUnion(used)
         }
         for p in fw.projects {
             if let aim = p.aim { reference(aim, fw.aims.keys, "aim") }

@@ -310,11 +310,13 @@ public struct Parser {
         let nameAt = keep(name)
         var range = name.range
         while true {
-            let k = peekKind()
+            // The value's tokens go from the lookahead straight into the tree: one copy each.
+            fill(0)
+            let k = buffer[head].kind
             if k == .newline || k == .endOfFile || k == .rightBrace || k == .leftBrace { break }
-            let v = take()
-            range = range.union(v.range)
-            tokens.append(v)
+            range = range.union(buffer[head].range)
+            tokens.append(buffer[head])
+            head += 1
         }
         let values = (nameAt + 1)..<Int32(tokens.count)
         var block: Int32 = -1
