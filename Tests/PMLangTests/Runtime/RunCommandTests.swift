@@ -140,3 +140,13 @@ struct HTMLReportTests {
         #expect(data.count > minimumBytes)
     }
 }
+
+@Suite("chart coordinates")
+struct ChartCoordinateTests {
+    @Test("one decimal place, no trailing .0, no negative zero", arguments: [
+        (12.34, "12.3"), (46.0, "46"), (-0.5, "-0.5"), (-0.04, "0"), (0.05, "0.1"), (167.96, "168"), (-12.25, "-12.3"), (5.0, "5"),
+    ])
+    func trimmed(value: Double, text: String) {
+        #expect(HTMLReport.trim(value) == text)
+    }
+}
