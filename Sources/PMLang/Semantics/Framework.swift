@@ -11,7 +11,9 @@ public enum ResolvedTolerance: Sendable {
 /// again in reference counting). The resolver sets `fields` and `tolerance` while it builds the
 /// framework; after that a measure is only read, which is what makes sharing it across threads safe.
 public final class ResolvedMeasure: @unchecked Sendable {
-    public let decl: MeasureDecl
+    /// The declaration. Once resolved, its `fields` are left empty: `fields` below has them, with
+    /// defaults applied, and `isOwn(_:)` tells which were written on the measure itself.
+    public internal(set) var decl: MeasureDecl
     /// The fields in effect: the measure's own, then its file's `defaults`, then the framework file's.
     public internal(set) var fields: MeasureFields
     public internal(set) var tolerance: ResolvedTolerance?

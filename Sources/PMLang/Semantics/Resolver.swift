@@ -5,12 +5,19 @@ public struct Resolver {
     private var usedPeople = Set<String>()
 
     public static func resolve(_ documents: [Document]) -> (Framework, [Diagnostic]) {
+        var documents = documents
+        return resolve(consuming: &documents)
+    }
+
+    /// The same, letting go of each document once it is merged (left empty in `documents`): a national
+    /// framework's declarations then live once in memory rather than twice.
+    public static func resolve(consuming documents: inout [Document]) -> (Framework, [Diagnostic]) {
         var r = Resolver()
-        let fw = r.run(documents)
+        let fw = r.run(&documents)
         return (fw, r.diagnostics)
     }
 
-    private mutating func run(_ documents: [Document]) -> Framework {
+    private mutating func run(_ documents: inout [Document]) -> Framework {
         let headers = documents.flatMap(\.frameworks)
         if headers.isEmpty {
             let file = documents.first?.file ?? 0
@@ -44,7 +51,9 @@ public struct Resolver {
             seen[id.value] = id.range
             return true
         }
-        for doc in documents {
+        for i in documents.indices {
+            let doc = documents[i]
+            documents[i] = Document(file: doc.file)  // `doc` is now the only reference: freed after this pass
             for p in doc.people where unique(p.id, &seenPeople, "person") { fw.people[p.id.value] = p }
             for p in doc.priorities where unique(p.id, &seenAims, "priority") {
                 var kept = p
@@ -85,6 +94,7 @@ public struct Resolver {
                 m.fields = m.decl.fields.filled(from: localByFile[m.decl.range.file] ?? global)
                 r.checkReferences(m.decl.fields, in: names)
                 m.tolerance = r.resolveTolerance(m.fields.tolerance, in: names)
+                m.decl.fields = MeasureFields()  // `fields` has them, with defaults: one copy, not two
             }
             return (r.diagnostics, r.usedPeople)
         }

@@ -52,7 +52,7 @@ public enum Linter {
     /// Lints the files as one framework; `files[i]` is file id `i`.
     public static func lint(_ files: [SourceFile], options: LintOptions) -> LintResult {
         // Files parse independently, so they parse in parallel; everything after needs them all.
-        let parsed = ParallelMap.map(files.indices) { i -> (Document, [Diagnostic], [DirectiveComment]) in
+        var parsed = ParallelMap.map(files.indices) { i -> (Document, [Diagnostic], [DirectiveComment]) in
             let syntax = Parser.parse(bytes: files[i].bytes, file: i)
             let (doc, ds) = DeclarationBuilder.build(syntax)
             return (doc, syntax.diagnostics + ds, syntax.directives)
@@ -65,7 +65,8 @@ public enum Linter {
             documents.append(doc)
             directives.append(dirs)
         }
-        let (framework, resolveDiagnostics) = Resolver.resolve(documents)
+        parsed = []  // the documents now live only in `documents`, which the resolver consumes
+        let (framework, resolveDiagnostics) = Resolver.resolve(consuming: &documents)
         diagnostics += resolveDiagnostics
         let context = RuleContext(framework: framework, options: options)
         // The families only read the framework, so they run side by side; their findings are joined in
