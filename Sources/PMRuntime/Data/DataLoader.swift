@@ -539,20 +539,20 @@ public struct DataLoader {
         let calendar = framework.calendar
         let base = firstYear?.start ?? 0
         let planPeriods = max(1, (lastYear?.start ?? base) - base + 1)
-        for info in infos where !store[info.index].isEmpty {
-            let i = info.index
-            let perYear = info.frequency.periodsPerYear
-            guard store[i].hasYear(before: year - 1) else { continue }
-            var bits = evicted[i]
-            var at = evictedAt[i]
+        for i in store.indices where store[i].hasYear(before: year - 1) {
+            let perYear = infos[i].frequency.periodsPerYear
+            // Taken out and put back, so that each array stays uniquely referenced and grows in place.
+            var bits: [UInt64] = [], at: [UInt64] = []
+            swap(&bits, &evicted[i])
+            swap(&at, &evictedAt[i])
             if at.isEmpty { at.reserveCapacity(planPeriods * perYear) }  // grown once, not by doublings
             store[i].dropYears(before: year - 1) { p, y, file, line in
                 let ordinal = (y - base) * perYear + calendar.index(of: p) - 1
                 DataLoader.mark(&bits, ordinal)
                 DataLoader.remember(&at, ordinal, fileIndex: file, line: line)
             }
-            evicted[i] = bits
-            evictedAt[i] = at
+            swap(&bits, &evicted[i])
+            swap(&at, &evictedAt[i])
         }
     }
 

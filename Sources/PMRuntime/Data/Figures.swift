@@ -15,6 +15,10 @@ public struct Figures: Sendable, Sequence {
         var observation: Observation
     }
     private var entries: [Entry] = []
+    /// The largest key and the earliest year held, so that the usual questions (is this newer period
+    /// already here? is anything old enough to let go?) are answered without a scan.
+    private var maxKey: Int32 = .min
+    private var minYear: Int32 = .max
 
     /// A period as one integer: equal periods give equal keys, different periods different keys.
     @inline(__always) static func key(_ p: Period) -> Int32 {
@@ -28,6 +32,7 @@ public struct Figures: Sendable, Sequence {
 
     private func position(of period: Period) -> Int? {
         let k = Figures.key(period)
+        if k > maxKey { return nil }  // rows usually arrive in period order: a new period is the latest
         var i = entries.count
         while i > 0 {
             i -= 1
@@ -61,13 +66,14 @@ public struct Figures: Sendable, Sequence {
     /// Adds the figure for a period that has none yet (the loader has checked).
     mutating func append(_ period: Period, year: Int, _ observation: Observation) {
         if entries.isEmpty { entries.reserveCapacity(8) }
-        entries.append(Entry(key: Figures.key(period), year: Int32(truncatingIfNeeded: year), period: period, observation: observation))
+        let entry = Entry(key: Figures.key(period), year: Int32(truncatingIfNeeded: year), period: period, observation: observation)
+        maxKey = Swift.max(maxKey, entry.key)
+        minYear = Swift.min(minYear, entry.year)
+        entries.append(entry)
     }
 
     /// Whether any figure is for a year before `year`.
-    func hasYear(before year: Int) -> Bool {
-        entries.contains { Int($0.year) < year }
-    }
+    func hasYear(before year: Int) -> Bool { Int(minYear) < year }
 
     /// Lets go of the figures of years before `year`, calling `dropped` for each (its period, year, file
     /// and line); the rest keep their order.
@@ -89,6 +95,8 @@ public struct Figures: Sendable, Sequence {
         } else {
             entries.removeAll { Int($0.year) < year }
         }
+        maxKey = entries.reduce(Int32.min) { Swift.max($0, $1.key) }
+        minYear = entries.reduce(Int32.max) { Swift.min($0, $1.year) }
     }
 
 
