@@ -311,4 +311,38 @@ struct ShardedLoadingTests {
             #expect(other.3 == one.3)
         }
     }
+
+    @Test("rows another loader passes over: quoted line breaks, CRLF, too many fields, a quote never closed")
+    func passedOver() throws {
+        let f = framework(DataValidationTests.measures)
+        let csv = DataValidationTests.header
+            + "D.2,2025/26 Q1,5,,,,,,\"a cause, with a comma\r\nand a line break\",,,\r\n"
+            + "D.1,2025/26 Q1,,9,10,,,,,,,\r\n"
+            + "D.2,2025/26 Q2,7,,,,,,,,,,extra\r\n"
+            + "D.3,2025/26 Q1,,,,3,1,2,,,,\r\n"
+            + "D.2,2025/26 Q1,8,,,,,,,,,\r\n"
+            + "X.9,2025/26 Q1,1,,,,,,,,,\r\n"
+            + "D.2,2025/26 Q3,\"never closed,,,\r\nD.1,2025/26 Q2,,1,2,,,,,,,\r\n"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmlang-shards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("data.csv").path
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        func summary(_ shards: Int) throws -> [String] {
+            let d = try DataLoader.load([path], framework: f, shards: shards)
+            let figures = d.observations.keys.sorted().flatMap { id in
+                d.observations[id]!.map { "\(id) \($0.period) \($0.observation.value) line \($0.observation.line)" }.sorted()
+            }
+            return ["rows \(d.rowsRead)"] + d.rejected.map { "\($0.origin.line) \($0.code.id) \($0.reason)" } + figures
+        }
+        let one = try summary(1)
+        #expect(one.first == "rows 7")
+        // The first row's quoted line break makes it two lines: the rows after it start a line later.
+        #expect(one.contains { $0.hasPrefix("5 PM511 the row has 13 fields") })
+        #expect(one.contains { $0.hasPrefix("7 PM502 D.2 2025/26 Q1 is already given at") })
+        #expect(one.contains { $0.hasPrefix("8 PM501") })
+        #expect(one.contains { $0.hasPrefix("9 PM511 a quoted field opened on line 9 is never closed") })
+        #expect(one.contains("D.2 2025/26 Q1 5 line 2"))
+        for n in [2, 3] { #expect(try summary(n) == one, "with \(n) loaders") }
+    }
 }
