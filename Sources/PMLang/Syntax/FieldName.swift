@@ -71,9 +71,13 @@ public enum FieldName: UInt8, CaseIterable, Sendable {
 
     /// A set of field names as one 64-bit word.
     public struct Set: Sendable, Hashable {
+        /// Bit `rawValue` of each field in the set.
         public var bits: UInt64 = 0
+        /// The empty set.
         public init() {}
+        /// The set of `names`.
         public init(_ names: some Sequence<FieldName>) { for n in names { bits |= n.bit } }
+        /// The fields among `texts` that the language knows; other texts are left out.
         public init(texts: some Sequence<String>) { self.init(texts.compactMap(FieldName.init(text:))) }
         @inline(__always) public func contains(_ f: FieldName) -> Bool { bits & f.bit != 0 }
         @inline(__always) public mutating func insert(_ f: FieldName) { bits |= f.bit }

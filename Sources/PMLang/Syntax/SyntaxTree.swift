@@ -54,11 +54,20 @@ public struct FileSyntax: Sendable {
     public var fields: [FieldSyntax] = []
     public var blocks: [BlockSyntax] = []
 
+    // The nodes' parts, looked up by position.
+
+    /// A field's name token.
     public func name(_ f: FieldSyntax) -> Token { tokens[Int(f.name)] }
+    /// A field's value tokens.
     public func values(_ f: FieldSyntax) -> ArraySlice<Token> { tokens[Int(f.values.lowerBound)..<Int(f.values.upperBound)] }
+    /// A field's inline block, if it has one.
     public func block(_ f: FieldSyntax) -> BlockSyntax? { f.block < 0 ? nil : blocks[Int(f.block)] }
+    /// A block's fields, in order.
     public func fields(_ b: BlockSyntax) -> ArraySlice<FieldSyntax> { fields[Int(b.fields.lowerBound)..<Int(b.fields.upperBound)] }
+    /// A declaration's keyword token.
     public func keyword(_ d: DeclSyntax) -> Token { tokens[Int(d.keyword)] }
+    /// A declaration's header tokens (identifier and title).
     public func header(_ d: DeclSyntax) -> ArraySlice<Token> { tokens[Int(d.header.lowerBound)..<Int(d.header.upperBound)] }
+    /// A declaration's body, if it has one.
     public func block(_ d: DeclSyntax) -> BlockSyntax? { d.block < 0 ? nil : blocks[Int(d.block)] }
 }

@@ -41,10 +41,12 @@ public struct Figures: Sendable, Sequence {
         return nil
     }
 
+    /// No figures yet.
     public init() {}
 
     /// How many periods have a figure.
     public var count: Int { entries.count }
+    /// Whether no period has a figure.
     public var isEmpty: Bool { entries.isEmpty }
 
     /// The periods with a figure, in the order they were read.
@@ -100,6 +102,7 @@ public struct Figures: Sendable, Sequence {
     }
 
 
+    /// The periods and their figures, in the order they were read.
     public func makeIterator() -> some IteratorProtocol<(period: Period, observation: Observation)> {
         entries.lazy.map { (period: $0.period, observation: $0.observation) }.makeIterator()
     }
