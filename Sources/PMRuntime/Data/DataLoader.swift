@@ -337,33 +337,39 @@ public struct DataLoader {
         var description: String { String(decoding: bytes, as: UTF8.self) }
     }
 
-    /// Period texts already parsed. A file names few distinct periods, each on thousands of rows; a text
-    /// of up to 15 bytes is its own key, packed into two integers, so a lookup hashes no `String`.
-    struct PeriodCache {
-        struct Key: Hashable { var a: UInt64, b: UInt64 }
-        var known: [Key: Period?] = [:]
+    /// A cell's text of up to 15 bytes, packed with its length into two integers: a cache key that
+    /// hashes and compares as integers, with no `String` made per row.
+    struct PackedText: Hashable {
+        var a: UInt64, b: UInt64
 
-        /// Up to 15 bytes and their length as a key; nil for longer text.
-        static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> Key? {
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard bytes.count < 16 else { return nil }
-            var key = Key(a: 0, b: UInt64(bytes.count) << 56)  // the length too, so trailing zeros cannot collide
+            a = 0
+            b = UInt64(bytes.count) << 56  // the length too, so that trailing zero bytes cannot collide
             for k in 0..<bytes.count {
-                if k < 8 { key.a |= UInt64(bytes[k]) << (8 * UInt64(k)) } else { key.b |= UInt64(bytes[k]) << (8 * UInt64(k - 8)) }
+                if k < 8 { a |= UInt64(bytes[k]) << (8 * UInt64(k)) } else { b |= UInt64(bytes[k]) << (8 * UInt64(k - 8)) }
             }
-            return key
         }
+    }
 
+    /// Period texts already parsed. A file names few distinct periods, each on thousands of rows.
+    struct PeriodCache {
+        var known: [PackedText: Period?] = [:]
         /// A small direct-mapped cache in front of the dictionary: most lookups hit it and hash nothing.
-        var recent = [(key: Key, period: Period?)](repeating: (Key(a: 0, b: 0), nil), count: 64)
+        var recent = [(key: PackedText, period: Period?)?](repeating: nil, count: 64)
 
         mutating func period(_ bytes: UnsafeBufferPointer<UInt8>) -> Period? {
-            guard let key = PeriodCache.pack(bytes) else { return Period(utf8: bytes) }
+            guard let key = PackedText(bytes) else { return Period(utf8: bytes) }
             let slot = Int(truncatingIfNeeded: (key.a &* 0x9E37_79B9_7F4A_7C15 ^ key.b) >> 58)
-            if recent[slot].key == key { return recent[slot].period }
-            defer { if let p = known[key] { recent[slot] = (key, p) } }
-            if let p = known[key] { return p }
-            let p = Period(utf8: bytes)
-            if known.count < 10_000 { known[key] = p }
+            if let hit = recent[slot], hit.key == key { return hit.period }
+            let p: Period?
+            if let known = known[key] {
+                p = known
+            } else {
+                p = Period(utf8: bytes)
+                if known.count < 10_000 { known[key] = p }
+            }
+            recent[slot] = (key, p)
             return p
         }
     }
@@ -573,11 +579,11 @@ public struct DataLoader {
 
     // A file has few distinct dates, and a `submitted` column names one on every row: parse each text
     // once, keyed by its bytes packed into integers (no `String` per row).
-    private var dates: [PeriodCache.Key: CalendarDate?] = [:]
+    private var dates: [PackedText: CalendarDate?] = [:]
     private var dues: [Int64: CalendarDate] = [:]
 
     mutating func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
-        guard let key = PeriodCache.pack(bytes) else { return CalendarDate(parsing: String(decoding: bytes, as: UTF8.self)) }
+        guard let key = PackedText(bytes) else { return CalendarDate(parsing: String(decoding: bytes, as: UTF8.self)) }
         if let known = dates[key] { return known }
         let d = CalendarDate(parsing: String(decoding: bytes, as: UTF8.self))
         if dates.count < 100_000 { dates[key] = d }
