@@ -172,7 +172,17 @@ public struct MeasureDecl: Sendable {
     public var id: Located<String>
     public var title: String
     /// As written, before defaults.
-    public var fields: MeasureFields
+    public var fields: MeasureFields {
+        get { box?.value ?? MeasureFields() }
+        set { box = FieldsBox(newValue) }
+    }
+    /// The fields live in a box: a resolved measure holds them once, with defaults applied, and lets
+    /// the declaration's go (`dropFields()`), which then costs 8 bytes instead of about a kilobyte.
+    private var box: FieldsBox?
+    private final class FieldsBox: Sendable {
+        let value: MeasureFields
+        init(_ value: MeasureFields) { self.value = value }
+    }
     public var range: SourceRange
     /// False when the block was never closed: fields may be missing only because the parse stopped, so
     /// rules about missing fields stay quiet rather than add to the syntax error.
@@ -181,6 +191,20 @@ public struct MeasureDecl: Sendable {
     /// and ones whose value was rejected: rules about a missing field stay quiet when the field was
     /// attempted, since PM002 or PM006 already says what is wrong with it.
     public var attempted = FieldNameSet()
+
+    public init(kind: MeasureKind, id: Located<String>, title: String, fields: MeasureFields, range: SourceRange,
+                isComplete: Bool = true, attempted: FieldNameSet = FieldNameSet()) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.range = range
+        self.isComplete = isComplete
+        self.attempted = attempted
+        self.fields = fields
+    }
+
+    /// Lets the declared fields go (a resolved measure keeps them, with defaults, in `fields`).
+    mutating func dropFields() { box = nil }
 
     /// Whether the measure lacks `field` and did not attempt it.
     public func lacks<T>(_ field: String, _ value: T?) -> Bool {

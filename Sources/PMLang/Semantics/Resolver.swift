@@ -94,7 +94,7 @@ public struct Resolver {
                 m.fields = m.decl.fields.filled(from: localByFile[m.decl.range.file] ?? global)
                 r.checkReferences(m.decl.fields, in: names)
                 m.tolerance = r.resolveTolerance(m.fields.tolerance, in: names)
-                m.decl.fields = MeasureFields()  // `fields` has them, with defaults: one copy, not two
+                m.decl.dropFields()  // `fields` has them, with defaults: one copy, not two
             }
             return (r.diagnostics, r.usedPeople)
         }
