@@ -6,10 +6,15 @@ public struct EvaluationOptions: Sendable {
     public var period: Period?
     /// The date figures are judged due against (a figure is due at its period end plus its lag).
     public var asOf: CalendarDate
+    /// Whether to work out each measure's chart (`MeasureResult.series`: every period of last year and
+    /// this one, actual against plan). Only the HTML scorecard draws it; for a national framework it is
+    /// a good part of the evaluation and of its memory.
+    public var charts: Bool
 
-    public init(period: Period? = nil, asOf: CalendarDate) {
+    public init(period: Period? = nil, asOf: CalendarDate, charts: Bool = true) {
         self.period = period
         self.asOf = asOf
+        self.charts = charts
     }
 }
 
@@ -153,7 +158,7 @@ public struct Evaluator: Sendable {
         }
 
         // The chart: every period of last year and this year up to the one reported.
-        for y in [previousYear, year] {
+        for y in [previousYear, year] where options.charts {
             let last = y == year ? k : n
             guard last >= 1 else { continue }
             for i in 1...last {

@@ -201,7 +201,7 @@ public enum RunCommand {
             io.stderr("Error: \(p) is outside the plan\(plan).\n")
             return 2
         }
-        guard let scorecard = Evaluator.evaluate(framework: framework, data: data, options: EvaluationOptions(period: o.period, asOf: asOf)) else {
+        guard let scorecard = Evaluator.evaluate(framework: framework, data: data, options: EvaluationOptions(period: o.period, asOf: asOf, charts: o.format == .html)) else {
             io.stderr("Error: the data has no figures to report; name the period with --period.\n")
             return 2
         }

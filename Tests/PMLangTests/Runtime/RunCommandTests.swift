@@ -109,6 +109,21 @@ struct HTMLReportTests {
         #expect(HTMLReport.escape("<b>\"R&D\"</b>") == "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;")
     }
 
+    @Test("charts are worked out only when asked for; nothing else in the scorecard changes")
+    func chartsOnlyForHTML() throws {
+        let s = try exampleScorecard()
+        #expect(s.measures.contains { $0.series.count >= 2 })
+        let lint = Linter.lint(try FileManager.default.contentsOfDirectory(atPath: Paths.root.appendingPathComponent("examples").path)
+            .filter { $0.hasSuffix(".pm") }.sorted()
+            .map { try source(Paths.root.appendingPathComponent("examples/\($0)"), shownAs: "examples/\($0)") },
+            options: LintOptions(today: exampleAsOf))
+        let without = try #require(Evaluator.evaluate(framework: lint.framework, data: s.data, options: EvaluationOptions(asOf: exampleAsOf, charts: false)))
+        #expect(without.measures.allSatisfy { $0.series.isEmpty })
+        for format in [ReportFormat.json, .text, .csv, .markdown] {
+            #expect(format.render(without) == format.render(s), "\(format) does not depend on the charts")
+        }
+    }
+
     /// Headless Chromium renders the page; a blank or broken page makes a tiny, near-uniform image.
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
