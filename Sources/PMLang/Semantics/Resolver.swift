@@ -86,7 +86,7 @@ public struct Resolver {
         let measures = fw.measures
         let names = fw
         let chunk = 2_000
-        let ranges = stride(from: 0, to: measures.count, by: chunk).map { $0..<min($0 + chunk, measures.count) }
+        let ranges = ParallelMap.chunks(measures.count, size: chunk)
         let found = ParallelMap.map(ranges.indices) { k -> ([Diagnostic], Set<String>) in
             var r = Resolver()
             for i in ranges[k] {

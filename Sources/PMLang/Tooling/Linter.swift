@@ -9,6 +9,12 @@ public enum ParallelMap {
         init(_ n: Int) { items = Array(repeating: nil, count: n) }
     }
 
+    /// `0..<count` cut into consecutive ranges of `size` (the last one shorter): the chunks that large
+    /// lists are worked through on every core.
+    public static func chunks(_ count: Int, size: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
     public static func map<C: RandomAccessCollection & Sendable, T>(_ c: C, _ body: @Sendable (C.Element) -> T) -> [T] where C.Index == Int {
         if c.count < 2 { return c.map(body) }
         let slots = Slots<T>(c.count)

@@ -54,7 +54,7 @@ public struct DataLoader {
             self.formula = measure.fields.formula?.value
             self.components = components
             self.componentKeys = components.map { $0.lowercased() }
-            self.ratio = measure.fields.formula?.value.ratioShape
+            self.ratio = formula?.ratioShape
             self.frequency = measure.fields.frequency?.value ?? .quarterly
             self.unit = measure.fields.unit?.value
             self.lag = measure.fields.lag?.value ?? Lag(days: 0, working: false)
@@ -498,9 +498,13 @@ public struct DataLoader {
 
     /// The bit of a period among a measure's periods.
     func ordinal(_ info: MeasureInfo, _ p: Period) -> Int {
-        let base = firstYear?.start ?? 0
-        let perYear = info.frequency.periodsPerYear
-        return (framework.calendar.fiscalYear(of: p).start - base) * perYear + framework.calendar.index(of: p) - 1
+        DataLoader.ordinal(p, year: framework.calendar.fiscalYear(of: p).start, perYear: info.frequency.periodsPerYear,
+                           from: firstYear?.start ?? 0, calendar: framework.calendar)
+    }
+
+    /// The same from its parts, for `advance`, which already knows the period's year.
+    static func ordinal(_ p: Period, year: Int, perYear: Int, from base: Int, calendar: FiscalCalendar) -> Int {
+        (year - base) * perYear + calendar.index(of: p) - 1
     }
 
     func wasEvicted(_ info: MeasureInfo, _ p: Period) -> Bool {
@@ -553,7 +557,7 @@ public struct DataLoader {
             swap(&at, &evictedAt[i])
             if at.isEmpty { at.reserveCapacity(planPeriods * perYear) }  // grown once, not by doublings
             store[i].dropYears(before: year - 1) { p, y, file, line in
-                let ordinal = (y - base) * perYear + calendar.index(of: p) - 1
+                let ordinal = DataLoader.ordinal(p, year: y, perYear: perYear, from: base, calendar: calendar)
                 DataLoader.mark(&bits, ordinal)
                 DataLoader.remember(&at, ordinal, fileIndex: file, line: line)
             }

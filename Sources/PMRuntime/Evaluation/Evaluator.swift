@@ -99,7 +99,7 @@ public struct Evaluator: Sendable {
         let measures = framework.measures
         let chunk = 2_000
         guard measures.count > chunk else { return measures.map { evaluate($0, reportPeriod: period) } }
-        let chunks = stride(from: 0, to: measures.count, by: chunk).map { $0..<min($0 + chunk, measures.count) }
+        let chunks = ParallelMap.chunks(measures.count, size: chunk)
         return ParallelMap.map(chunks.indices) { k in chunks[k].map { evaluate(measures[$0], reportPeriod: period) } }.flatMap { $0 }
     }
 

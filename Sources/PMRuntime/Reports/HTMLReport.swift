@@ -136,7 +136,7 @@ public enum HTMLReport {
     static func measureRows(_ measures: [MeasureResult]) -> [String] {
         let chunk = 1_000
         guard measures.count > 2 * chunk else { return measures.map(measureRow) }
-        let ranges = stride(from: 0, to: measures.count, by: chunk).map { $0..<min($0 + chunk, measures.count) }
+        let ranges = ParallelMap.chunks(measures.count, size: chunk)
         return ParallelMap.map(ranges.indices) { k in
             var part = ""
             part.reserveCapacity(ranges[k].count * 2_800)

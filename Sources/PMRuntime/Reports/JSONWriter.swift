@@ -84,7 +84,7 @@ struct JSONWriter {
             return
         }
         let outer = stack
-        let ranges = stride(from: 0, to: items.count, by: chunk).map { $0..<min($0 + chunk, items.count) }
+        let ranges = ParallelMap.chunks(items.count, size: chunk)
         let parts = ParallelMap.map(ranges.indices) { k -> [UInt8] in
             // A writer at the same depth, as if the elements before this chunk had been written.
             var w = JSONWriter()
