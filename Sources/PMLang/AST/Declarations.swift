@@ -135,29 +135,34 @@ public struct MeasureFields: Sendable {
     /// Fields set here win; the rest come from `defaults`.
     public func filled(from d: MeasureFields) -> MeasureFields {
         var m = self
-        m.aim = aim ?? d.aim
-        m.definition = definition ?? d.definition
-        m.unit = unit ?? d.unit
-        m.better = better ?? d.better
-        m.frequency = frequency ?? d.frequency
-        m.lag = lag ?? d.lag
-        m.source = source ?? d.source
-        m.formula = formula ?? d.formula
-        m.aggregate = aggregate ?? d.aggregate
-        m.baseline = baseline ?? d.baseline
-        m.targets = targets ?? d.targets
-        m.trajectory = trajectory ?? d.trajectory
-        m.tolerance = tolerance ?? d.tolerance
-        m.rate = rate ?? d.rate
-        m.accountable = accountable ?? d.accountable
-        m.lead = lead ?? d.lead
-        m.collector = collector ?? d.collector
-        m.reviewer = reviewer ?? d.reviewer
-        m.committee = committee ?? d.committee
-        m.benchmark = benchmark ?? d.benchmark
-        m.perspective = perspective ?? d.perspective
-        m.note = note ?? d.note
+        m.fill(from: d)
         return m
+    }
+
+    /// The same in place: only the fields left empty are copied from `defaults`.
+    public mutating func fill(from d: MeasureFields) {
+        if aim == nil { aim = d.aim }
+        if definition == nil { definition = d.definition }
+        if unit == nil { unit = d.unit }
+        if better == nil { better = d.better }
+        if frequency == nil { frequency = d.frequency }
+        if lag == nil { lag = d.lag }
+        if source == nil { source = d.source }
+        if formula == nil { formula = d.formula }
+        if aggregate == nil { aggregate = d.aggregate }
+        if baseline == nil { baseline = d.baseline }
+        if targets == nil { targets = d.targets }
+        if trajectory == nil { trajectory = d.trajectory }
+        if tolerance == nil { tolerance = d.tolerance }
+        if rate == nil { rate = d.rate }
+        if accountable == nil { accountable = d.accountable }
+        if lead == nil { lead = d.lead }
+        if collector == nil { collector = d.collector }
+        if reviewer == nil { reviewer = d.reviewer }
+        if committee == nil { committee = d.committee }
+        if benchmark == nil { benchmark = d.benchmark }
+        if perspective == nil { perspective = d.perspective }
+        if note == nil { note = d.note }
     }
 }
 
@@ -179,8 +184,9 @@ public struct MeasureDecl: Sendable {
     /// The fields live in a box: a resolved measure holds them once, with defaults applied, and lets
     /// the declaration's go (`dropFields()`), which then costs 8 bytes instead of about a kilobyte.
     private var box: FieldsBox?
-    private final class FieldsBox: Sendable {
-        let value: MeasureFields
+    /// Written only through `takeFields()`, by the one owner of a declaration being resolved.
+    private final class FieldsBox: @unchecked Sendable {
+        var value: MeasureFields
         init(_ value: MeasureFields) { self.value = value }
     }
     public var range: SourceRange
@@ -203,8 +209,18 @@ public struct MeasureDecl: Sendable {
         self.fields = fields
     }
 
-    /// Lets the declared fields go (a resolved measure keeps them, with defaults, in `fields`).
-    mutating func dropFields() { box = nil }
+    /// Hands over the declared fields and lets the declaration's copy go (a resolved measure keeps them,
+    /// with defaults, in `fields`). Moved out, not copied, when nothing else shares the box.
+    mutating func takeFields() -> MeasureFields {
+        guard box != nil else { return MeasureFields() }
+        defer { box = nil }
+        if isKnownUniquelyReferenced(&box!) {
+            var taken = MeasureFields()
+            swap(&taken, &box!.value)
+            return taken
+        }
+        return box!.value
+    }
 
     /// Whether the measure lacks `field` and did not attempt it.
     public func lacks<T>(_ field: String, _ value: T?) -> Bool {

@@ -98,23 +98,30 @@ public enum SMARTRules: RuleFamily {
             }
             return
         }
-        var seen: [FiscalYear: SourceRange] = [:]
+        // Where each year's target was first given: plan years by position (no hashing; this runs for
+        // every measure), any other year in a dictionary made only when one turns up.
+        var inPlan = [SourceRange?](repeating: nil, count: plan.count)
+        var outside: [FiscalYear: SourceRange] = [:]
+        let firstYear = plan.first?.start ?? 0
         for t in targets.value {
-            if let first = seen[t.year.value] {
-                out.append(Diagnostic(.duplicateField, "target for \(t.year.value) is given twice", at: t.year.range.union(t.value.range),
+            let year = t.year.value
+            let slot = year.start - firstYear
+            let isPlanYear = slot >= 0 && slot < plan.count
+            if let first = isPlanYear ? inPlan[slot] : outside[year] {
+                out.append(Diagnostic(.duplicateField, "target for \(year) is given twice", at: t.year.range.union(t.value.range),
                                       notes: [Note("first given here", at: first)], fix: Fix("remove one of them")))
             }
-            seen[t.year.value] = t.year.range
-            if let first = plan.first, let last = plan.last, t.year.value < first || t.year.value > last {
-                out.append(Diagnostic(.targetOutsidePlan, "target for \(t.year.value) is outside the plan (\(first) to \(last))",
+            if isPlanYear { inPlan[slot] = t.year.range } else { outside[year] = t.year.range }
+            if let first = plan.first, let last = plan.last, !isPlanYear {
+                out.append(Diagnostic(.targetOutsidePlan, "target for \(year) is outside the plan (\(first) to \(last))",
                                       at: t.year.range, fix: Fix("remove it, or extend the framework's `plan`")))
             }
             if let unit = m.fields.unit?.value, let why = unit.domainViolation(t.value.value) {
-                out.append(Diagnostic(.targetOutsideDomain, "target `\(t.value.value)` for \(t.year.value) is outside the unit's domain: \(why)",
+                out.append(Diagnostic(.targetOutsideDomain, "target `\(t.value.value)` for \(year) is outside the unit's domain: \(why)",
                                       at: t.value.range, fix: Fix("check the value and the `unit` line")))
             }
         }
-        let missing = plan.filter { seen[$0] == nil }
+        let missing = plan.indices.filter { inPlan[$0] == nil }.map { plan[$0] }
         if !missing.isEmpty {
             let list = missing.map(\.description)
             out.append(Diagnostic(.yearWithoutTarget,
@@ -123,7 +130,10 @@ public enum SMARTRules: RuleFamily {
         }
 
         let polarity = m.fields.better?.value
-        let sorted = targets.value.sorted { $0.year.value < $1.year.value }
+        let stretchLimit = context.stretchLimit
+        // Targets are nearly always written in year order; sort only when they are not.
+        let inOrder = zip(targets.value, targets.value.dropFirst()).allSatisfy { $0.year.value <= $1.year.value }
+        let sorted = inOrder ? targets.value : targets.value.sorted { $0.year.value < $1.year.value }
         if let baseline = m.fields.baseline {
             var previous = baseline.value.value
             var previousYear: FiscalYear?  // nil: the baseline (names are built only for a finding)
@@ -137,10 +147,10 @@ public enum SMARTRules: RuleFamily {
                 }
                 if let gain = improvement(t.value.value, over: previous, polarity), gain > .zero, !previous.isZero {
                     let share = (gain * .hundred).divided(by: previous.magnitude, places: 1)
-                    if share > context.stretchLimit {
+                    if share > stretchLimit {
                         let previousName = previousYear.map { "the \($0) target `\(previous)`" } ?? "the baseline `\(baseline.value.value)`"
                         out.append(Diagnostic(.excessiveStretch,
-                                              "target `\(t.value.value)` for \(t.year.value) is \(share)% better than \(previousName), beyond the \(context.stretchLimit)% stretch limit",
+                                              "target `\(t.value.value)` for \(t.year.value) is \(share)% better than \(previousName), beyond the \(stretchLimit)% stretch limit",
                                               at: t.value.range,
                                               fix: Fix("check that the target is realistic; the limit is set by `stretch-limit` in the framework or `--stretch-limit`")))
                     }

@@ -43,36 +43,53 @@ public enum TrajectoryRules: RuleFamily {
     private static func explicitValues(_ m: ResolvedMeasure, _ values: [PlannedValue], frequency: Frequency?, at: SourceRange,
                                        _ fw: Framework, _ out: inout [Diagnostic]) {
         let calendar = fw.calendar
-        let plan = Set(fw.planYears)
-        var byYear: [FiscalYear: [Int: DecimalValue]] = [:]
-        var seen: [Period: SourceRange] = [:]
+        let plan = fw.planYears
+        let firstYear = plan.first?.start ?? 0
+        // Periods of the measure's frequency in a plan year have a slot (year by position, then period):
+        // this runs for every measure with a `values` trajectory, so no hashing on the common path.
+        // Any other period (wrong frequency, outside the plan, or no frequency to go by) is looked up in
+        // a dictionary, which only such periods ever fill; the two sets never overlap.
+        let perYear = frequency?.periodsPerYear ?? 0
+        var planned = [DecimalValue?](repeating: nil, count: plan.count * perYear)
+        var seenInSlot = [SourceRange?](repeating: nil, count: plan.count * perYear)
+        var seenOther: [Period: SourceRange] = [:]
         for v in values {
             let p = v.period.value
-            if let first = seen[p] {
+            let year = calendar.fiscalYear(of: p)
+            let yearSlot = year.start - firstYear
+            let slot = p.frequency == frequency && yearSlot >= 0 && yearSlot < plan.count
+                ? yearSlot * perYear + calendar.index(of: p) - 1 : -1
+            if let first = slot >= 0 ? seenInSlot[slot] : seenOther[p] {
                 out.append(Diagnostic(.trajectoryPeriods, "trajectory of `\(m.id)` gives \(p) twice", at: v.period.range,
                                       notes: [Note("first given here", at: first)], fix: Fix("remove one of them")))
                 continue
             }
-            seen[p] = v.period.range
+            if slot >= 0 { seenInSlot[slot] = v.period.range } else { seenOther[p] = v.period.range }
             if let frequency, p.frequency != frequency {
                 out.append(Diagnostic(.trajectoryPeriods,
                                       "trajectory period \(p) is \(article(p.frequency)) but `\(m.id)` is reported \(frequency.rawValue)",
                                       at: v.period.range, fix: Fix("give the plan per \(periodName(frequency))")))
                 continue
             }
-            let year = calendar.fiscalYear(of: p)
-            if !plan.isEmpty && !plan.contains(year) {
+            if !plan.isEmpty && !(yearSlot >= 0 && yearSlot < plan.count) {
                 out.append(Diagnostic(.trajectoryPeriods, "trajectory period \(p) of `\(m.id)` is outside the plan", at: v.period.range,
                                       fix: Fix("remove it, or extend the framework's `plan`")))
                 continue
             }
-            byYear[year, default: [:]][calendar.index(of: p)] = v.value.value
+            if slot >= 0 { planned[slot] = v.value.value }
         }
         guard let frequency else { return }
-        let targets = Dictionary((m.fields.targets?.value ?? []).map { ($0.year.value, $0.value.value) }, uniquingKeysWith: { a, _ in a })
-        for year in fw.planYears where targets[year] != nil {
-            let given = byYear[year] ?? [:]
-            let missing = (1...frequency.periodsPerYear).filter { given[$0] == nil }
+        // The first target given for each plan year (a repeated year is PM004's business).
+        var targets = [DecimalValue?](repeating: nil, count: plan.count)
+        for t in m.fields.targets?.value ?? [] {
+            let k = t.year.value.start - firstYear
+            if k >= 0 && k < plan.count && targets[k] == nil { targets[k] = t.value.value }
+        }
+        let aggregate = m.aggregate
+        for (k, year) in plan.enumerated() {
+            guard let target = targets[k] else { continue }
+            let given = planned[k * perYear..<(k + 1) * perYear]
+            let missing = (1...perYear).filter { given[k * perYear + $0 - 1] == nil }
             if !missing.isEmpty {
                 let names = missing.map { calendar.period($0, of: year, frequency: frequency).description }
                 let shown = names.count > 4 ? Array(names.prefix(3)) + ["\(names.count - 3) more"] : names
@@ -80,13 +97,13 @@ public enum TrajectoryRules: RuleFamily {
                                       fix: Fix("give a value for every \(periodName(frequency)) of each plan year")))
                 continue
             }
-            let end = m.aggregate == .sum
-                ? given.values.reduce(DecimalValue.zero, +)
-                : given[frequency.periodsPerYear]!
-            if let target = targets[year], end != target {
+            let end = aggregate == .sum
+                ? given.reduce(DecimalValue.zero) { $0 + $1! }
+                : given.last!!
+            if end != target {
                 out.append(Diagnostic(.trajectoryMissesTarget,
-                                      "trajectory of `\(m.id)` ends \(year) at \(end)\(m.aggregate == .sum ? " in total" : ""), not the annual target \(target)",
-                                      at: at, fix: Fix(m.aggregate == .sum ? "make the period values add up to \(target)" : "make the last period's plan \(target)")))
+                                      "trajectory of `\(m.id)` ends \(year) at \(end)\(aggregate == .sum ? " in total" : ""), not the annual target \(target)",
+                                      at: at, fix: Fix(aggregate == .sum ? "make the period values add up to \(target)" : "make the last period's plan \(target)")))
             }
         }
     }

@@ -2,7 +2,10 @@
 /// (defined twice), PM005 (undefined reference), PM007 (framework header) and PM109 (unused person).
 public struct Resolver {
     private var diagnostics: [Diagnostic] = []
-    private var usedPeople = Set<String>()
+    /// Each declared person's position, so that a reference is one lookup and marking them used is a
+    /// store (references to people are the commonest lookup at national scale).
+    private var personIndex: [String: Int] = [:]
+    private var usedPeople: [Bool] = []
 
     public static func resolve(_ documents: [Document]) -> (Framework, [Diagnostic]) {
         var documents = documents
@@ -41,6 +44,7 @@ public struct Resolver {
         var seenAims: [String: SourceRange] = [:]
         var seenTolerances: [String: SourceRange] = [:]
         var seenMeasures: [String: SourceRange] = [:]
+        seenMeasures.reserveCapacity(documents.reduce(0) { $0 + $1.measures.count + $1.projects.count })
         func unique(_ id: Located<String>, _ seen: inout [String: SourceRange], _ what: String) -> Bool {
             if let first = seen[id.value] {
                 diagnostics.append(Diagnostic(.duplicateIdentifier, "\(what) `\(id.value)` is defined twice", at: id.range,
@@ -63,7 +67,7 @@ public struct Resolver {
             }
             for t in doc.tolerances { if let id = t.id, unique(id, &seenTolerances, "tolerance") { fw.tolerances[id.value] = t } }
             for t in doc.thresholds { if let id = t.id, unique(id, &seenTolerances, "thresholds") { fw.thresholds[id.value] = t } }
-            for m in doc.measures where unique(m.id, &seenMeasures, m.kind.rawValue) { fw.measures.append(ResolvedMeasure(decl: m, fields: m.fields)) }
+            for m in doc.measures where unique(m.id, &seenMeasures, m.kind.rawValue) { fw.measures.append(ResolvedMeasure(decl: m, fields: MeasureFields())) }
             for p in doc.projects where unique(p.id, &seenMeasures, "project") { fw.projects.append(p) }
             for extra in doc.defaults.dropFirst() {
                 diagnostics.append(Diagnostic(.duplicateIdentifier, "`defaults` is given twice in this file", at: extra.range,
@@ -79,6 +83,8 @@ public struct Resolver {
         let global = frameworkFile.flatMap { defaultsByFile[$0] } ?? MeasureFields()
         let localByFile = defaultsByFile.mapValues { $0.filled(from: global) }
 
+        personIndex = Dictionary(uniqueKeysWithValues: fw.people.keys.enumerated().map { ($1, $0) })
+        usedPeople = Array(repeating: false, count: personIndex.count)
         // References in defaults are checked once, on the defaults block.
         for d in fw.defaults { checkReferences(d.fields, in: fw) }
         // Each measure is resolved on its own (defaults applied, references checked, tolerance found), so
@@ -87,26 +93,30 @@ public struct Resolver {
         let names = fw
         let chunk = 2_000
         let ranges = ParallelMap.chunks(measures.count, size: chunk)
-        let found = ParallelMap.map(ranges.indices) { k -> ([Diagnostic], Set<String>) in
+        let people = personIndex
+        let found = ParallelMap.map(ranges.indices) { k -> ([Diagnostic], [Bool]) in
             var r = Resolver()
+            r.personIndex = people
+            r.usedPeople = Array(repeating: false, count: people.count)
             for i in ranges[k] {
                 let m = measures[i]
-                m.fields = m.decl.fields.filled(from: localByFile[m.decl.range.file] ?? global)
-                r.checkReferences(m.decl.fields, in: names)
-                m.tolerance = r.resolveTolerance(m.fields.tolerance, in: names)
-                m.decl.dropFields()  // `fields` has them, with defaults: one copy, not two
+                var fields = m.decl.takeFields()  // one copy of the fields, not two
+                r.checkReferences(fields, in: names)
+                fields.fill(from: localByFile[m.decl.range.file] ?? global)
+                m.tolerance = r.resolveTolerance(fields.tolerance, in: names)
+                m.fields = fields
             }
             return (r.diagnostics, r.usedPeople)
         }
         for (ds, used) in found {
             diagnostics += ds
-            usedPeople.formUnion(used)
+            for (k, isUsed) in used.enumerated() where isUsed { usedPeople[k] = true }
         }
         for p in fw.projects {
             if let aim = p.aim { reference(aim, fw.aims.keys, "aim") }
             for a in [p.accountable, p.lead].compactMap({ $0 }) { assignment(a.value, fw) }
         }
-        for p in fw.people.values.sorted(by: { $0.id.range < $1.id.range }) where !usedPeople.contains(p.id.value) {
+        for p in fw.people.values.sorted(by: { $0.id.range < $1.id.range }) where !usedPeople[personIndex[p.id.value]!] {
             diagnostics.append(Diagnostic(.unusedPerson, "person `\(p.id.value)` is declared but never used", at: p.id.range,
                                           fix: Fix("remove the declaration, or give them a role on a measure")))
         }
@@ -123,8 +133,7 @@ public struct Resolver {
     }
 
     private mutating func person(_ name: Located<String>, _ fw: Framework) {
-        usedPeople.insert(name.value)
-        reference(name, fw.people.keys, "person")
+        if let k = personIndex[name.value] { usedPeople[k] = true } else { reference(name, fw.people.keys, "person") }
     }
 
     private mutating func assignment(_ a: Assignment, _ fw: Framework) {
