@@ -3,7 +3,14 @@ import Testing
 
 @Suite("lexer")
 struct LexerTests {
-    func tokens(_ text: String) -> [Token] {
+    /// A token with its text, as `TokenText` gives it.
+    struct Lexed {
+        var kind: TokenKind
+        var range: SourceRange
+        var text: String
+    }
+
+    func tokens(_ text: String) -> [Lexed] {
         var lexer = Lexer(bytes: Array(text.utf8), file: 0)
         var out: [Token] = []
         while true {
@@ -11,7 +18,8 @@ struct LexerTests {
             if t.kind == .endOfFile { break }
             out.append(t)
         }
-        return out
+        let source = lexer.tokenText
+        return out.map { Lexed(kind: $0.kind, range: $0.range, text: source.text($0)) }
     }
 
     @Test("periods, dates, numbers and identifiers get their own kinds")

@@ -32,7 +32,7 @@ struct ParserTests {
     func missingBrace() {
         let syntax = Parser.parse(bytes: Array("measure A \"a\" {\n  aim P1\nmeasure B \"b\" {\n  aim P1\n}\n".utf8), file: 0)
         #expect(syntax.diagnostics.count == 1)
-        #expect(syntax.declarations.map { syntax.header($0).first?.text } == ["A", "B"])
+        #expect(syntax.declarations.map { syntax.header($0).first.map(syntax.text) } == ["A", "B"])
     }
 
     @Test("no crash, hang or stack overflow on hostile input", arguments: [

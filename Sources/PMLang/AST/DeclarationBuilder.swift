@@ -58,17 +58,17 @@ public struct DeclarationBuilder {
 
     private mutating func add(_ decl: DeclSyntax, to doc: inout Document) {
         let h = Array(syntax.header(decl))
-        let keyword = syntax.keyword(decl).text
-        let id = h.first.flatMap { $0.kind == .identifier ? Located($0.text, at: $0.range) : nil }
-        let titleAt = keyword == "framework" ? 0 : 1
-        let title = titleAt < h.count && h[titleAt].kind == .string ? h[titleAt].text : nil
+        let keyword = decl.kind
+        let id = h.first.flatMap { $0.kind == .identifier ? Located(syntax.text($0), at: $0.range) : nil }
+        let titleAt = keyword == .framework ? 0 : 1
+        let title = titleAt < h.count && h[titleAt].kind == .string ? syntax.text(h[titleAt]) : nil
         let block = syntax.block(decl)
         let fields = block.map { syntax.fields($0) } ?? []
         switch keyword {
-        case "framework":
+        case .framework:
             guard let t = h.first, t.kind == .string else { return }
-            doc.frameworks.append(framework(Located(t.text, at: t.range), fields, range: decl.range))
-        case "person":
+            doc.frameworks.append(framework(Located(syntax.text(t), at: t.range), fields, range: decl.range))
+        case .person:
             guard let id, let title else { return }
             var p = PersonDecl(id: id, name: title, range: decl.range)
             for f in checkedFields(fields, allowed: DeclarationBuilder.personFieldNames, in: "a person") {
@@ -80,7 +80,7 @@ public struct DeclarationBuilder {
                 } catch let e as ShapeError { report(e) } catch {}
             }
             doc.people.append(p)
-        case "priority":
+        case .priority:
             guard let id, let title else { return }
             var p = PriorityDecl(id: id, title: title, aims: [], range: decl.range)
             for f in checkedFields(fields, allowed: DeclarationBuilder.priorityFieldNames, in: "a priority", repeatable: FieldName.Set([.aim])) {
@@ -98,7 +98,7 @@ public struct DeclarationBuilder {
                 } catch let e as ShapeError { report(e) } catch {}
             }
             doc.priorities.append(p)
-        case "tolerance":
+        case .tolerance:
             guard let id else { return }
             if fields.contains(where: { $0.known == .green || $0.known == .red }) {
                 // Bands in a `tolerance` block: accept them as thresholds rather than lose them.
@@ -109,33 +109,31 @@ public struct DeclarationBuilder {
             } else {
                 var t = tolerance(fields, range: decl.range)
                 t.id = id
-                t.summary = h.count > 1 && h[1].kind == .string ? h[1].text : nil
+                t.summary = h.count > 1 && h[1].kind == .string ? syntax.text(h[1]) : nil
                 doc.tolerances.append(t)
             }
-        case "thresholds":
+        case .thresholds:
             guard let id else { return }
             var t = thresholds(fields, range: decl.range)
             t.id = id
-            t.summary = h.count > 1 && h[1].kind == .string ? h[1].text : nil
+            t.summary = h.count > 1 && h[1].kind == .string ? syntax.text(h[1]) : nil
             doc.thresholds.append(t)
-        case "defaults":
+        case .defaults:
             doc.defaults.append(DefaultsDecl(fields: measureFields(fields, defaults: true), range: decl.range))
-        case "measure", "monitor":
+        case .measure, .monitor:
             guard let id, let title else { return }
             var attempted = FieldNameSet(fields, in: syntax)
             // Only a misspelt name needs its nearest field (a distance to every field name is not cheap).
             for f in fields where !(f.known.map(DeclarationBuilder.measureFieldNames.set.contains) ?? false) {
-                if let s = Spelling.suggestion(for: syntax.name(f).text, among: DeclarationBuilder.measureFields) { attempted.insert(s) }
+                if let s = Spelling.suggestion(for: syntax.text(syntax.name(f)), among: DeclarationBuilder.measureFields) { attempted.insert(s) }
             }
-            doc.measures.append(MeasureDecl(kind: keyword == "monitor" ? .monitor : .measure, id: id, title: title,
+            doc.measures.append(MeasureDecl(kind: keyword == .monitor ? .monitor : .measure, id: id, title: title,
                                             fields: measureFields(fields, defaults: false), range: decl.range,
                                             isComplete: block?.close != nil && block?.recovered != true,
                                             attempted: attempted))
-        case "project":
+        case .project:
             guard let id, let title else { return }
             doc.projects.append(project(id: id, title: title, fields, range: decl.range))
-        default:
-            break
         }
     }
 
@@ -150,7 +148,7 @@ public struct DeclarationBuilder {
         out.reserveCapacity(fields.count)
         for f in fields {
             let nameToken = syntax.name(f)
-            let name = nameToken.text
+            var name: String { syntax.text(nameToken) }  // for messages only
             if let k = f.known, notAllowed.contains(k) {
                 diagnostics.append(Diagnostic(.unknownField, "`\(name)` \(notAllowedReason)", at: nameToken.range,
                                               fix: Fix("move `\(name)` into each measure")))
@@ -191,7 +189,7 @@ public struct DeclarationBuilder {
         for f in checkedFields(fields, allowed: DeclarationBuilder.frameworkFieldNames, in: "the framework") {
             var c = ValueCursor(f, in: syntax)
             do {
-                switch syntax.name(f).text {
+                switch syntax.text(syntax.name(f)) {
                 case "council":
                     fw.council = try c.string("the council's name in quotes")
                 case "plan":
@@ -249,7 +247,7 @@ public struct DeclarationBuilder {
         for f in checkedFields(fields, allowed: DeclarationBuilder.toleranceFieldNames, in: "a tolerance") {
             var c = ValueCursor(f, in: syntax)
             do {
-                switch syntax.name(f).text {
+                switch syntax.text(syntax.name(f)) {
                 case "amber":
                     try c.expectWord("within")
                     t.amber = try toleranceAmount(&c)
@@ -297,7 +295,7 @@ public struct DeclarationBuilder {
         for f in checkedFields(fields, allowed: DeclarationBuilder.thresholdFieldNames, in: "thresholds", repeatable: FieldName.Set(texts: ratings)) {
             var c = ValueCursor(f, in: syntax)
             do {
-                guard let rating = Rating(rawValue: syntax.name(f).text) else { _ = try c.string("text"); try c.end(); continue }
+                guard let rating = Rating(rawValue: syntax.text(syntax.name(f))) else { _ = try c.string("text"); try c.end(); continue }
                 let condition: BandCondition
                 if c.skipWord("at") {
                     let w = try c.word(["most", "least"], what: "`most` or `least`")
@@ -520,7 +518,7 @@ public struct DeclarationBuilder {
             let values = syntax.values(f)
             let r = values.isEmpty ? syntax.name(f).range : values.first!.range.union(values.last!.range)
             do {
-                switch syntax.name(f).text {
+                switch syntax.text(syntax.name(f)) {
                 case "aim": p.aim = try c.identifier("an aim identifier")
                 case "definition": p.definition = try c.string("the description in quotes")
                 case "committee": p.committee = try c.string("the committee's name in quotes")

@@ -280,7 +280,7 @@ public struct FieldNameSet: Sendable, Hashable {
     /// The names of `fields`, looked up by the parser already.
     init(_ fields: ArraySlice<FieldSyntax>, in syntax: FileSyntax) {
         for f in fields {
-            if let k = f.known { known.insert(k) } else { insert(syntax.name(f).text) }
+            if let k = f.known { known.insert(k) } else { insert(syntax.text(syntax.name(f))) }
         }
     }
 

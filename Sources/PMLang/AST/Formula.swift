@@ -44,9 +44,6 @@ public indirect enum Formula: Sendable, Hashable {
         case .binary(.multiply, .binary(.divide, let n, let d), .number(let k)),
              .binary(.multiply, .number(let k), .binary(.divide, let n, let d)):
             return (n, d, k)
-        case .binary(.divide, .binary(.multiply, .number(let k), let n), let d),
-             .binary(.divide, .binary(.multiply, let n, .number(let k)), let d):
-            return (n, d, k)
         default:
             return nil
         }

@@ -44,12 +44,12 @@ struct FormulaParser {
             return .negate(try factor())
         case .identifier:
             _ = cursor.take()
-            return .component(Located(t.text, at: t.range))
+            return .component(Located(cursor.text.text(t), at: t.range))
         case .number:
             let n = try cursor.number()
             return .number(n.value)
         case .fiscalYear:
-            throw ShapeError(message: "`\(t.text)` reads as a financial year in a formula", range: t.range,
+            throw ShapeError(message: "`\(cursor.text.text(t))` reads as a financial year in a formula", range: t.range,
                              fix: Fix("put spaces around `/` to divide"))
         case .leftParen:
             _ = cursor.take()

@@ -10,12 +10,17 @@ struct ShapeError: Error {
 struct ValueCursor {
     let tokens: TokenRun
     let field: Token
+    let text: TokenText
     private(set) var index = 0
 
     init(_ field: FieldSyntax, in syntax: FileSyntax) {
         self.tokens = TokenRun(syntax.values(field))
         self.field = syntax.name(field)
+        self.text = syntax.text
     }
+
+    /// The field's name, for messages.
+    var fieldName: String { text.text(field) }
 
     /// A field's value tokens, indexed from 0.
     struct TokenRun {
@@ -38,9 +43,9 @@ struct ValueCursor {
 
     func failure(_ expected: String, fix: Fix? = nil) -> ShapeError {
         if let t = peek {
-            return ShapeError(message: "expected \(expected) for `\(field.text)`, found \(t.quoted)", range: t.range, fix: fix)
+            return ShapeError(message: "expected \(expected) for `\(fieldName)`, found \(text.quoted(t))", range: t.range, fix: fix)
         }
-        return ShapeError(message: "expected \(expected) for `\(field.text)`", range: index == 0 ? field.range : endRange, fix: fix)
+        return ShapeError(message: "expected \(expected) for `\(fieldName)`", range: index == 0 ? field.range : endRange, fix: fix)
     }
 
     mutating func take() -> Token {
@@ -48,7 +53,7 @@ struct ValueCursor {
         return tokens[index]
     }
 
-    func isWord(_ w: String) -> Bool { peek?.kind == .identifier && peek?.text == w }
+    func isWord(_ w: String) -> Bool { peek.map { text.isWord($0, w) } ?? false }
 
     mutating func skipWord(_ w: String) -> Bool {
         if isWord(w) { index += 1; return true }
@@ -59,12 +64,12 @@ struct ValueCursor {
         guard skipWord(w) else { throw failure("`\(w)`") }
     }
 
-    /// One of a fixed set of words.
+    /// One of a fixed set of words (the word returned is the one from `allowed`: no new string).
     mutating func word(_ allowed: [String], what: String) throws -> Located<String> {
-        guard let t = peek, t.kind == .identifier, allowed.contains(t.text) else {
+        guard let t = peek, let w = allowed.first(where: { text.isWord(t, $0) }) else {
             let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
             var fix: Fix?
-            if let t = peek, t.kind == .identifier, let s = Spelling.suggestion(for: t.text, among: allowed) {
+            if let t = peek, t.kind == .identifier, let s = Spelling.suggestion(for: text.text(t), among: allowed) {
                 fix = Fix("did you mean `\(s)`?", edits: [TextEdit(range: t.range, replacement: s)])
             } else {
                 fix = Fix("use one of \(list)")
@@ -72,13 +77,13 @@ struct ValueCursor {
             throw failure(what, fix: fix)
         }
         index += 1
-        return Located(t.text, at: t.range)
+        return Located(w, at: t.range)
     }
 
     mutating func identifier(_ what: String) throws -> Located<String> {
         guard let t = peek, t.kind == .identifier else { throw failure(what) }
         index += 1
-        return Located(t.text, at: t.range)
+        return Located(text.text(t), at: t.range)
     }
 
     mutating func string(_ what: String) throws -> Located<String> {
@@ -86,7 +91,7 @@ struct ValueCursor {
             throw failure(what, fix: Fix("put the text in double quotes"))
         }
         index += 1
-        return Located(t.text, at: t.range)
+        return Located(text.text(t), at: t.range)
     }
 
     /// A decimal number, optionally negative (`-3`, `12_500`, `44.2`).
@@ -100,14 +105,14 @@ struct ValueCursor {
         }
         guard let t = peek, t.kind == .number else { throw failure(what()) }
         index += 1
-        guard let v = DecimalValue(parsing: t.text) else {
-            throw ShapeError(message: "number `\(t.text)` has too many digits", range: t.range,
+        guard let v = DecimalValue(utf8: text.bytes(t)) else {
+            throw ShapeError(message: "number `\(text.text(t))` has too many digits", range: t.range,
                              fix: Fix("use at most 30 significant digits and 18 decimal places"))
         }
         let r = start.map { $0.union(t.range) } ?? t.range
         if peek?.kind == .percent {
-            throw ShapeError(message: "`\(field.text)` takes a number in the measure's unit, not a percentage of something",
-                             range: r.union(peek!.range), fix: Fix("write `\(t.text)` without `%`; the unit says it is a percentage"))
+            throw ShapeError(message: "`\(fieldName)` takes a number in the measure's unit, not a percentage of something",
+                             range: r.union(peek!.range), fix: Fix("write `\(text.text(t))` without `%`; the unit says it is a percentage"))
         }
         return Located(negative ? -v : v, at: r)
     }
@@ -116,7 +121,7 @@ struct ValueCursor {
     mutating func count(_ what: String) throws -> Located<Int> {
         let n = try number(what)
         guard n.value.isInteger, !n.value.isNegative, n.value < DecimalValue(1_000_000) else {
-            throw ShapeError(message: "expected \(what) for `\(field.text)`, found `\(n.value)`", range: n.range, fix: nil)
+            throw ShapeError(message: "expected \(what) for `\(fieldName)`, found `\(n.value)`", range: n.range, fix: nil)
         }
         return Located(Int(n.value.description) ?? 0, at: n.range)
     }
@@ -124,7 +129,7 @@ struct ValueCursor {
     /// `5%`: a number followed by `%`.
     mutating func percentage(_ what: String = "a percentage such as `5%`") throws -> Located<DecimalValue> {
         guard let t = peek, t.kind == .number, index + 1 < tokens.count, tokens[index + 1].kind == .percent,
-              let v = DecimalValue(parsing: t.text) else { throw failure(what) }
+              let v = DecimalValue(utf8: text.bytes(t)) else { throw failure(what) }
         index += 2
         return Located(v, at: t.range.union(tokens[index - 1].range))
     }
@@ -134,9 +139,9 @@ struct ValueCursor {
             throw failure("a financial year such as `2024/25`")
         }
         index += 1
-        guard let y = FiscalYear(parsing: t.text) else {
-            let start = Int(t.text.prefix(4)) ?? 0
-            throw ShapeError(message: "`\(t.text)` is not a financial year: the second part must be the year after the first",
+        guard let y = FiscalYear(bytes: text.bytes(t)) else {
+            let start = Int(text.text(t).prefix(4)) ?? 0
+            throw ShapeError(message: "`\(text.text(t))` is not a financial year: the second part must be the year after the first",
                              range: t.range, fix: Fix("write `\(FiscalYear(start))`", edits: [TextEdit(range: t.range, replacement: FiscalYear(start).description)]))
         }
         return Located(y, at: t.range)
@@ -145,8 +150,8 @@ struct ValueCursor {
     mutating func date() throws -> Located<CalendarDate> {
         guard let t = peek, t.kind == .date else { throw failure("a date such as `2024-06-30`") }
         index += 1
-        guard let d = CalendarDate(parsing: t.text) else {
-            throw ShapeError(message: "`\(t.text)` is not a calendar date", range: t.range, fix: nil)
+        guard let d = CalendarDate(parsing: text.text(t)) else {
+            throw ShapeError(message: "`\(text.text(t))` is not a calendar date", range: t.range, fix: nil)
         }
         return Located(d, at: t.range)
     }
@@ -156,24 +161,25 @@ struct ValueCursor {
         guard let t = peek else { throw failure("a period such as `2024/25 Q1` or `2024-06`") }
         if t.kind == .month {
             index += 1
-            guard let p = Period(parsing: t.text) else {
-                throw ShapeError(message: "`\(t.text)` is not a month", range: t.range, fix: nil)
+            guard let p = Period(utf8: text.bytes(t)) else {
+                throw ShapeError(message: "`\(text.text(t))` is not a month", range: t.range, fix: nil)
             }
             return Located(p, at: t.range)
         }
         if t.kind == .identifier, index + 1 < tokens.count, tokens[index + 1].kind == .fiscalYear {
             let y = tokens[index + 1]
-            guard let year = FiscalYear(parsing: y.text), let p = ValueCursor.part(t.text, of: year) else {
+            guard let year = FiscalYear(bytes: text.bytes(y)), let p = ValueCursor.part(text.bytes(t), of: year) else {
                 throw failure("a period such as `Q1 2024/25`")
             }
             index += 2
             return Located(p, at: t.range.union(y.range))
         }
         let year = try fiscalYear()
-        if let s = peek, s.kind == .identifier, s.text.utf8.count == 2, s.text.first == "Q" || s.text.first == "H" {
+        if let s = peek, s.kind == .identifier, s.range.end - s.range.start == 2,
+           text.bytes[s.range.start] == UInt8(ascii: "Q") || text.bytes[s.range.start] == UInt8(ascii: "H") {
             index += 1
-            guard let p = ValueCursor.part(s.text, of: year.value) else {
-                throw ShapeError(message: "`\(s.text)` is not a quarter (Q1-Q4) or half (H1-H2)", range: s.range, fix: nil)
+            guard let p = ValueCursor.part(text.bytes(s), of: year.value) else {
+                throw ShapeError(message: "`\(text.text(s))` is not a quarter (Q1-Q4) or half (H1-H2)", range: s.range, fix: nil)
             }
             return Located(p, at: year.range.union(s.range))
         }
@@ -182,11 +188,12 @@ struct ValueCursor {
 
     /// `Q1`...`Q4` or `H1`, `H2` (either case) of a year; read directly, not by building the text of
     /// a period and parsing it again.
-    static func part(_ word: String, of year: FiscalYear) -> Period? {
-        let u = Array(word.utf8)
-        guard u.count == 2, u[1] >= 0x31 && u[1] <= 0x39 else { return nil }
-        let n = Int(u[1] - 0x30)
-        switch u[0] | 0x20 {
+    static func part(_ u: ArraySlice<UInt8>, of year: FiscalYear) -> Period? {
+        guard u.count == 2 else { return nil }
+        let letter = u[u.startIndex], digit = u[u.startIndex + 1]
+        guard digit >= 0x31 && digit <= 0x39 else { return nil }
+        let n = Int(digit - 0x30)
+        switch letter | 0x20 {
         case UInt8(ascii: "q") where n <= 4: return .quarter(year, n)
         case UInt8(ascii: "h") where n <= 2: return .half(year, n)
         default: return nil
@@ -208,7 +215,7 @@ struct ValueCursor {
     func end() throws {
         if let t = peek {
             let rest = t.range.union(tokens.last!.range)
-            throw ShapeError(message: "unexpected \(t.quoted) after the value of `\(field.text)`", range: rest,
+            throw ShapeError(message: "unexpected \(text.quoted(t)) after the value of `\(fieldName)`", range: rest,
                              fix: Fix("remove it, or separate several values with commas where the field allows them"))
         }
     }

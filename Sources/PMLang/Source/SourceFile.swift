@@ -1,3 +1,5 @@
+import Foundation
+
 /// The text of one `.pm` file and its line table.
 public struct SourceFile: Sendable {
     /// The path as the user gave it (used verbatim in diagnostics).
@@ -12,9 +14,15 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
+        // memchr finds newlines many bytes at a time; a byte-by-byte loop was a tenth of pmlint's reading.
         bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == 0x0A {
-                starts.append(i + 1)
+            guard let base = buffer.baseAddress else { return }
+            var p = UnsafeRawPointer(base)
+            let end = p + buffer.count
+            while p < end, let nl = memchr(p, 0x0A, end - p) {
+                let offset = UnsafeRawPointer(nl) - UnsafeRawPointer(base)
+                starts.append(offset + 1)
+                p = UnsafeRawPointer(nl) + 1
             }
         }
         self.lineStarts = starts

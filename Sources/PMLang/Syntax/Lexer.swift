@@ -13,6 +13,15 @@ public struct Lexer {
     public private(set) var diagnostics: [Diagnostic] = []
     /// `# pmlint:` comments, in order.
     public private(set) var directives: [DirectiveComment] = []
+    /// Values of strings that are not simply the bytes between their quotes (see `Token.decoded`).
+    private var decoded: [String] = []
+
+    /// The text of the tokens returned so far.
+    public var tokenText: TokenText {
+        var t = TokenText(bytes: bytes)
+        t.decoded = decoded
+        return t
+    }
 
     public init(bytes: [UInt8], file: Int) {
         self.bytes = bytes
@@ -136,7 +145,7 @@ public struct Lexer {
                         if k == 0 { break }
                         position += k
                     }
-                    return Token(kind: .identifier, range: range(start, position), text: text(start, position))
+                    return Token(kind: .identifier, range: range(start, position))
                 }
                 return scanInvalid()
             }
@@ -190,7 +199,7 @@ public struct Lexer {
         }
         report("unexpected \(described)", start, position, label: "not part of any token",
                fix: Fix("remove it, or put text inside double quotes"))
-        return Token(kind: .invalid, range: range(start, position), text: text(start, position))
+        return Token(kind: .invalid, range: range(start, position))
     }
 
     private func hex(_ v: UInt32) -> String {
@@ -216,15 +225,15 @@ public struct Lexer {
             // 2024/25: a financial year. Formulas write division with spaces, so `1000/25` never looks like one.
             if bytes[position] == UInt8(ascii: "/") && digitsAt(position + 1, 2) {
                 position += 3
-                return Token(kind: .fiscalYear, range: range(start, position), text: text(start, position))
+                return Token(kind: .fiscalYear, range: range(start, position))
             }
             if bytes[position] == UInt8(ascii: "-") && digitsAt(position + 1, 2) {
                 position += 3
                 if position < count && bytes[position] == UInt8(ascii: "-") && digitsAt(position + 1, 2) {
                     position += 3
-                    return Token(kind: .date, range: range(start, position), text: text(start, position))
+                    return Token(kind: .date, range: range(start, position))
                 }
-                return Token(kind: .month, range: range(start, position), text: text(start, position))
+                return Token(kind: .month, range: range(start, position))
             }
         }
         if position + 1 < count && bytes[position] == UInt8(ascii: ".") && Lexer.isDigit(bytes[position + 1]) {
@@ -233,7 +242,13 @@ public struct Lexer {
                 position += 1
             }
         }
-        return Token(kind: .number, range: range(start, position), text: text(start, position))
+        return Token(kind: .number, range: range(start, position))
+    }
+
+    /// Keeps a decoded string value; returns its position for `Token.decoded`.
+    private mutating func keep(_ value: String) -> Int32 {
+        decoded.append(value)
+        return Int32(decoded.count - 1)
     }
 
     private mutating func scanString() -> Token {
@@ -252,16 +267,15 @@ public struct Lexer {
             close += 1
         }
         if close < count && bytes[close] == quote {
-            let text = String(decoding: bytes[position..<close], as: UTF8.self)
             position = close + 1
-            return Token(kind: .string, range: range(start, position), text: text)
+            return Token(kind: .string, range: range(start, position))
         }
         var value: [UInt8] = []
         while position < count {
             let b = bytes[position]
             if b == quote {
                 position += 1
-                return Token(kind: .string, range: range(start, position), text: String(decoding: value, as: UTF8.self))
+                return Token(kind: .string, range: range(start, position), decoded: keep(String(decoding: value, as: UTF8.self)))
             }
             if b == UInt8(ascii: "\n") { break }
             if b == UInt8(ascii: "\\") && position + 1 < count {
@@ -285,7 +299,7 @@ public struct Lexer {
         if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         report("unterminated string", start, end, label: "this string is never closed",
                fix: Fix("add `\"` at the end of the text, or use `\"\"\"` for text over several lines"))
-        return Token(kind: .string, range: range(start, end), text: String(decoding: value, as: UTF8.self))
+        return Token(kind: .string, range: range(start, end), decoded: keep(String(decoding: value, as: UTF8.self)))
     }
 
     /// `"""` text over several lines `"""`: prose, so each line is trimmed and the lines are joined with
@@ -324,7 +338,7 @@ public struct Lexer {
         }
         if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
         let value = paragraphs.joined(separator: "\n\n").replacingEscapes()
-        return Token(kind: .string, range: range(start, position), text: value)
+        return Token(kind: .string, range: range(start, position), decoded: keep(value))
     }
 }
 

@@ -5,33 +5,82 @@
 /// missing `}`. Blocks nest at most two deep (a measure and an inline tolerance), so the parser never
 /// recurses deeper than that and deeply nested input is skipped iteratively.
 public struct Parser {
-    private var lexer: Lexer
-    private var buffer: [Token] = []
+    /// The whole file's tokens, lexed before parsing starts; the tree refers to them by position.
+    private let tokens: [Token]
+    /// The position of the next token.
     private var head = 0
+    /// The furthest position looked at so far, and how many lexer diagnostics come at or before it
+    /// (see `errorCount`).
+    private var reach = 0
+    private var lexerErrorsReached = 0
+    private let lexerDiagnostics: [Diagnostic]
+    /// For each lexer diagnostic, the position of the token being read when it was reported.
+    private let lexerDiagnosticAt: [Int]
+    private let directives: [DirectiveComment]
+    private let text: TokenText
     // The flat tree being built (see `FileSyntax`).
-    private var tokens: [Token] = []
     private var fields: [FieldSyntax] = []
     private var blocks: [BlockSyntax] = []
     private var diagnostics: [Diagnostic] = []
     private var gaveUp = false
     private let file: Int
     private let bytes: [UInt8]
+    /// For names and keywords during the parse (the decoded strings come from the lexer at the end).
+    private let names: TokenText
 
     /// After this many syntax errors in one file, the parser stops: the rest would be noise.
     public static let maxErrorsPerFile = 100
 
     /// Keywords that start a top-level declaration.
-    public static let declarationKeywords: [String] = [
-        "framework", "person", "priority", "tolerance", "thresholds", "defaults", "measure", "monitor", "project",
-    ]
+    public enum Keyword: String, CaseIterable, Sendable {
+        case framework, person, priority, tolerance, thresholds, defaults, measure, monitor, project
+    }
+
+    /// The keywords' spellings, for messages and suggestions.
+    public static let declarationKeywords: [String] = Keyword.allCases.map(\.rawValue)
+
+    private static let keywordBytes: [(word: [UInt8], keyword: Keyword)] = Keyword.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    /// The declaration keyword `t` is, matched on its bytes. This is asked of every line in a block, so
+    /// length and first byte rule out nearly every field name before any bytes are compared.
+    private func keyword(_ t: Token) -> Keyword? { Parser.keyword(t, in: bytes) }
+
+    // Static, with the bytes passed in: as a method it made the compiler copy the whole parser per call.
+    private static func keyword(_ t: Token, in bytes: [UInt8]) -> Keyword? {
+        guard t.kind == .identifier else { return nil }
+        let start = t.range.start, n = t.range.end - start
+        guard n >= 6 && n <= 10 else { return nil }
+        for (word, keyword) in Parser.keywordBytes where word.count == n && word[0] == bytes[start] {
+            var i = 1
+            while i < n && word[i] == bytes[start + i] { i += 1 }
+            if i == n { return keyword }
+        }
+        return nil
+    }
 
     public init(bytes: [UInt8], file: Int) {
-        self.lexer = Lexer(bytes: bytes, file: file)
         self.file = file
         self.bytes = bytes
+        self.names = TokenText(bytes: bytes)
+        // The file is lexed in one go into one array: the parser then looks ahead by index, and the
+        // tree's nodes point into the same array, so no token is copied after the lexer writes it.
         // About one token per four bytes and one field per forty in real frameworks: reserving that
         // much spares the copies of growing the arrays a doubling at a time.
-        tokens.reserveCapacity(bytes.count / 4)
+        var lexer = Lexer(bytes: bytes, file: file)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 4 + 1)
+        var diagnosticAt: [Int] = []
+        while true {
+            let t = lexer.next()
+            tokens.append(t)
+            while diagnosticAt.count < lexer.diagnostics.count { diagnosticAt.append(tokens.count - 1) }
+            if t.kind == .endOfFile { break }
+        }
+        self.tokens = tokens
+        self.lexerDiagnostics = lexer.diagnostics
+        self.lexerDiagnosticAt = diagnosticAt
+        self.directives = lexer.directives
+        self.text = lexer.tokenText
         fields.reserveCapacity(bytes.count / 40)
     }
 
@@ -43,40 +92,36 @@ public struct Parser {
 
     // MARK: - Token stream
 
-    // Lookahead is at most three tokens: `buffer[head...]` holds them, and the consumed prefix is dropped
-    // only now and then, so taking a token does not shift the array.
-    private mutating func fill(_ k: Int) {
-        if head + k >= buffer.count {
-            // The consumed tokens are dropped in batches of 64: clearing an array costs about as much as
-            // a token, so doing it per token doubled the cost of the lookahead.
-            if head >= 64 {
-                for i in head..<buffer.count { buffer[i - head] = buffer[i] }  // at most three tokens move
-                buffer.removeLast(head)
-                head = 0
-            }
-            while buffer.count <= head + k { buffer.append(lexer.next()) }
-        }
-    }
+    // Lookahead is by index; past the end, the end-of-file token repeats.
     private mutating func peek(_ k: Int = 0) -> Token {
-        fill(k)
-        return buffer[head + k]
+        tokens[position(k)]
     }
 
-    /// The kind of the token `k` ahead, without copying the token (and its text).
+    /// The kind of the token `k` ahead.
     private mutating func peekKind(_ k: Int = 0) -> TokenKind {
-        fill(k)
-        return buffer[head + k].kind
+        tokens[position(k)].kind
     }
 
+    private mutating func position(_ k: Int) -> Int {
+        let i = min(head + k, tokens.count - 1)
+        if i > reach {
+            reach = i
+            while lexerErrorsReached < lexerDiagnosticAt.count && lexerDiagnosticAt[lexerErrorsReached] <= i { lexerErrorsReached += 1 }
+        }
+        return i
+    }
 
     @discardableResult
     private mutating func take() -> Token {
         let t = peek()
-        head += 1
+        if head < tokens.count - 1 { head += 1 }
         return t
     }
 
-    private var errorCount: Int { diagnostics.count + lexer.diagnostics.count }
+    /// Syntax errors so far: the parser's, and the lexer's up to the furthest token looked at (as if
+    /// the file were lexed only as far as the parser had read, so that where the parser gives up, and
+    /// what it reports, does not depend on the lexer running ahead).
+    private var errorCount: Int { diagnostics.count + lexerErrorsReached }
 
     private mutating func error(_ message: String, at range: SourceRange, label: String? = nil, notes: [Note] = [], fix: Fix? = nil) {
         guard !gaveUp else { return }
@@ -121,7 +166,7 @@ public struct Parser {
                 take()
             case .endOfFile:
                 break loop
-            case .identifier where Parser.declarationKeywords.contains(t.text):
+            case .identifier where keyword(t) != nil:
                 declarations.append(parseDeclaration())
             case .rightBrace:
                 error("unexpected `}`: no block is open here", at: t.range, fix: Fix("remove this `}`"))
@@ -130,8 +175,8 @@ public struct Parser {
                 take()  // already reported by the lexer
                 skipLine()
             default:
-                let suggestion = t.kind == .identifier ? Spelling.suggestion(for: t.text, among: Parser.declarationKeywords) : nil
-                error("expected a declaration, found \(t.quoted)", at: t.range,
+                let suggestion = t.kind == .identifier ? Spelling.suggestion(for: names.text(t), among: Parser.declarationKeywords) : nil
+                error("expected a declaration, found \(names.quoted(t))", at: t.range,
                       label: "a declaration starts with framework, person, priority, tolerance, thresholds, defaults, measure, monitor or project",
                       fix: suggestion.map { Fix("did you mean `\($0)`?", edits: [TextEdit(range: t.range, replacement: $0)]) })
                 take()
@@ -139,31 +184,25 @@ public struct Parser {
                 if peekKind() == .rightBrace && t.kind != .rightBrace { take() }
             }
         }
-        let all = (lexer.diagnostics + diagnostics).sorted { $0.range < $1.range }
-        return FileSyntax(file: file, declarations: declarations, directives: lexer.directives,
+        let all = (lexerDiagnostics.prefix(lexerErrorsReached) + diagnostics).sorted { $0.range < $1.range }
+        return FileSyntax(file: file, declarations: declarations, directives: directives,
                           diagnostics: Array(all.prefix(Parser.maxErrorsPerFile + 1)),
-                          tokens: tokens, fields: fields, blocks: blocks)
+                          tokens: tokens, fields: fields, blocks: blocks, text: text)
     }
 
-    /// Keeps a token in the tree; returns its position.
-    private mutating func keep(_ t: Token) -> Int32 {
-        tokens.append(t)
-        return Int32(tokens.count - 1)
-    }
 
     /// declaration = KEYWORD { header-token } [ block ] NEWLINE ;
     private mutating func parseDeclaration() -> DeclSyntax {
+        let keywordAt = Int32(head)
         let keyword = take()
-        let keywordAt = keep(keyword)
-        var header: [Token] = []
+        let headerStart = head
         while true {
             let k = peekKind()
             if k == .newline || k == .endOfFile || k == .leftBrace || k == .rightBrace { break }
-            header.append(take())
+            take()
         }
-        let headerStart = Int32(tokens.count)
-        tokens.append(contentsOf: header)
-        let headerRange = headerStart..<Int32(tokens.count)
+        let header = tokens[headerStart..<head]
+        let headerRange = Int32(headerStart)..<Int32(head)
         var block: BlockSyntax?
         var blockAt: Int32 = -1
         if peekKind() == .leftBrace {
@@ -182,21 +221,26 @@ public struct Parser {
         if block?.recovered != true { checkHeader(keyword: keyword, header: header, hasBlock: block != nil) }
         if block?.close != nil, peekKind() != .newline, peekKind() != .endOfFile, peekKind() != .rightBrace {
             let t = peek()
-            error("unexpected \(t.quoted) after the block", at: t.range, fix: Fix("start a new line"))
+            error("unexpected \(names.quoted(t)) after the block", at: t.range, fix: Fix("start a new line"))
             skipLine()
         }
-        return DeclSyntax(keyword: keywordAt, header: headerRange, block: blockAt, range: range)
+        return DeclSyntax(keyword: keywordAt, kind: self.keyword(keyword)!, header: headerRange, block: blockAt, range: range)
     }
 
     /// Checks the shape of a declaration's header: `measure ID "Title" {`, `defaults {`, and so on.
-    private mutating func checkHeader(keyword: Token, header: [Token], hasBlock: Bool) {
-        let kw = keyword.text
-        let needsName = kw != "framework" && kw != "defaults"
-        let needsTitle = ["framework", "person", "priority", "measure", "monitor", "project"].contains(kw)
+    private mutating func checkHeader(keyword: Token, header: ArraySlice<Token>, hasBlock: Bool) {
+        let kind = self.keyword(keyword)
+        let kw = names.text(keyword)
+        let needsName = kind != .framework && kind != .defaults
+        let needsTitle: Bool
+        switch kind {
+        case .framework?, .person?, .priority?, .measure?, .monitor?, .project?: needsTitle = true
+        default: needsTitle = false
+        }
         var i = 0
         if needsName {
-            guard i < header.count, header[i].kind == .identifier else {
-                let at = i < header.count ? header[i].range : keyword.range
+            guard i < header.count, header[header.startIndex + i].kind == .identifier else {
+                let at = i < header.count ? header[header.startIndex + i].range : keyword.range
                 error("expected an identifier after `\(kw)`", at: at,
                       fix: Fix("write `\(kw) <identifier>\(needsTitle ? " \"<title>\"" : "")`"))
                 return
@@ -204,21 +248,21 @@ public struct Parser {
             i += 1
         }
         if needsTitle {
-            guard i < header.count, header[i].kind == .string else {
-                let at = i < header.count ? header[i].range : (header.last ?? keyword).range
+            guard i < header.count, header[header.startIndex + i].kind == .string else {
+                let at = i < header.count ? header[header.startIndex + i].range : (header.last ?? keyword).range
                 error("expected a quoted title for `\(kw)`", at: at, fix: Fix("add the title in double quotes"))
                 return
             }
             i += 1
-        } else if (kw == "tolerance" || kw == "thresholds") && i < header.count && header[i].kind == .string {
+        } else if (kind == .tolerance || kind == .thresholds) && i < header.count && header[header.startIndex + i].kind == .string {
             i += 1  // optional description
         }
         if i < header.count {
-            error("unexpected \(header[i].quoted) in the `\(kw)` header", at: header[i].range.union(header.last!.range),
+            error("unexpected \(names.quoted(header[header.startIndex + i])) in the `\(kw)` header", at: header[header.startIndex + i].range.union(header.last!.range),
                   fix: hasBlock ? Fix("remove it") : Fix("open the block with `{`"))
             return
         }
-        if !hasBlock && kw != "person" {
+        if !hasBlock && kind != .person {
             let at = (header.last ?? keyword).range
             error("expected `{` to open the body of `\(kw)`", at: SourceRange(file: file, start: at.end, end: at.end),
                   fix: Fix("add `{` at the end of the line and `}` after the fields"))
@@ -228,17 +272,16 @@ public struct Parser {
     /// True when the line ahead starts a top-level declaration, which inside a block means a `}` is missing.
     private mutating func startsDeclaration() -> Bool {
         let t = peek()
-        guard t.kind == .identifier else { return false }
-        switch t.text {
-        case "measure", "monitor", "project", "person", "priority", "framework", "thresholds":
+        switch Parser.keyword(t, in: bytes) {
+        case .measure?, .monitor?, .project?, .person?, .priority?, .framework?, .thresholds?:
             let n = peekKind(1)
             return n == .identifier || n == .string
-        case "defaults":
+        case .defaults?:
             return peekKind(1) == .leftBrace
-        case "tolerance":
+        case .tolerance?:
             let n = peekKind(2)
             return peekKind(1) == .identifier && (n == .string || n == .leftBrace)
-        default:
+        case nil:
             return false
         }
     }
@@ -252,7 +295,7 @@ public struct Parser {
     private mutating func startsDeclarationAfterNewline() -> Bool {
         guard peekKind() == .newline else { return false }
         let t = peek(1)
-        return t.kind == .endOfFile || (t.kind == .identifier && Parser.declarationKeywords.contains(t.text))
+        return t.kind == .endOfFile || keyword(t) != nil
     }
 
     /// block = "{" { NEWLINE | field } "}" ;
@@ -283,9 +326,9 @@ public struct Parser {
                 return finish(nil, &self)
             case .identifier:
                 if depth == 1 && startsDeclaration() {
-                    error("expected `}` before `\(t.text)`", at: open, label: "this block is not closed",
+                    error("expected `}` before `\(names.text(t))`", at: open, label: "this block is not closed",
                           notes: [Note("a new declaration starts here", at: t.range)],
-                          fix: Fix("add `}` on the line before `\(t.text)`"))
+                          fix: Fix("add `}` on the line before `\(names.text(t))`"))
                     return finish(nil, &self)
                 }
                 mine.append(parseField(depth: depth))
@@ -296,7 +339,7 @@ public struct Parser {
                 take()  // already reported by the lexer
                 skipLine()
             default:
-                error("expected a field name, found \(t.quoted)", at: t.range,
+                error("expected a field name, found \(names.quoted(t))", at: t.range,
                       fix: t.kind == .string ? Fix("start the line with the field name, such as `definition`") : nil)
                 take()
                 skipLine()
@@ -306,19 +349,16 @@ public struct Parser {
 
     /// field = NAME { value-token } [ block ] ;
     private mutating func parseField(depth: Int) -> FieldSyntax {
+        let nameAt = Int32(head)
         let name = take()
-        let nameAt = keep(name)
         var range = name.range
         while true {
-            // The value's tokens go from the lookahead straight into the tree: one copy each.
-            fill(0)
-            let k = buffer[head].kind
+            let k = peekKind()
             if k == .newline || k == .endOfFile || k == .rightBrace || k == .leftBrace { break }
-            range = range.union(buffer[head].range)
-            tokens.append(buffer[head])
+            range = range.union(tokens[head].range)
             head += 1
         }
-        let values = (nameAt + 1)..<Int32(tokens.count)
+        let values = (nameAt + 1)..<Int32(head)
         var block: Int32 = -1
         if peekKind() == .leftBrace {
             if depth >= 2 {
@@ -332,7 +372,7 @@ public struct Parser {
                 let k = peekKind()
                 if k != .newline && k != .endOfFile && k != .rightBrace {
                     let t = peek()
-                    error("unexpected \(t.quoted) after the block", at: t.range, fix: Fix("start a new line"))
+                    error("unexpected \(names.quoted(t)) after the block", at: t.range, fix: Fix("start a new line"))
                     skipLine()
                 }
             }

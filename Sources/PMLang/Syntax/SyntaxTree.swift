@@ -35,6 +35,8 @@ public struct BlockSyntax: Sendable, Hashable {
 public struct DeclSyntax: Sendable, Hashable {
     /// The keyword token, by position in `FileSyntax.tokens`.
     public var keyword: Int32
+    /// Which keyword it is.
+    public var kind: Parser.Keyword
     /// Tokens between the keyword and the block (the identifier and title): positions in `FileSyntax.tokens`.
     public var header: Range<Int32>
     /// The body, by position in `FileSyntax.blocks`; -1 for none.
@@ -53,8 +55,25 @@ public struct FileSyntax: Sendable {
     /// Every field, each block's fields side by side.
     public var fields: [FieldSyntax] = []
     public var blocks: [BlockSyntax] = []
+    /// The tokens' text.
+    public var text: TokenText
+
+    public init(file: Int, declarations: [DeclSyntax], directives: [DirectiveComment], diagnostics: [Diagnostic],
+                tokens: [Token], fields: [FieldSyntax], blocks: [BlockSyntax], text: TokenText) {
+        self.file = file
+        self.declarations = declarations
+        self.directives = directives
+        self.diagnostics = diagnostics
+        self.tokens = tokens
+        self.fields = fields
+        self.blocks = blocks
+        self.text = text
+    }
 
     // The nodes' parts, looked up by position.
+
+    /// A token's text (see `TokenText.text(_:)`).
+    public func text(_ t: Token) -> String { text.text(t) }
 
     /// A field's name token.
     public func name(_ f: FieldSyntax) -> Token { tokens[Int(f.name)] }

@@ -1,7 +1,7 @@
 /// The kinds of token the lexer produces.
 public enum TokenKind: UInt8, Sendable, Hashable {
     case identifier
-    /// A double-quoted or triple-quoted string; `Token.text` has the decoded value.
+    /// A double-quoted or triple-quoted string; `TokenText.text(_:)` gives the decoded value.
     case string
     case number
     /// `2024/25`
@@ -52,26 +52,19 @@ public enum TokenKind: UInt8, Sendable, Hashable {
     }
 }
 
-/// One token: its kind, its byte range, and its text (decoded for strings).
+/// One token: its kind and its byte range. A token holds no text of its own, so copying one costs no
+/// reference counting; `TokenText` reads its text from the file's bytes when someone asks for it.
 public struct Token: Sendable, Hashable {
     public var kind: TokenKind
+    /// For a string whose value differs from its bytes (escapes, a text block, no closing quote): the
+    /// position of the decoded value in `TokenText`; -1 when the value is the bytes between the quotes.
+    var decoded: Int32
     public var range: SourceRange
-    /// Source text; for strings the decoded value without quotes. Empty for punctuation and newlines.
-    public var text: String
 
-    public init(kind: TokenKind, range: SourceRange, text: String = "") {
+    public init(kind: TokenKind, range: SourceRange, decoded: Int32 = -1) {
         self.kind = kind
         self.range = range
-        self.text = text
-    }
-
-    /// The token as quoted in a message: `` `SE1.1` ``, `a string`, `the end of the line`.
-    public var quoted: String {
-        switch kind {
-        case .identifier, .number, .fiscalYear, .month, .date: return "`\(text)`"
-        case .string: return "a string"
-        default: return kind.displayName
-        }
+        self.decoded = decoded
     }
 }
 
