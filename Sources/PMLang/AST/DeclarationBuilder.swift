@@ -127,10 +127,9 @@ public struct DeclarationBuilder {
             for f in fields where !(f.known.map(DeclarationBuilder.measureFieldNames.set.contains) ?? false) {
                 if let s = Spelling.suggestion(for: syntax.text(syntax.name(f)), among: DeclarationBuilder.measureFields) { attempted.insert(s) }
             }
-            doc.measures.append(MeasureDecl(kind: keyword == .monitor ? .monitor : .measure, id: id, title: title,
-                                            fields: measureFields(fields, defaults: false), range: decl.range,
-                                            isComplete: block?.close != nil && block?.recovered != true,
-                                            attempted: attempted))
+            let declared = MeasureDecl(kind: keyword == .monitor ? .monitor : .measure, id: id, title: title, range: decl.range,
+                                       isComplete: block?.close != nil && block?.recovered != true, attempted: attempted)
+            doc.measures.append(ResolvedMeasure(decl: declared, fields: measureFields(fields, defaults: false)))
         case .project:
             guard let id, let title else { return }
             doc.projects.append(project(id: id, title: title, fields, range: decl.range))

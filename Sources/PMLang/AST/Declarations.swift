@@ -171,24 +171,12 @@ public enum MeasureKind: String, Sendable, Hashable {
     case measure, monitor
 }
 
-/// `measure SE1.1 "Title" { ... }` or `monitor ...`.
+/// `measure SE1.1 "Title" { ... }` or `monitor ...`: the declaration's own parts. Its fields live in
+/// the `ResolvedMeasure` the builder makes for it (see `Document.measures`).
 public struct MeasureDecl: Sendable {
     public var kind: MeasureKind
     public var id: Located<String>
     public var title: String
-    /// As written, before defaults.
-    public var fields: MeasureFields {
-        get { box?.value ?? MeasureFields() }
-        set { box = FieldsBox(newValue) }
-    }
-    /// The fields live in a box: a resolved measure holds them once, with defaults applied, and lets
-    /// the declaration's go (`dropFields()`), which then costs 8 bytes instead of about a kilobyte.
-    private var box: FieldsBox?
-    /// Written only through `takeFields()`, by the one owner of a declaration being resolved.
-    private final class FieldsBox: @unchecked Sendable {
-        var value: MeasureFields
-        init(_ value: MeasureFields) { self.value = value }
-    }
     public var range: SourceRange
     /// False when the block was never closed: fields may be missing only because the parse stopped, so
     /// rules about missing fields stay quiet rather than add to the syntax error.
@@ -198,7 +186,7 @@ public struct MeasureDecl: Sendable {
     /// attempted, since PM002 or PM006 already says what is wrong with it.
     public var attempted = FieldNameSet()
 
-    public init(kind: MeasureKind, id: Located<String>, title: String, fields: MeasureFields, range: SourceRange,
+    public init(kind: MeasureKind, id: Located<String>, title: String, range: SourceRange,
                 isComplete: Bool = true, attempted: FieldNameSet = FieldNameSet()) {
         self.kind = kind
         self.id = id
@@ -206,20 +194,6 @@ public struct MeasureDecl: Sendable {
         self.range = range
         self.isComplete = isComplete
         self.attempted = attempted
-        self.fields = fields
-    }
-
-    /// Hands over the declared fields and lets the declaration's copy go (a resolved measure keeps them,
-    /// with defaults, in `fields`). Moved out, not copied, when nothing else shares the box.
-    mutating func takeFields() -> MeasureFields {
-        guard box != nil else { return MeasureFields() }
-        defer { box = nil }
-        if isKnownUniquelyReferenced(&box!) {
-            var taken = MeasureFields()
-            swap(&taken, &box!.value)
-            return taken
-        }
-        return box!.value
     }
 
     /// Whether the measure lacks `field` and did not attempt it.
@@ -260,7 +234,10 @@ public struct Document: Sendable {
     public var tolerances: [ToleranceDecl] = []
     public var thresholds: [ThresholdsDecl] = []
     public var defaults: [DefaultsDecl] = []
-    public var measures: [MeasureDecl] = []
+    /// Each measure and monitor, built straight into the object that resolution completes, with the
+    /// fields as written: a measure's fields then exist once, from parse to report, and are never
+    /// copied (at national scale a second copy was a fifth of pmlint's memory and time).
+    public var measures: [ResolvedMeasure] = []
     public var projects: [ProjectDecl] = []
     public init(file: Int) { self.file = file }
 }

@@ -7,14 +7,15 @@ public enum ResolvedTolerance: Sendable {
 /// A measure with its `defaults` applied and its tolerance resolved.
 ///
 /// A class: the rules, the runtime and the reports each walk every measure, and copying a declaration
-/// with two sets of 22 located fields for every visit cost more than the visits themselves (and as much
-/// again in reference counting). The resolver sets `fields` and `tolerance` while it builds the
-/// framework; after that a measure is only read, which is what makes sharing it across threads safe.
+/// with 22 located fields for every visit cost more than the visits themselves (and as much again in
+/// reference counting). The builder makes one for each declaration, with the fields as written; the
+/// resolver fills in `defaults` and the tolerance in place. After that a measure is only read, which
+/// is what makes sharing it across threads safe.
 public final class ResolvedMeasure: @unchecked Sendable {
-    /// The declaration. Once resolved, its `fields` are left empty: `fields` below has them, with
-    /// defaults applied, and `isOwn(_:)` tells which were written on the measure itself.
+    /// The declaration's own parts; `isOwn(_:)` tells which fields were written on the measure itself.
     public internal(set) var decl: MeasureDecl
-    /// The fields in effect: the measure's own, then its file's `defaults`, then the framework file's.
+    /// Once resolved, the fields in effect: the measure's own, then its file's `defaults`, then the
+    /// framework file's. Before, the fields as written.
     public internal(set) var fields: MeasureFields
     public internal(set) var tolerance: ResolvedTolerance?
 

@@ -7,13 +7,9 @@ public struct Resolver {
     private var personIndex: [String: Int] = [:]
     private var usedPeople: [Bool] = []
 
-    public static func resolve(_ documents: [Document]) -> (Framework, [Diagnostic]) {
-        var documents = documents
-        return resolve(consuming: &documents)
-    }
-
-    /// The same, letting go of each document once it is merged (left empty in `documents`): a national
-    /// framework's declarations then live once in memory rather than twice.
+    /// Resolves `documents`, letting go of each one once it is merged (left empty in `documents`): a
+    /// national framework's declarations then live once in memory rather than twice. The documents'
+    /// measures become the framework's, completed in place, so a document is resolved only once.
     public static func resolve(consuming documents: inout [Document]) -> (Framework, [Diagnostic]) {
         var r = Resolver()
         let fw = r.run(&documents)
@@ -67,7 +63,7 @@ public struct Resolver {
             }
             for t in doc.tolerances { if let id = t.id, unique(id, &seenTolerances, "tolerance") { fw.tolerances[id.value] = t } }
             for t in doc.thresholds { if let id = t.id, unique(id, &seenTolerances, "thresholds") { fw.thresholds[id.value] = t } }
-            for m in doc.measures where unique(m.id, &seenMeasures, m.kind.rawValue) { fw.measures.append(ResolvedMeasure(decl: m, fields: MeasureFields())) }
+            for m in doc.measures where unique(m.decl.id, &seenMeasures, m.kind.rawValue) { fw.measures.append(m) }
             for p in doc.projects where unique(p.id, &seenMeasures, "project") { fw.projects.append(p) }
             for extra in doc.defaults.dropFirst() {
                 diagnostics.append(Diagnostic(.duplicateIdentifier, "`defaults` is given twice in this file", at: extra.range,
@@ -100,11 +96,9 @@ public struct Resolver {
             r.usedPeople = Array(repeating: false, count: people.count)
             for i in ranges[k] {
                 let m = measures[i]
-                var fields = m.decl.takeFields()  // one copy of the fields, not two
-                r.checkReferences(fields, in: names)
-                fields.fill(from: localByFile[m.decl.range.file] ?? global)
-                m.tolerance = r.resolveTolerance(fields.tolerance, in: names)
-                m.fields = fields
+                r.checkReferences(m.fields, in: names)  // as written: references in defaults are checked once
+                m.fields.fill(from: localByFile[m.decl.range.file] ?? global)
+                m.tolerance = r.resolveTolerance(m.fields.tolerance, in: names)
             }
             return (r.diagnostics, r.usedPeople)
         }
