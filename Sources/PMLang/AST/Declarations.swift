@@ -101,8 +101,10 @@ public struct ThresholdsDecl: Sendable {
 /// How a measure says which tolerance applies.
 public enum ToleranceRef: Sendable {
     case named(Located<String>)
-    case inlineTolerance(ToleranceDecl)
-    case inlineThresholds(ThresholdsDecl)
+    // Inline blocks are boxed: every measure carries this field, and most name a tolerance, so the
+    // common case should not be as large as a whole declaration.
+    indirect case inlineTolerance(ToleranceDecl)
+    indirect case inlineThresholds(ThresholdsDecl)
 }
 
 /// The fields a measure, a monitor or `defaults` can carry; every one optional at this stage.

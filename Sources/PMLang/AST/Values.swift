@@ -7,8 +7,8 @@ public enum Rating: String, Sendable, Hashable, CaseIterable {
 public struct MeasureUnit: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case percent, count, number, currency, days, ratio
-        /// `rate per 1000`
-        case ratePer(DecimalValue)
+        /// `rate per 1000` (boxed: the other units should not be as large as a number)
+        indirect case ratePer(DecimalValue)
     }
     public var kind: Kind
     /// `N dp` when given.
@@ -60,7 +60,8 @@ public struct MeasureUnit: Sendable, Hashable {
 public enum Polarity: Sendable, Hashable {
     case higher
     case lower
-    case within(DecimalValue, DecimalValue)
+    /// Boxed: every measure has a polarity and few are bands, so the others stay one word.
+    indirect case within(DecimalValue, DecimalValue)
 
     public var name: String {
         switch self {
