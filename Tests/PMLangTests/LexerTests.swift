@@ -11,15 +11,8 @@ struct LexerTests {
     }
 
     func tokens(_ text: String) -> [Lexed] {
-        var lexer = Lexer(bytes: Array(text.utf8), file: 0)
-        var out: [Token] = []
-        while true {
-            let t = lexer.next()
-            if t.kind == .endOfFile { break }
-            out.append(t)
-        }
-        let source = lexer.tokenText
-        return out.map { Lexed(kind: $0.kind, range: $0.range, text: source.text($0)) }
+        let lexed = Lexer.tokenize(bytes: Array(text.utf8), file: 0)
+        return lexed.tokens.dropLast().map { Lexed(kind: $0.kind, range: $0.range, text: lexed.text.text($0)) }
     }
 
     @Test("periods, dates, numbers and identifiers get their own kinds")
@@ -54,8 +47,7 @@ struct LexerTests {
 
     @Test("an unterminated string and stray bytes are reported once each, with their positions")
     func errors() {
-        var lexer = Lexer(bytes: Array("a \"open\nb @@@ c\n".utf8) + [0xFF, 0xFE, 0x0A], file: 0)
-        while lexer.next().kind != .endOfFile {}
+        let lexer = Lexer.tokenize(bytes: Array("a \"open\nb @@@ c\n".utf8) + [0xFF, 0xFE, 0x0A], file: 0)
         #expect(lexer.diagnostics.map(\.message) == ["unterminated string", "unexpected character `@`", "unexpected byte sequence (not valid UTF-8)"])
         #expect(lexer.diagnostics.allSatisfy { $0.code == .syntax })
     }
@@ -68,8 +60,7 @@ struct LexerTests {
 
     @Test("pmlint directives are collected from comments")
     func directives() {
-        var lexer = Lexer(bytes: Array("x 1 # pmlint: allow PM202 -- why\n# plain comment\n".utf8), file: 0)
-        while lexer.next().kind != .endOfFile {}
+        let lexer = Lexer.tokenize(bytes: Array("x 1 # pmlint: allow PM202 -- why\n# plain comment\n".utf8), file: 0)
         #expect(lexer.directives.map(\.text) == [" allow PM202 -- why"])
     }
 }

@@ -1,30 +1,57 @@
-/// Turns the UTF-8 bytes of a `.pm` file into tokens, one at a time.
+/// A file's tokens, as the lexer read them, ending with `.endOfFile`.
+public struct LexedFile: Sendable {
+    public var tokens: [Token]
+    /// Problems found while lexing (PM001), in order.
+    public var diagnostics: [Diagnostic]
+    /// For each diagnostic, the position in `tokens` of the token being read when it was found.
+    public var diagnosticTokens: [Int]
+    /// `# pmlint:` comments, in order.
+    public var directives: [DirectiveComment]
+    /// The tokens' text.
+    public var text: TokenText
+}
+
+/// Turns the UTF-8 bytes of a `.pm` file into tokens.
 ///
 /// The lexer works on bytes, never on `Character`s: every token boundary is an ASCII byte, so only
-/// identifiers with non-ASCII letters need scalar decoding. It never fails: bytes that cannot start a
-/// token become one `.invalid` token per run, reported once, and an unterminated string ends at the end of
-/// its line, so the parser always gets a well-formed stream.
+/// identifiers with non-ASCII letters need scalar decoding. It reads the bytes through a raw buffer
+/// (an array's bounds checks and reference counting cost as much as the scanning) and never fails:
+/// bytes that cannot start a token become one `.invalid` token per run, reported once, and an
+/// unterminated string ends at the end of its line, so the parser always gets a well-formed stream.
 public struct Lexer {
     public let file: Int
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var lastKind: TokenKind = .newline
-    /// Problems found while lexing (PM001).
-    public private(set) var diagnostics: [Diagnostic] = []
-    /// `# pmlint:` comments, in order.
-    public private(set) var directives: [DirectiveComment] = []
+    private var diagnostics: [Diagnostic] = []
+    private var directives: [DirectiveComment] = []
     /// Values of strings that are not simply the bytes between their quotes (see `Token.decoded`).
     private var decoded: [String] = []
 
-    /// The text of the tokens returned so far.
-    public var tokenText: TokenText {
-        var t = TokenText(bytes: bytes)
-        t.decoded = decoded
-        return t
+    /// Lexes a whole file.
+    public static func tokenize(bytes: [UInt8], file: Int) -> LexedFile {
+        bytes.withUnsafeBufferPointer { buffer in
+            var lexer = Lexer(buffer: buffer, file: file)
+            // About one token per four bytes in real frameworks: reserving that much spares the copies
+            // of growing the array a doubling at a time.
+            var tokens: [Token] = []
+            tokens.reserveCapacity(bytes.count / 4 + 1)
+            var diagnosticTokens: [Int] = []
+            while true {
+                let t = lexer.next()
+                tokens.append(t)
+                while diagnosticTokens.count < lexer.diagnostics.count { diagnosticTokens.append(tokens.count - 1) }
+                if t.kind == .endOfFile { break }
+            }
+            var text = TokenText(bytes: bytes)
+            text.decoded = lexer.decoded
+            return LexedFile(tokens: tokens, diagnostics: lexer.diagnostics, diagnosticTokens: diagnosticTokens,
+                             directives: lexer.directives, text: text)
+        }
     }
 
-    public init(bytes: [UInt8], file: Int) {
-        self.bytes = bytes
+    private init(buffer: UnsafeBufferPointer<UInt8>, file: Int) {
+        self.bytes = buffer
         self.file = file
         // A UTF-8 byte-order mark is not part of the text.
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
@@ -95,7 +122,7 @@ public struct Lexer {
     }
 
     /// The next token. After `.endOfFile`, keeps returning `.endOfFile`.
-    public mutating func next() -> Token {
+    private mutating func next() -> Token {
         let token = scan()
         lastKind = token.kind
         return token

@@ -64,23 +64,13 @@ public struct Parser {
         self.names = TokenText(bytes: bytes)
         // The file is lexed in one go into one array: the parser then looks ahead by index, and the
         // tree's nodes point into the same array, so no token is copied after the lexer writes it.
-        // About one token per four bytes and one field per forty in real frameworks: reserving that
-        // much spares the copies of growing the arrays a doubling at a time.
-        var lexer = Lexer(bytes: bytes, file: file)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 4 + 1)
-        var diagnosticAt: [Int] = []
-        while true {
-            let t = lexer.next()
-            tokens.append(t)
-            while diagnosticAt.count < lexer.diagnostics.count { diagnosticAt.append(tokens.count - 1) }
-            if t.kind == .endOfFile { break }
-        }
-        self.tokens = tokens
-        self.lexerDiagnostics = lexer.diagnostics
-        self.lexerDiagnosticAt = diagnosticAt
-        self.directives = lexer.directives
-        self.text = lexer.tokenText
+        let lexed = Lexer.tokenize(bytes: bytes, file: file)
+        self.tokens = lexed.tokens
+        self.lexerDiagnostics = lexed.diagnostics
+        self.lexerDiagnosticAt = lexed.diagnosticTokens
+        self.directives = lexed.directives
+        self.text = lexed.text
+        // About one field per forty bytes in real frameworks.
         fields.reserveCapacity(bytes.count / 40)
     }
 
