@@ -31,11 +31,23 @@ public struct DeclarationBuilder {
     public static let projectFields = ["aim", "definition", "accountable", "lead", "committee", "note", "milestone"]
 
     // Word lists for values, made once rather than for every field that uses them.
-    static let frequencyWords = Frequency.allCases.map(\.rawValue)
-    static let sourceWords = DataSource.Kind.allCases.map(\.rawValue)
-    static let aggregateWords = Aggregate.allCases.map(\.rawValue)
-    static let perspectiveWords = Perspective.allCases.map(\.rawValue)
+    // Enumerations' cases and their spellings, in the same order: a word is read as its position.
+    static let frequencies = Frequency.allCases
+    static let frequencyWords = frequencies.map(\.rawValue)
+    static let sourceKinds = DataSource.Kind.allCases
+    static let sourceWords = sourceKinds.map(\.rawValue)
+    static let aggregates = Aggregate.allCases
+    static let aggregateWords = aggregates.map(\.rawValue)
+    static let perspectives = Perspective.allCases
+    static let perspectiveWords = perspectives.map(\.rawValue)
     static let trajectoryWords = ["flat", "linear", "profile", "values"]
+    static let unitWords = ["percent", "count", "number", "currency", "days", "ratio", "rate"]
+    static let polarityWords = ["higher", "lower", "within"]
+    static let confidences: [Rating] = [.green, .amber, .red]
+    static let confidenceWords = confidences.map(\.rawValue)
+    static let rateBases: [RateBasis] = [.ytd, .period]
+    static let rateBasisWords = rateBases.map(\.rawValue)
+    static let dayWords = ["days", "day"]
 
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                          "october", "november", "december"]
@@ -345,29 +357,27 @@ public struct DeclarationBuilder {
                 case .unit: m.unit = Located(try unit(&c), at: r)
                 case .better: m.better = Located(try polarity(&c), at: r)
                 case .frequency:
-                    let w = try c.word(DeclarationBuilder.frequencyWords, what: "a frequency")
-                    m.frequency = Located(Frequency(rawValue: w.value)!, at: w.range)
+                    m.frequency = try c.choice(DeclarationBuilder.frequencies, DeclarationBuilder.frequencyWords, what: "a frequency")
                 case .lag:
                     let n = try c.count("a number of days")
                     let working = c.skipWord("working")
-                    _ = try c.word(["days", "day"], what: working ? "`days`" : "`days` or `working days`")
+                    _ = try c.choice(DeclarationBuilder.dayWords, what: working ? "`days`" : "`days` or `working days`")
                     m.lag = Located(Lag(days: n.value, working: working), at: r)
                 case .source:
-                    let k = try c.word(DeclarationBuilder.sourceWords, what: "a source kind")
+                    let k = try c.choice(DeclarationBuilder.sourceKinds, DeclarationBuilder.sourceWords, what: "a source kind")
                     let name = try c.string("the source's name in quotes")
                     var confidence: Rating?
                     if c.skipWord("confidence") {
-                        confidence = Rating(rawValue: try c.word(["green", "amber", "red"], what: "`green`, `amber` or `red`").value)
+                        confidence = try c.choice(DeclarationBuilder.confidences, DeclarationBuilder.confidenceWords, what: "`green`, `amber` or `red`").value
                     }
-                    m.source = Located(DataSource(kind: DataSource.Kind(rawValue: k.value)!, name: name.value, declaredConfidence: confidence), at: r)
+                    m.source = Located(DataSource(kind: k.value, name: name.value, declaredConfidence: confidence), at: r)
                 case .formula:
                     var p = FormulaParser(cursor: c)
                     let formula = try p.parse()
                     c = p.cursor
                     m.formula = Located(formula, at: r)
                 case .aggregate:
-                    let w = try c.word(DeclarationBuilder.aggregateWords, what: "an aggregation")
-                    m.aggregate = Located(Aggregate(rawValue: w.value)!, at: w.range)
+                    m.aggregate = try c.choice(DeclarationBuilder.aggregates, DeclarationBuilder.aggregateWords, what: "an aggregation")
                 case .baseline:
                     var year: FiscalYear?
                     if c.peek?.kind == .fiscalYear { year = try c.fiscalYear().value }
@@ -397,8 +407,7 @@ public struct DeclarationBuilder {
                         m.tolerance = Located(.named(try c.identifier("the name of a tolerance or thresholds, or a `{ ... }` block")), at: r)
                     }
                 case .rate:
-                    let w = try c.word(["ytd", "period"], what: "`ytd` or `period`")
-                    m.rate = Located(RateBasis(rawValue: w.value)!, at: w.range)
+                    m.rate = try c.choice(DeclarationBuilder.rateBases, DeclarationBuilder.rateBasisWords, what: "`ytd` or `period`")
                 case .accountable: m.accountable = Located(try assignment(&c), at: r)
                 case .lead: m.lead = Located(try assignment(&c), at: r)
                 case .collector: m.collector = Located(try people(&c), at: r)
@@ -408,8 +417,7 @@ public struct DeclarationBuilder {
                     let v = try c.number("the benchmark value")
                     m.benchmark = Located(Benchmark(label: label.value, value: v.value), at: r)
                 case .perspective:
-                    let w = try c.word(DeclarationBuilder.perspectiveWords, what: "a scorecard perspective")
-                    m.perspective = Located(Perspective(rawValue: w.value)!, at: w.range)
+                    m.perspective = try c.choice(DeclarationBuilder.perspectives, DeclarationBuilder.perspectiveWords, what: "a scorecard perspective")
                 default:
                     break
                 }
@@ -421,15 +429,15 @@ public struct DeclarationBuilder {
 
     /// `percent|count|number|currency|days|ratio|rate per N [, N dp]`
     private func unit(_ c: inout ValueCursor) throws -> MeasureUnit {
-        let w = try c.word(["percent", "count", "number", "currency", "days", "ratio", "rate"], what: "a unit")
+        let w = try c.choice(DeclarationBuilder.unitWords, what: "a unit")
         var kind: MeasureUnit.Kind
-        switch w.value {
-        case "percent": kind = .percent
-        case "count": kind = .count
-        case "number": kind = .number
-        case "currency": kind = .currency
-        case "days": kind = .days
-        case "ratio": kind = .ratio
+        switch w.index {
+        case 0: kind = .percent
+        case 1: kind = .count
+        case 2: kind = .number
+        case 3: kind = .currency
+        case 4: kind = .days
+        case 5: kind = .ratio
         default:
             try c.expectWord("per")
             let n = try c.number("the base of the rate, such as `1000`")
@@ -442,7 +450,7 @@ public struct DeclarationBuilder {
             guard p.value <= 6 else {
                 throw ShapeError(message: "\(p.value) decimal places is more than the 6 a report can show", range: p.range, fix: nil)
             }
-            _ = try c.word(["dp"], what: "`dp`")
+            _ = try c.choice(["dp"], what: "`dp`")
             precision = p.value
         }
         return MeasureUnit(kind: kind, declaredPrecision: precision)
@@ -450,10 +458,9 @@ public struct DeclarationBuilder {
 
     /// `higher | lower | within LOW to HIGH`
     private func polarity(_ c: inout ValueCursor) throws -> Polarity {
-        let w = try c.word(["higher", "lower", "within"], what: "`higher`, `lower` or `within LOW to HIGH`")
-        switch w.value {
-        case "higher": return .higher
-        case "lower": return .lower
+        switch try c.choice(DeclarationBuilder.polarityWords, what: "`higher`, `lower` or `within LOW to HIGH`").index {
+        case 0: return .higher
+        case 1: return .lower
         default:
             let a = try c.number("the low end of the band")
             try c.expectWord("to")
@@ -468,11 +475,10 @@ public struct DeclarationBuilder {
 
     /// `flat | linear | profile 20%, ... | values PERIOD V, ...`
     private func trajectory(_ c: inout ValueCursor) throws -> Trajectory {
-        let w = try c.word(DeclarationBuilder.trajectoryWords, what: "`flat`, `linear`, `profile` or `values`")
-        switch w.value {
-        case "flat": return .flat
-        case "linear": return .linear
-        case "profile":
+        switch try c.choice(DeclarationBuilder.trajectoryWords, what: "`flat`, `linear`, `profile` or `values`").index {
+        case 0: return .flat
+        case 1: return .linear
+        case 2:
             var shares: [Located<DecimalValue>] = []
             repeat {
                 let p = try c.percentage("a share such as `25%`")

@@ -66,7 +66,14 @@ struct ValueCursor {
 
     /// One of a fixed set of words (the word returned is the one from `allowed`: no new string).
     mutating func word(_ allowed: [String], what: String) throws -> Located<String> {
-        guard let t = peek, let w = allowed.first(where: { text.isWord(t, $0) }) else {
+        let w = try choice(allowed, what: what)
+        return Located(allowed[w.index], at: w.range)
+    }
+
+    /// One of a fixed set of words: its position in `allowed` (callers switch on it rather than compare
+    /// strings again) and where it was written.
+    mutating func choice(_ allowed: [String], what: String) throws -> (index: Int, range: SourceRange) {
+        guard let t = peek, let k = allowed.firstIndex(where: { text.isWord(t, $0) }) else {
             let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
             var fix: Fix?
             if let t = peek, t.kind == .identifier, let s = Spelling.suggestion(for: text.text(t), among: allowed) {
@@ -77,7 +84,13 @@ struct ValueCursor {
             throw failure(what, fix: fix)
         }
         index += 1
-        return Located(w, at: t.range)
+        return (k, t.range)
+    }
+
+    /// One of an enumeration's cases, written as its raw value; `words` are the raw values in case order.
+    mutating func choice<E>(_ cases: [E], _ words: [String], what: String) throws -> Located<E> {
+        let w = try choice(words, what: what)
+        return Located(cases[w.index], at: w.range)
     }
 
     mutating func identifier(_ what: String) throws -> Located<String> {
@@ -123,7 +136,7 @@ struct ValueCursor {
         guard n.value.isInteger, !n.value.isNegative, n.value < DecimalValue(1_000_000) else {
             throw ShapeError(message: "expected \(what) for `\(fieldName)`, found `\(n.value)`", range: n.range, fix: nil)
         }
-        return Located(Int(n.value.description) ?? 0, at: n.range)
+        return Located(n.value.integerValue ?? 0, at: n.range)
     }
 
     /// `5%`: a number followed by `%`.

@@ -217,6 +217,12 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
         return a.doubleValue < b.doubleValue
     }
 
+    /// The value as an `Int` when it is a whole number that fits; nil otherwise.
+    public var integerValue: Int? {
+        guard isInteger else { return nil }
+        return Int(exactly: significand / DecimalValue.pow10(scale))
+    }
+
     public var isNegative: Bool { isValid && significand < 0 }
     public var isZero: Bool { isValid && significand == 0 }
     public var isInteger: Bool { isValid && (scale == 0 || significand % DecimalValue.pow10(scale) == 0) }

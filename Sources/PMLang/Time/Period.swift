@@ -20,8 +20,20 @@ public struct FiscalYear: Sendable, Hashable, Comparable, CustomStringConvertibl
     static func start<C: RandomAccessCollection>(of b: C) -> Int? where C.Element == UInt8, C.Index == Int {
         guard b.count == 7 else { return nil }
         let i = b.startIndex
-        guard b[i + 4] == UInt8(ascii: "/"), let a = ASCII.number(b[i..<(i + 4)]), let c = ASCII.number(b[(i + 5)..<(i + 7)]),
-              (a + 1) % 100 == c else { return nil }
+        guard b[i + 4] == UInt8(ascii: "/") else { return nil }
+        // Digit by digit, by index: this runs for every year in a framework and every row of data.
+        var a = 0, c = 0
+        for k in 0..<4 {
+            let d = b[i + k] &- 0x30
+            guard d < 10 else { return nil }
+            a = a * 10 + Int(d)
+        }
+        for k in 5..<7 {
+            let d = b[i + k] &- 0x30
+            guard d < 10 else { return nil }
+            c = c * 10 + Int(d)
+        }
+        guard (a + 1) % 100 == c else { return nil }
         return a
     }
 
