@@ -199,12 +199,12 @@ public struct MeasureDecl: Sendable {
     }
 
     /// Whether the measure lacks `field` and did not attempt it.
-    public func lacks<T>(_ field: String, _ value: T?) -> Bool {
+    public func lacks<T>(_ field: FieldName, _ value: T?) -> Bool {
         value == nil && !attempted.contains(field)
     }
 
     /// Whether `field`, known to be absent, was not even attempted.
-    public func notAttempted(_ field: String) -> Bool { !attempted.contains(field) }
+    public func notAttempted(_ field: FieldName) -> Bool { !attempted.contains(field) }
 }
 
 /// `defaults { ... }`.
@@ -270,6 +270,9 @@ public struct FieldNameSet: Sendable, Hashable {
             others.append(name)
         }
     }
+
+    /// Whether a known field is in the set (a bit test: the rules ask this of every measure).
+    public func contains(_ field: FieldName) -> Bool { known.contains(field) }
 
     public func contains(_ name: String) -> Bool {
         if let f = FieldName(text: name) { return known.contains(f) }

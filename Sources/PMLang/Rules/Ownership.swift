@@ -11,29 +11,28 @@ public enum OwnershipRules: RuleFamily {
             separation(d.fields.collector, d.fields.reviewer, subject: "the defaults", into: &out)
         }
         for m in fw.measures where m.decl.isComplete {
-            let f = m.fields
-            let subject = "\(m.kind.rawValue) `\(m.id)`"
-            if let a = f.accountable {
+            var subject: String { "\(m.kind.rawValue) `\(m.id)`" }  // for messages only
+            if let a = m.fields.accountable {
                 if m.isOwn(a.range) { assignment(a, role: "accountable officer", code: .noAccountableDeputy, subject: subject, into: &out) }
-            } else if m.decl.notAttempted("accountable") {
+            } else if m.decl.notAttempted(.accountable) {
                 out.append(Diagnostic(.noAccountable, "\(subject) has no accountable officer", at: m.decl.id.range,
                                       fix: Fix("add `accountable <person>, deputy <person>`")))
             }
-            if let l = f.lead {
+            if let l = m.fields.lead {
                 if m.isOwn(l.range) { assignment(l, role: "performance lead", code: .noLeadDeputy, subject: subject, into: &out) }
-            } else if m.decl.notAttempted("lead") {
+            } else if m.decl.notAttempted(.lead) {
                 out.append(Diagnostic(.noLead, "\(subject) has no performance lead", at: m.decl.id.range,
                                       fix: Fix("add `lead <person>, deputy <person>`")))
             }
-            if m.decl.lacks("collector", f.collector) {
+            if m.decl.lacks(.collector, m.fields.collector) {
                 out.append(Diagnostic(.noCollector, "\(subject) has no data collector", at: m.decl.id.range,
                                       fix: Fix("add `collector <person>`")))
             }
-            if m.decl.lacks("reviewer", f.reviewer) {
+            if m.decl.lacks(.reviewer, m.fields.reviewer) {
                 out.append(Diagnostic(.noReviewer, "\(subject) has no data reviewer", at: m.decl.id.range,
                                       fix: Fix("add `reviewer <person>`, someone other than the collector")))
             }
-            if let c = f.collector, let r = f.reviewer, m.isOwn(c.range) || m.isOwn(r.range) {
+            if let c = m.fields.collector, let r = m.fields.reviewer, m.isOwn(c.range) || m.isOwn(r.range) {
                 separation(c, r, subject: subject, into: &out)
             }
         }
@@ -53,10 +52,10 @@ public enum OwnershipRules: RuleFamily {
     }
 
     /// PM102/PM105 (no deputy) and PM103 (deputy is the officer) for one assignment.
-    private static func assignment(_ a: Located<Assignment>, role: String, code: DiagnosticCode, subject: String,
+    private static func assignment(_ a: Located<Assignment>, role: String, code: DiagnosticCode, subject: @autoclosure () -> String,
                                    into out: inout [Diagnostic]) {
         guard let deputy = a.value.deputy else {
-            out.append(Diagnostic(code, "\(subject) has no deputy for its \(role)", at: a.range,
+            out.append(Diagnostic(code, "\(subject()) has no deputy for its \(role)", at: a.range,
                                   label: "cover is needed for leave and sickness",
                                   fix: Fix("add `, deputy <person>` after `\(a.value.person.value)`",
                                            edits: [TextEdit(range: SourceRange(file: a.range.file, start: a.value.person.range.end, end: a.value.person.range.end),
@@ -64,18 +63,19 @@ public enum OwnershipRules: RuleFamily {
             return
         }
         if deputy.value == a.value.person.value {
-            out.append(Diagnostic(.deputyIsOfficer, "the deputy for the \(role) of \(subject) is the \(role) `\(deputy.value)` themselves",
+            out.append(Diagnostic(.deputyIsOfficer, "the deputy for the \(role) of \(subject()) is the \(role) `\(deputy.value)` themselves",
                                   at: deputy.range, fix: Fix("name a different person as deputy")))
         }
     }
 
     /// PM108: the reviewer is not the collector.
-    private static func separation(_ c: Located<[Located<String>]>?, _ r: Located<[Located<String>]>?, subject: String,
+    private static func separation(_ c: Located<[Located<String>]>?, _ r: Located<[Located<String>]>?, subject: @autoclosure () -> String,
                                    into out: inout [Diagnostic]) {
         guard let c, let r else { return }
-        let collectors = Set(c.value.map(\.value))
-        for person in r.value where collectors.contains(person.value) {
-            out.append(Diagnostic(.reviewerIsCollector, "`\(person.value)` both collects and reviews the data of \(subject)",
+        // A line names a person or two: a scan beats building a set, unless the lists are long.
+        let collectors = c.value.count > 8 ? Set(c.value.map(\.value)) : []
+        for person in r.value where c.value.count > 8 ? collectors.contains(person.value) : c.value.contains(where: { $0.value == person.value }) {
+            out.append(Diagnostic(.reviewerIsCollector, "`\(person.value)` both collects and reviews the data of \(subject())",
                                   at: person.range, label: "no separation of duties",
                                   notes: [Note("collector given here", at: c.range)],
                                   fix: Fix("name a reviewer other than the collector")))

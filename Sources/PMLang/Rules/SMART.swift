@@ -8,7 +8,7 @@ public enum SMARTRules: RuleFamily {
             specific(m, context, &out)
             measurable(m, &out)
             if m.kind == .measure {
-                if m.decl.lacks("aim", m.fields.aim) {
+                if m.decl.lacks(.aim, m.fields.aim) {
                     out.append(Diagnostic(.noAim, "measure `\(m.id)` is not linked to an aim", at: m.decl.id.range,
                                           label: "no golden thread to the plan", fix: Fix("add `aim <aim>` naming the aim it serves")))
                 }
@@ -33,7 +33,7 @@ public enum SMARTRules: RuleFamily {
 
     private static func specific(_ m: ResolvedMeasure, _ context: RuleContext, _ out: inout [Diagnostic]) {
         guard let d = m.fields.definition else {
-            guard m.decl.notAttempted("definition") else { return }
+            guard m.decl.notAttempted(.definition) else { return }
             out.append(Diagnostic(.noDefinition, "\(m.kind.rawValue) `\(m.id)` has no definition", at: m.decl.id.range,
                                   fix: Fix("add `definition \"<what is counted, out of what, over what period>\"`")))
             return
@@ -49,32 +49,35 @@ public enum SMARTRules: RuleFamily {
 
     /// Words separated by spaces, tabs or line breaks, counted over the bytes (no array of words).
     static func wordCount(_ text: String) -> Int {
-        var words = 0, inWord = false
-        for b in text.utf8 {
-            let space = b == 0x20 || b == 0x0A || b == 0x09
-            if !space && !inWord { words += 1 }
-            inWord = !space
+        var text = text
+        return text.withUTF8 { bytes in
+            var words = 0, inWord = false
+            for b in bytes {
+                let space = b == 0x20 || b == 0x0A || b == 0x09
+                if !space && !inWord { words += 1 }
+                inWord = !space
+            }
+            return words
         }
-        return words
     }
 
     private static func measurable(_ m: ResolvedMeasure, _ out: inout [Diagnostic]) {
         var subject: String { "\(m.kind.rawValue) `\(m.id)`" }
         let at = m.decl.id.range
-        if m.decl.lacks("unit", m.fields.unit) {
+        if m.decl.lacks(.unit, m.fields.unit) {
             out.append(Diagnostic(.noUnit, "\(subject) has no unit", at: at, fix: Fix("add `unit percent, 1 dp` (or count, number, currency, days, ratio, rate per N)")))
         }
-        if m.decl.lacks("source", m.fields.source) {
+        if m.decl.lacks(.source, m.fields.source) {
             out.append(Diagnostic(.noSource, "\(subject) has no data source", at: at, fix: Fix("add `source system \"<system name>\"` (or spreadsheet, manual, survey, external, project)")))
         }
-        if m.decl.lacks("frequency", m.fields.frequency) {
+        if m.decl.lacks(.frequency, m.fields.frequency) {
             out.append(Diagnostic(.noFrequency, "\(subject) has no frequency", at: at, fix: Fix("add `frequency quarterly`, or set it in `defaults`")))
         }
-        if m.decl.lacks("better", m.fields.better) {
+        if m.decl.lacks(.better, m.fields.better) {
             out.append(Diagnostic(.noPolarity, "\(subject) does not say whether higher or lower is better", at: at,
                                   fix: Fix("add `better higher`, `better lower` or `better within LOW to HIGH`")))
         }
-        if m.decl.lacks("lag", m.fields.lag) {
+        if m.decl.lacks(.lag, m.fields.lag) {
             out.append(Diagnostic(.noLag, "\(subject) has no reporting lag", at: at, fix: Fix("add `lag 10 working days`, or set it in `defaults`")))
         }
     }
@@ -92,7 +95,7 @@ public enum SMARTRules: RuleFamily {
         let fw = context.framework
         let plan = fw.planYears
         guard let targets = m.fields.targets else {
-            if !plan.isEmpty && m.decl.notAttempted("target") {
+            if !plan.isEmpty && m.decl.notAttempted(.target) {
                 out.append(Diagnostic(.yearWithoutTarget, "measure `\(m.id)` has no annual targets", at: m.decl.id.range,
                                       fix: Fix("add `target \(plan.map { "\($0) <value>" }.joined(separator: ", "))`, or declare it with `monitor` if it is monitoring only")))
             }

@@ -12,7 +12,7 @@ public enum ToleranceRules: RuleFamily {
         }
         for m in fw.measures {
             guard let ref = m.fields.tolerance else {
-                if m.kind == .measure && m.decl.isComplete && m.decl.notAttempted("tolerance") {
+                if m.kind == .measure && m.decl.isComplete && m.decl.notAttempted(.tolerance) {
                     out.append(Diagnostic(.noTolerance, "measure `\(m.id)` has no tolerance", at: m.decl.id.range,
                                           label: "nothing says when it turns Amber or Red",
                                           fix: Fix("add `tolerance <name>` or `tolerance { amber within 5% of target }`, or set one in `defaults`")))
