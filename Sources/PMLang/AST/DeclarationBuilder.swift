@@ -154,7 +154,6 @@ public struct DeclarationBuilder {
                                         notAllowedReason: String = "") -> [FieldSyntax] {
         // Which fields were seen, as bits; where, only looked for when a field comes twice (rare).
         var seen = FieldName.Set()
-        var firstAt: [(FieldName, SourceRange)] = []
         var out: [FieldSyntax] = []
         out.reserveCapacity(fields.count)
         for f in fields {
@@ -173,16 +172,13 @@ public struct DeclarationBuilder {
                 diagnostics.append(Diagnostic(.unknownField, "unknown field `\(name)` in \(what)", at: nameToken.range, fix: fix))
                 continue
             }
-            if !repeatable.contains(known), seen.contains(known), let first = firstAt.first(where: { $0.0 == known }) {
+            if !repeatable.contains(known), seen.contains(known), let first = fields.first(where: { $0.known == known }) {
                 diagnostics.append(Diagnostic(.duplicateField, "field `\(name)` is given twice", at: f.range,
-                                              notes: [Note("first given here", at: first.1)],
+                                              notes: [Note("first given here", at: first.range)],
                                               fix: Fix("remove one of them; several values go on one line separated by commas")))
                 continue
             }
-            if !seen.contains(known) {
-                seen.insert(known)
-                firstAt.append((known, f.range))
-            }
+            seen.insert(known)
             if let block = syntax.block(f), known != .tolerance {
                 diagnostics.append(Diagnostic(.wrongType, "`\(name)` does not take a block", at: block.range,
                                               fix: Fix("write the value on the same line")))

@@ -31,6 +31,13 @@ public struct SourceRange: Sendable, Hashable, Comparable {
         self.storedEnd = Int32(clamping: max(start, end))
     }
 
+    /// From 32-bit parts the caller has already checked (the lexer, which makes one per token).
+    init(file: Int32, start: Int32, end: Int32) {
+        self.storedFile = file
+        self.storedStart = start
+        self.storedEnd = end
+    }
+
     /// The smallest range covering both.
     public func union(_ other: SourceRange) -> SourceRange {
         SourceRange(file: file, start: min(start, other.start), end: max(end, other.end))

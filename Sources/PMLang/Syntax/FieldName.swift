@@ -42,20 +42,25 @@ public enum FieldName: UInt8, CaseIterable, Sendable {
         var lo = 0, hi = table.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if table[mid].key < key { lo = mid + 1 } else { hi = mid }
+            let k = table[mid].key
+            if k.a < key.a || (k.a == key.a && k.b < key.b) { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < table.count, table[lo].key == key else { return nil }
+        guard lo < table.count, table[lo].key.a == key.a, table[lo].key.b == key.b else { return nil }
         self = table[lo].field
     }
 
     /// Up to 15 bytes packed into two integers, with the length, so different names never collide.
     private static func pack(_ bytes: ArraySlice<UInt8>) -> Packed? {
-        guard bytes.count < 16 else { return nil }
-        var a: UInt64 = 0, b: UInt64 = UInt64(bytes.count) << 56
-        for (k, byte) in bytes.enumerated() {
-            if k < 8 { a |= UInt64(byte) << (8 * UInt64(k)) } else { b |= UInt64(byte) << (8 * UInt64(k - 8)) }
+        let n = bytes.count
+        guard n < 16 else { return nil }
+        // By index over the contiguous bytes: every field of every file is looked up here.
+        return bytes.withUnsafeBufferPointer { p in
+            var a: UInt64 = 0, b: UInt64 = UInt64(n) << 56
+            for k in 0..<min(n, 8) { a |= UInt64(p[k]) &<< UInt64(8 * k) }
+            var k = 8
+            while k < n { b |= UInt64(p[k]) &<< UInt64(8 * (k - 8)); k += 1 }
+            return Packed(a: a, b: b)
         }
-        return Packed(a: a, b: b)
     }
 
     private struct Packed: Comparable {

@@ -20,6 +20,7 @@ public struct LexedFile: Sendable {
 /// unterminated string ends at the end of its line, so the parser always gets a well-formed stream.
 public struct Lexer {
     public let file: Int
+    private let file32: Int32
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var lastKind: TokenKind = .newline
@@ -40,7 +41,9 @@ public struct Lexer {
             while true {
                 let t = lexer.next()
                 tokens.append(t)
-                while diagnosticTokens.count < lexer.diagnostics.count { diagnosticTokens.append(tokens.count - 1) }
+                if lexer.diagnostics.count > diagnosticTokens.count {
+                    while diagnosticTokens.count < lexer.diagnostics.count { diagnosticTokens.append(tokens.count - 1) }
+                }
                 if t.kind == .endOfFile { break }
             }
             var text = TokenText(bytes: bytes)
@@ -53,11 +56,14 @@ public struct Lexer {
     private init(buffer: UnsafeBufferPointer<UInt8>, file: Int) {
         self.bytes = buffer
         self.file = file
+        self.file32 = Int32(clamping: file)
         // A UTF-8 byte-order mark is not part of the text.
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
     }
 
-    private func range(_ start: Int, _ end: Int) -> SourceRange { SourceRange(file: file, start: start, end: end) }
+    @inline(__always) private func range(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(file: file32, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end))
+    }
 
     private mutating func report(_ message: String, _ start: Int, _ end: Int, label: String? = nil, fix: Fix? = nil) {
         diagnostics.append(Diagnostic(.syntax, message, at: range(start, end), label: label, fix: fix))
@@ -136,6 +142,8 @@ public struct Lexer {
             switch b {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0C:
                 position += 1
+                // Fields are aligned in columns: take a run of spaces in one go.
+                while position < count && bytes[position] == UInt8(ascii: " ") { position += 1 }
             case UInt8(ascii: "\n"):
                 position += 1
                 // Newlines end statements, except after a comma (continuation) or another newline.
@@ -159,15 +167,15 @@ public struct Lexer {
                 if Lexer.isDigit(b) || (b == UInt8(ascii: ".") && position + 1 < count && Lexer.isDigit(bytes[position + 1])) {
                     return scanNumber()
                 }
-                let n = identifierStart(at: position)
+                let n = Lexer.isASCIILetter(b) ? 1 : identifierStart(at: position)
                 if n > 0 {
                     position += n
-                    while true {
-                        // Plain ASCII letters, digits and `_` inline; anything else asks the full rule.
-                        if position < count {
-                            let c = bytes[position]
-                            if Lexer.isASCIILetter(c) || Lexer.isDigit(c) || c == UInt8(ascii: "_") { position += 1; continue }
-                        }
+                    while position < count {
+                        // Plain ASCII letters, digits and `_` inline; other ASCII ends the name unless it
+                        // is an inner `-` or `.`; anything else asks the full rule.
+                        let c = bytes[position]
+                        if Lexer.isASCIILetter(c) || Lexer.isDigit(c) || c == UInt8(ascii: "_") { position += 1; continue }
+                        if c < 0x80 && c != UInt8(ascii: "-") && c != UInt8(ascii: ".") { break }
                         let k = identifierContinue(at: position)
                         if k == 0 { break }
                         position += k
