@@ -142,29 +142,69 @@ public struct MeasureFields: Sendable {
     }
 
     /// The same in place: only the fields left empty are copied from `defaults`.
-    public mutating func fill(from d: MeasureFields) {
-        if aim == nil { aim = d.aim }
-        if definition == nil { definition = d.definition }
-        if unit == nil { unit = d.unit }
-        if better == nil { better = d.better }
-        if frequency == nil { frequency = d.frequency }
-        if lag == nil { lag = d.lag }
-        if source == nil { source = d.source }
-        if formula == nil { formula = d.formula }
-        if aggregate == nil { aggregate = d.aggregate }
-        if baseline == nil { baseline = d.baseline }
-        if targets == nil { targets = d.targets }
-        if trajectory == nil { trajectory = d.trajectory }
-        if tolerance == nil { tolerance = d.tolerance }
-        if rate == nil { rate = d.rate }
-        if accountable == nil { accountable = d.accountable }
-        if lead == nil { lead = d.lead }
-        if collector == nil { collector = d.collector }
-        if reviewer == nil { reviewer = d.reviewer }
-        if committee == nil { committee = d.committee }
-        if benchmark == nil { benchmark = d.benchmark }
-        if perspective == nil { perspective = d.perspective }
-        if note == nil { note = d.note }
+    public mutating func fill(from d: MeasureFields) { fill(from: d, present: d.present) }
+
+    /// The fields that are set, as bits.
+    public var present: FieldName.Set {
+        var set = FieldName.Set()
+        if aim != nil { set.insert(.aim) }
+        if definition != nil { set.insert(.definition) }
+        if unit != nil { set.insert(.unit) }
+        if better != nil { set.insert(.better) }
+        if frequency != nil { set.insert(.frequency) }
+        if lag != nil { set.insert(.lag) }
+        if source != nil { set.insert(.source) }
+        if formula != nil { set.insert(.formula) }
+        if aggregate != nil { set.insert(.aggregate) }
+        if baseline != nil { set.insert(.baseline) }
+        if targets != nil { set.insert(.target) }
+        if trajectory != nil { set.insert(.trajectory) }
+        if tolerance != nil { set.insert(.tolerance) }
+        if rate != nil { set.insert(.rate) }
+        if accountable != nil { set.insert(.accountable) }
+        if lead != nil { set.insert(.lead) }
+        if collector != nil { set.insert(.collector) }
+        if reviewer != nil { set.insert(.reviewer) }
+        if committee != nil { set.insert(.committee) }
+        if benchmark != nil { set.insert(.benchmark) }
+        if perspective != nil { set.insert(.perspective) }
+        if note != nil { set.insert(.note) }
+        return set
+    }
+
+    /// The same, visiting only the fields `defaults` sets (`present`, worked out once per defaults
+    /// block): a defaults block sets a few fields, and every measure is filled from one.
+    public mutating func fill(from d: MeasureFields, present: FieldName.Set) {
+        var bits = present.bits
+        while bits != 0 {
+            let raw = UInt8(bits.trailingZeroBitCount)
+            bits &= bits - 1
+            switch FieldName(rawValue: raw)! {
+            case .aim: if aim == nil { aim = d.aim }
+            case .definition: if definition == nil { definition = d.definition }
+            case .unit: if unit == nil { unit = d.unit }
+            case .better: if better == nil { better = d.better }
+            case .frequency: if frequency == nil { frequency = d.frequency }
+            case .lag: if lag == nil { lag = d.lag }
+            case .source: if source == nil { source = d.source }
+            case .formula: if formula == nil { formula = d.formula }
+            case .aggregate: if aggregate == nil { aggregate = d.aggregate }
+            case .baseline: if baseline == nil { baseline = d.baseline }
+            case .target: if targets == nil { targets = d.targets }
+            case .trajectory: if trajectory == nil { trajectory = d.trajectory }
+            case .tolerance: if tolerance == nil { tolerance = d.tolerance }
+            case .rate: if rate == nil { rate = d.rate }
+            case .accountable: if accountable == nil { accountable = d.accountable }
+            case .lead: if lead == nil { lead = d.lead }
+            case .collector: if collector == nil { collector = d.collector }
+            case .reviewer: if reviewer == nil { reviewer = d.reviewer }
+            case .committee: if committee == nil { committee = d.committee }
+            case .benchmark: if benchmark == nil { benchmark = d.benchmark }
+            case .perspective: if perspective == nil { perspective = d.perspective }
+            case .note: if note == nil { note = d.note }
+            default: break
+            }
+        }
     }
 }
 

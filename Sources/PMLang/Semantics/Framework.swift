@@ -1,5 +1,8 @@
 /// The tolerance a measure is rated with, resolved to its declaration.
-public enum ResolvedTolerance: Sendable {
+///
+/// Indirect, so that a value is one reference: the resolver makes one for each named tolerance and
+/// every measure that names it shares it, rather than holding its own copy of the declaration.
+public indirect enum ResolvedTolerance: Sendable {
     case tolerance(ToleranceDecl)
     case thresholds(ThresholdsDecl)
 }

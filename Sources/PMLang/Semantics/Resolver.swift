@@ -78,6 +78,8 @@ public struct Resolver {
         let defaultsByFile = Dictionary(fw.defaults.map { ($0.range.file, $0.fields) }, uniquingKeysWith: { a, _ in a })
         let global = frameworkFile.flatMap { defaultsByFile[$0] } ?? MeasureFields()
         let localByFile = defaultsByFile.mapValues { $0.filled(from: global) }
+        let globalPresent = global.present
+        let presentByFile = localByFile.mapValues(\.present)
 
         personIndex = Dictionary(uniqueKeysWithValues: fw.people.keys.enumerated().map { ($1, $0) })
         usedPeople = Array(repeating: false, count: personIndex.count)
@@ -87,6 +89,11 @@ public struct Resolver {
         // large frameworks are resolved in chunks on every core; each chunk's findings are kept in order.
         let measures = fw.measures
         let names = fw
+        // One resolved value per named tolerance, shared by every measure that names it.
+        var shared: [String: ResolvedTolerance] = [:]
+        for (name, t) in fw.thresholds { shared[name] = .thresholds(t) }
+        for (name, t) in fw.tolerances { shared[name] = .tolerance(t) }  // a tolerance wins a shared name, as before
+        let named = shared
         let chunk = 2_000
         let ranges = ParallelMap.chunks(measures.count, size: chunk)
         let people = personIndex
@@ -97,8 +104,9 @@ public struct Resolver {
             for i in ranges[k] {
                 let m = measures[i]
                 r.checkReferences(m.fields, in: names)  // as written: references in defaults are checked once
-                m.fields.fill(from: localByFile[m.decl.range.file] ?? global)
-                m.tolerance = r.resolveTolerance(m.fields.tolerance, in: names)
+                let file = m.decl.range.file
+                if let local = localByFile[file] { m.fields.fill(from: local, present: presentByFile[file]!) } else { m.fields.fill(from: global, present: globalPresent) }
+                m.tolerance = r.resolveTolerance(m.fields.tolerance, named: named)
             }
             return (r.diagnostics, r.usedPeople)
         }
@@ -152,12 +160,9 @@ public struct Resolver {
         }
     }
 
-    private func resolveTolerance(_ ref: Located<ToleranceRef>?, in fw: Framework) -> ResolvedTolerance? {
+    private func resolveTolerance(_ ref: Located<ToleranceRef>?, named: [String: ResolvedTolerance]) -> ResolvedTolerance? {
         switch ref?.value {
-        case .named(let n)?:
-            if let t = fw.tolerances[n.value] { return .tolerance(t) }
-            if let t = fw.thresholds[n.value] { return .thresholds(t) }
-            return nil
+        case .named(let n)?: return named[n.value]
         case .inlineTolerance(let t)?: return .tolerance(t)
         case .inlineThresholds(let t)?: return .thresholds(t)
         case nil: return nil
