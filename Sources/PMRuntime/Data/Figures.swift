@@ -74,6 +74,25 @@ public struct Figures: Sendable, Sequence {
         entries.append(entry)
     }
 
+    /// Calls `body` with the latest period of each frequency that has figures. Within one frequency
+    /// the period keys order by time, so this compares integers rather than working out end dates.
+    public func forEachLatestPeriod(_ body: (Period) -> Void) {
+        var best = (-1, -1, -1, -1)
+        for i in entries.indices {
+            let key = entries[i].key
+            switch (key >> 4) & 3 {
+            case 0: if best.0 < 0 || key > entries[best.0].key { best.0 = i }
+            case 1: if best.1 < 0 || key > entries[best.1].key { best.1 = i }
+            case 2: if best.2 < 0 || key > entries[best.2].key { best.2 = i }
+            default: if best.3 < 0 || key > entries[best.3].key { best.3 = i }
+            }
+        }
+        if best.0 >= 0 { body(entries[best.0].period) }
+        if best.1 >= 0 { body(entries[best.1].period) }
+        if best.2 >= 0 { body(entries[best.2].period) }
+        if best.3 >= 0 { body(entries[best.3].period) }
+    }
+
     /// Whether any figure is for a year before `year`.
     func hasYear(before year: Int) -> Bool { Int(minYear) < year }
 

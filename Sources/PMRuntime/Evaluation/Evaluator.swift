@@ -43,7 +43,8 @@ public struct Evaluator: Sendable {
         var latest: CalendarDate?
         var candidates = Set<Period>()
         for (_, byPeriod) in data.observations {
-            for p in byPeriod.periods {
+            // Only a frequency's latest period can end last: no need to look at every figure.
+            byPeriod.forEachLatestPeriod { p in
                 let end = calendar.endDate(of: p)
                 if latest == nil || end > latest! {
                     latest = end

@@ -277,6 +277,23 @@ struct FiguresTests {
         #expect(figures.periods == [.quarter(FiscalYear(2023), 1), .quarter(FiscalYear(2024), 1)])
         #expect(figures[.quarter(FiscalYear(2024), 1)]?.value == DecimalValue(2024))
     }
+
+    @Test("the latest period of each frequency, whatever order the figures came in")
+    func latestOfEachFrequency() {
+        let calendar = FiscalCalendar()
+        let periods: [Period] = [.quarter(FiscalYear(2025), 3), .month(year: 2026, month: 2), .quarter(FiscalYear(2026), 1),
+                                 .month(year: 2025, month: 12), .quarter(FiscalYear(2025), 4), .year(FiscalYear(2024)),
+                                 .month(year: 2026, month: 1), .half(FiscalYear(2025), 2)]
+        var figures = Figures()
+        for (i, p) in periods.enumerated() { figures.append(p, year: calendar.fiscalYear(of: p).start, FiguresTests.figure(i, line: i)) }
+        var latest: [Period] = []
+        figures.forEachLatestPeriod { latest.append($0) }
+        // Worked out the slow way: for each frequency, the period that ends last.
+        let expected = Dictionary(grouping: periods, by: \.frequency).values.map { ps in ps.max { calendar.endDate(of: $0) < calendar.endDate(of: $1) }! }
+        #expect(Set(latest) == Set(expected))
+        #expect(latest.count == 4)
+        #expect(latest.contains(.month(year: 2026, month: 2)) && latest.contains(.quarter(FiscalYear(2026), 1)))
+    }
 }
 
 /// Large data is read by several loaders side by side, each keeping its share of the measures; the
