@@ -67,7 +67,12 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
             negative = bytes[i] == UInt8(ascii: "-")
             i += 1
         }
-        var sig: Int128 = 0
+        // Digits gather in 64 bits while they fit (18 of them always do), and in 128 only beyond:
+        // nearly every figure and target is short, and 128-bit arithmetic per digit cost more than
+        // the rest of the parse.
+        var small: UInt64 = 0
+        var big: Int128 = 0
+        var isBig = false
         var digits = 0
         var scale = 0
         var seenPoint = false
@@ -77,8 +82,15 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
             let b = bytes[i]
             if b >= 0x30 && b <= 0x39 {
                 if digits >= 30 { return nil }
-                sig = sig * 10 + Int128(b - 0x30)
-                if sig != 0 { digits += 1 }
+                if isBig {
+                    big = big * 10 + Int128(b - 0x30)
+                } else if digits < 18 {
+                    small = small &* 10 &+ UInt64(b - 0x30)
+                } else {
+                    isBig = true
+                    big = Int128(small) * 10 + Int128(b - 0x30)
+                }
+                if (isBig ? big != 0 : small != 0) { digits += 1 }
                 if seenPoint { scale += 1 }
                 lastWasDigit = true
                 sawDigit = true
@@ -94,6 +106,7 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
         }
         if !sawDigit { return nil }
         if scale > DecimalValue.maxScale { return nil }
+        let sig = isBig ? big : Int128(small)
         self.init(significand: negative ? -sig : sig, scale: scale)
     }
 

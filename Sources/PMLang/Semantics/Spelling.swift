@@ -45,6 +45,28 @@ public enum Spelling {
             if x.isEmpty { return n }
             if n == 0 { return x.count }
             @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            // A lower bound first: each edit changes the letters' counts by at most one either way, so
+            // counts that differ by more than `bound` rule a candidate out without the table. Among a
+            // national framework's ids, which differ in a digit or two, that is nearly every one.
+            let bagDistance = withUnsafeTemporaryAllocation(of: Int8.self, capacity: 128) { counts -> Int in
+                counts.initialize(repeating: 0)
+                for c in x { counts[Int(c & 0x7F)] &+= 1 }
+                for c in y { counts[Int(lower(c))] &-= 1 }
+                // Each letter's difference is read once, where it first occurs, and then cleared.
+                var more = 0, fewer = 0
+                for c in x {
+                    let k = Int(counts[Int(c & 0x7F)])
+                    if k > 0 { more += k } else { fewer -= k }
+                    counts[Int(c & 0x7F)] = 0
+                }
+                for c in y {
+                    let k = Int(counts[Int(lower(c))])
+                    if k > 0 { more += k } else { fewer -= k }
+                    counts[Int(lower(c))] = 0
+                }
+                return max(more, fewer)
+            }
+            if bagDistance > bound { return far }
             return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (n + 1)) { rows in
                 var previous = 0, current = n + 1
                 for j in 0...n { rows[j] = j }

@@ -69,10 +69,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public var description: String {
-        func pad(_ n: Int, _ w: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, w - s.count)) + s
+        // Digit by digit into ten bytes (a late-submission message names two dates, on any row).
+        guard (0...9999).contains(year) else {
+            func pad(_ n: Int, _ w: Int) -> String {
+                let s = String(n)
+                return String(repeating: "0", count: max(0, w - s.count)) + s
+            }
+            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        return String(unsafeUninitializedCapacity: 10) { out in
+            func digit(_ n: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + n % 10) }
+            out[0] = digit(year / 1000); out[1] = digit(year / 100); out[2] = digit(year / 10); out[3] = digit(year)
+            out[4] = UInt8(ascii: "-")
+            out[5] = digit(month / 10); out[6] = digit(month)
+            out[7] = UInt8(ascii: "-")
+            out[8] = digit(day / 10); out[9] = digit(day)
+            return 10
+        }
     }
 }
