@@ -111,6 +111,41 @@ struct SemanticsTests {
         #expect(Spelling.suggestion(for: "defintion", among: DeclarationBuilder.measureFields) == "definition")
         #expect(Spelling.suggestion(for: "zzzzzz", among: DeclarationBuilder.measureFields) == nil)
     }
+
+    /// Plain Levenshtein distance, case-insensitive: what the suggestions must agree with.
+    static func referenceDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.lowercased().utf8), y = Array(b.lowercased().utf8)
+        var row = Array(0...y.count)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            var next = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                next[j] = min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            row = next
+        }
+        return x.isEmpty ? y.count : row[y.count]
+    }
+
+    @Test("suggestions are the candidates within the edit distance allowed, nearest first, whatever shortcuts find them")
+    func suggestionsMatchEditDistance() {
+        // Ids like a national framework's (digits that differ in a place or two, transposed, dropped
+        // or doubled), and words: the shortcuts that rule candidates out must never rule out a near one.
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) % n }
+        let alphabet = Array("M0123456789ab".utf8)
+        let candidates = (0..<400).map { _ in String(decoding: (0..<(4 + next(5))).map { _ in alphabet[next(alphabet.count)] }, as: UTF8.self) }
+            + DeclarationBuilder.measureFields
+        for word in candidates.prefix(120) + ["M0012", "accountible", "Definiton", "x", ""] {
+            var probe = Array(word.utf8)
+            if !probe.isEmpty { probe[next(probe.count)] = alphabet[next(alphabet.count)] }
+            let w = String(decoding: probe, as: UTF8.self)
+            let allowed = max(1, min(3, w.count / 3))
+            let expected = candidates.map { ($0, SemanticsTests.referenceDistance(w, $0)) }
+                .filter { $0.1 <= allowed && $0.0 != w }
+                .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+            #expect(Spelling.suggestions(for: w, among: candidates) == expected, "\(w)")
+        }
+    }
 }
 
 /// Large frameworks are resolved in chunks on every core; what is found must not depend on the chunks.
