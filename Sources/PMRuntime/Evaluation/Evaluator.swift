@@ -76,9 +76,21 @@ public struct Evaluator: Sendable {
         func order(_ priority: String?) -> Int { priority.flatMap { rank[$0] } ?? Int.max }
         // Priority order first, then the order of the source, so every report lists measures the same way.
         // Sort positions, not the results themselves: moving large structs around costs more than the sort.
-        let unordered = evaluateAll(period)
-        let keys = unordered.map { order($0.priority) }
-        let measures = unordered.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { unordered[$0] }
+        var measures = evaluateAll(period)
+        let keys = measures.map { order($0.priority) }
+        var source = measures.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+        // Each result is moved to its place by swaps, cycle by cycle: copying them into a new array
+        // counted every string and list of 20,000 results in, and the old array's out again.
+        for start in source.indices where source[start] != start {
+            var at = start
+            while source[at] != start {
+                let from = source[at]
+                measures.swapAt(at, from)
+                source[at] = at
+                at = from
+            }
+            source[at] = at
+        }
         let projects = framework.projects.map { evaluate($0, reportPeriod: period) }
         var priorities = framework.priorities.map { (id: $0.id.value, title: $0.title) }
         if measures.contains(where: { $0.priority == nil }) || projects.contains(where: { $0.priority == nil }) {
@@ -304,7 +316,10 @@ public struct Evaluator: Sendable {
             byPriority[priority ?? "", default: RatingCounts()].add(rating, missing: missing, onTarget: onTarget)
             byCommittee[committee ?? "(no committee)", default: RatingCounts()].add(rating, missing: missing, onTarget: onTarget)
         }
-        for m in measures { add(m.rating, missing: m.isMissing, priority: m.priority, committee: m.committee) }
+        // By position: a `for m in measures` copies each result (and counts its strings in and out).
+        for i in measures.indices {
+            add(measures[i].rating, missing: measures[i].isMissing, priority: measures[i].priority, committee: measures[i].committee)
+        }
         for p in projects { add(p.rating, missing: false, priority: p.priority, committee: p.committee) }
         var priorityTitles = Dictionary(framework.priorities.map { ($0.id.value, $0.title) }, uniquingKeysWith: { a, _ in a })
         priorityTitles[""] = "Not linked to a priority"
@@ -317,7 +332,8 @@ public struct Evaluator: Sendable {
     func exceptions(_ measures: [MeasureResult], _ projects: [ProjectResult]) -> [Exception] {
         var out: [Exception] = []
         // Measures then projects, each in scorecard order.
-        for m in measures where m.rating == .red {
+        for i in measures.indices where measures[i].rating == .red {
+            let m = measures[i]
             let c = m.commentary ?? Commentary()
             out.append(Exception(
                 id: m.id, title: m.title,
