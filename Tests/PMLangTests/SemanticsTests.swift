@@ -14,6 +14,23 @@ struct SemanticsTests {
         #expect(d("12_500").description == "12500")
     }
 
+    @Test("long numbers read exactly on either side of 18 digits, and 31 significant digits are refused", arguments: [
+        "123456789012345678", "1234567890123456789", "-98765432109876543210", "000000000000000000000042.5",
+        "123456789012345678901234567890", "-0.000000000000000001", "99999999999999999.9", "1_000_000_000_000_000_000",
+    ])
+    func longNumbers(_ text: String) {
+        let v = d(text)
+        // Against the digits themselves: the significand is the digits without the point, the scale
+        // the digits after it.
+        let digits = text.filter { $0.isNumber }
+        let places = text.split(separator: ".").dropFirst().first.map { $0.filter(\.isNumber).count } ?? 0
+        let expected = Int128(digits)! * (text.hasPrefix("-") ? -1 : 1)
+        #expect(v.significand == expected && v.scale == places)
+        #expect(d(v.description) == v)
+        #expect(DecimalValue(parsing: "1" + String(repeating: "0", count: 30)) == nil)
+        #expect(d("9223372036854775807") + d("1") == d("9223372036854775808"))
+    }
+
     @Test("rounding is half away from zero, as published reports round", arguments: [
         ("2.25", 1, "2.3"), ("-2.25", 1, "-2.3"), ("43.649", 1, "43.6"), ("43.65", 1, "43.7"), ("0.5", 0, "1"),
     ])
