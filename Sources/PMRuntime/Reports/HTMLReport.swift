@@ -27,7 +27,14 @@ public enum HTMLReport {
     ]
 
     /// The rating's shape: circle, triangle, square, diamond, ring.
+    /// Each rating's shape at the usual size, made once: every row of the scorecard shows one or two.
+    static let shapes: [Rating: String] = Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0, makeShape($0, size: 14)) })
+
     static func shape(_ r: Rating, size: Int = 14) -> String {
+        size == 14 ? shapes[r]! : makeShape(r, size: size)
+    }
+
+    private static func makeShape(_ r: Rating, size: Int) -> String {
         let c = colours[r]!
         let body: String
         switch r {
@@ -53,48 +60,90 @@ public enum HTMLReport {
     static func chart(_ m: MeasureResult) -> String {
         let points = m.series
         guard points.count >= 2 else { return "" }
-        let values = points.flatMap { [$0.actual?.doubleValue, $0.plan?.doubleValue].compactMap { $0 } }.filter { $0.isFinite }
-        guard var lo = values.min(), var hi = values.max() else { return "" }
+        var lo = Double.infinity, hi = -Double.infinity
+        for p in points {
+            if let v = p.actual?.doubleValue, v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+            if let v = p.plan?.doubleValue, v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+        }
+        guard lo <= hi else { return "" }
         if hi - lo < 1e-9 { lo -= 1; hi += 1 }
         let w = 168.0, h = 48.0, pad = 5.0
+        let span = hi - lo
         func x(_ i: Int) -> Double { pad + Double(i) * (w - 2 * pad) / Double(points.count - 1) }
-        func y(_ v: Double) -> Double { h - pad - (v - lo) / (hi - lo) * (h - 2 * pad) }
-        func f(_ d: Double) -> String { trim(d) }
-        func path(_ key: KeyPath<SeriesPoint, DecimalValue?>) -> String {
-            var d = "", pen = false
-            for (i, p) in points.enumerated() {
-                guard let v = p[keyPath: key]?.doubleValue, v.isFinite else { pen = false; continue }
-                d += "\(pen ? "L" : "M")\(f(x(i))) \(f(y(v))) "
-                pen = true
-            }
-            return d
-        }
-        var svg = "<svg class=\"chart\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\">"
-        svg += "<title>\(escape(m.id)): actual (solid) against plan (dashed), \(points.first!.period) to \(points.last!.period)</title>"
+        func y(_ v: Double) -> Double { h - pad - (v - lo) / span * (h - 2 * pad) }
+        // Written as bytes: a chart is some forty numbers, and building a string for each of them
+        // and then the markup around it was most of the cost of the HTML scorecard.
+        var out = ChartBytes()
+        out.bytes.reserveCapacity(2048)
+        out.add("<svg class=\"chart\" width=\"168\" height=\"48\" viewBox=\"0 0 168 48\" role=\"img\"><title>")
+        out.add(escape(m.id))
+        out.add(": actual (solid) against plan (dashed), ")
+        out.add(points.first!.period.description)
+        out.add(" to ")
+        out.add(points.last!.period.description)
+        out.add("</title>")
         if let split = points.firstIndex(where: { $0.year != points[0].year }), split > 0 {
             let sx = (x(split - 1) + x(split)) / 2
-            svg += "<line x1=\"\(f(sx))\" y1=\"2\" x2=\"\(f(sx))\" y2=\"\(Int(h) - 2)\" stroke=\"#d1d5db\" stroke-width=\"1\"/>"
+            out.add("<line x1=\""); out.tenths(sx); out.add("\" y1=\"2\" x2=\""); out.tenths(sx)
+            out.add("\" y2=\"46\" stroke=\"#d1d5db\" stroke-width=\"1\"/>")
         }
-        let plan = path(\.plan)
-        if !plan.isEmpty { svg += "<path d=\"\(plan)\" fill=\"none\" stroke=\"#9ca3af\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>" }
-        let actual = path(\.actual)
-        if !actual.isEmpty { svg += "<path d=\"\(actual)\" fill=\"none\" stroke=\"#1f2937\" stroke-width=\"1.6\"/>" }
+        func path(_ key: KeyPath<SeriesPoint, DecimalValue?>, _ style: StaticString) {
+            guard points.contains(where: { $0[keyPath: key]?.doubleValue.isFinite == true }) else { return }
+            out.add("<path d=\"")
+            var pen = false
+            for (i, p) in points.enumerated() {
+                guard let v = p[keyPath: key]?.doubleValue, v.isFinite else { pen = false; continue }
+                out.add(pen ? "L" : "M"); out.tenths(x(i)); out.add(" "); out.tenths(y(v)); out.add(" ")
+                pen = true
+            }
+            out.add(style)
+        }
+        path(\.plan, "\" fill=\"none\" stroke=\"#9ca3af\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>")
+        path(\.actual, "\" fill=\"none\" stroke=\"#1f2937\" stroke-width=\"1.6\"/>")
         for (i, p) in points.enumerated() {
             guard let v = p.actual?.doubleValue, v.isFinite else { continue }
             let last = i == points.count - 1
-            let colour = last ? colours[m.rating]! : "#1f2937"
-            svg += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"\(last ? "3.2" : "1.8")\" fill=\"\(colour)\"/>"
+            out.add("<circle cx=\""); out.tenths(x(i)); out.add("\" cy=\""); out.tenths(y(v))
+            out.add(last ? "\" r=\"3.2\" fill=\"" : "\" r=\"1.8\" fill=\"")
+            out.add(last ? colours[m.rating]! : "#1f2937")
+            out.add("\"/>")
         }
-        return svg + "</svg>"
+        out.add("</svg>")
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// A chart's markup as it is written.
+    struct ChartBytes {
+        var bytes: [UInt8] = []
+        mutating func add(_ s: StaticString) {
+            s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        }
+        mutating func add(_ s: String) {
+            var s = s
+            s.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+        /// A coordinate as `trim(_:)` writes it.
+        mutating func tenths(_ d: Double) {
+            guard d.isFinite, abs(d) < 1e15 else { bytes.append(UInt8(ascii: "0")); return }
+            var n = Int((d * 10).rounded())
+            if n < 0 { bytes.append(UInt8(ascii: "-")); n = -n }
+            integer(n / 10)
+            if n % 10 != 0 {
+                bytes.append(UInt8(ascii: "."))
+                bytes.append(UInt8(truncatingIfNeeded: 0x30 + n % 10))
+            }
+        }
+        private mutating func integer(_ n: Int) {
+            if n >= 10 { integer(n / 10) }
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 + n % 10))
+        }
     }
 
     /// A chart coordinate to one decimal place, without a trailing `.0`: `12.3`, `46`, `-0.5`.
     static func trim(_ d: Double) -> String {
-        // In tenths, as an integer: printing a `Double` was most of the cost of a chart.
-        guard d.isFinite, abs(d) < 1e15 else { return "0" }
-        let tenths = Int((d * 10).rounded())
-        if tenths < 0 { return "-" + trim(Double(-tenths) / 10) }
-        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+        var out = ChartBytes()
+        out.tenths(d)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     static let css = """
