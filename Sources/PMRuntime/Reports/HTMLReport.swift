@@ -6,7 +6,12 @@ import PMLang
 public enum HTMLReport {
     static func escape(_ s: String) -> String {
         // Most text has nothing to escape; scanning bytes is far cheaper than rebuilding it by Character.
-        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return s }
+        var probe = s
+        let plain = probe.withUTF8 { bytes in
+            for b in bytes where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 { return false }
+            return true
+        }
+        if plain { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s {
@@ -49,6 +54,19 @@ public enum HTMLReport {
 
     static func badge(_ r: Rating, label: String? = nil) -> String {
         "<span class=\"rating r-\(r.rawValue)\">\(shape(r))<span>\(escape(label ?? Wording.rating(r)))</span></span>"
+    }
+
+    /// Both trend cells for every direction (none, then each `Direction`), made once: every row has two.
+    static let trendCells: [String] = ["against the previous period", "against the same period last year"].flatMap { label in
+        [trend(nil, label)] + [Direction.improving, .declining, .unchanged].map { trend($0, label) }
+    }
+
+    static func directionIndex(_ d: Direction) -> UInt8 {
+        switch d {
+        case .improving: return 0
+        case .declining: return 1
+        case .unchanged: return 2
+        }
     }
 
     static func trend(_ d: Direction?, _ label: String) -> String {
@@ -278,7 +296,9 @@ public enum HTMLReport {
 
     static func measureRow(_ m: MeasureResult) -> String {
         let p = m.precision
-        var h = "<tr><td><span class=\"title\">\(escape(m.id)) \(escape(m.title))</span>"
+        var h = ""
+        h.reserveCapacity(4096)  // a row with its chart: growing the string a doubling at a time cost more
+        h += "<tr><td><span class=\"title\">\(escape(m.id)) \(escape(m.title))</span>"
         var meta: [String] = []
         if let a = m.aimTitle { meta.append("\(m.aim ?? "") \(a)") }
         meta.append(Wording.source(m))
@@ -294,7 +314,8 @@ public enum HTMLReport {
         }
         let label = m.kind == .monitor ? "Grey (monitor)" : Wording.rating(m)
         h += "<td>\(badge(m.rating, label: label))</td>"
-        h += "<td>\(trend(m.trend.previousPeriod, "against the previous period"))<br>\(trend(m.trend.samePeriodLastYear, "against the same period last year"))</td>"
+        h += "<td>" + trendCells[m.trend.previousPeriod.map { 1 + Int(directionIndex($0)) } ?? 0]
+        h += "<br>" + trendCells[4 + (m.trend.samePeriodLastYear.map { 1 + Int(directionIndex($0)) } ?? 0)] + "</td>"
         if let f = m.forecast {
             h += "<td class=\"num\">\(f.value.formatted(places: p))<br>\(badge(f.rating))</td>"
         } else {

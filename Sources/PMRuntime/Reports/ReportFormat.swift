@@ -22,7 +22,17 @@ enum Wording {
         v.map { $0.formatted(places: places) } ?? "–"
     }
 
-    static func rating(_ r: Rating) -> String { r.rawValue.capitalized }
+    /// `Green`, `Amber`...: a switch, since Foundation's `capitalized` goes through the locale for every
+    /// badge of every row.
+    static func rating(_ r: Rating) -> String {
+        switch r {
+        case .green: return "Green"
+        case .amber: return "Amber"
+        case .red: return "Red"
+        case .blue: return "Blue"
+        case .grey: return "Grey"
+        }
+    }
 
     /// The rating as a word, marked when the figure is missing (Grey only in the summary).
     static func rating(_ m: MeasureResult) -> String {
