@@ -14,13 +14,15 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
         return names.filter { $0.hasSuffix(".pm") }.map { LintFixture(name: String($0.dropLast(3))) }.sorted { $0.name < $1.name }
     }
 
-    func report() throws -> String {
+    func report(ruleChunkSize: Int? = nil) throws -> String {
         let text = try String(contentsOf: url, encoding: .utf8)
         var files = [try source(url, shownAs: "\(name).pm")]
         if !text.hasPrefix("# standalone") {
             files.insert(try source(Paths.fixture("lint/base/base.pm"), shownAs: "base/base.pm"), at: 0)
         }
-        let result = Linter.lint(files, options: LintOptions(today: fixedToday))
+        var options = LintOptions(today: fixedToday)
+        if let ruleChunkSize { options.ruleChunkSize = ruleChunkSize }
+        let result = Linter.lint(files, options: options)
         return DiagnosticRenderer.render(result, format: .text, version: "test")
     }
 }
@@ -30,6 +32,16 @@ struct FixtureTests {
     @Test("each fixture reports exactly its golden diagnostics", arguments: LintFixture.all)
     func golden(_ fixture: LintFixture) throws {
         expectGolden(try fixture.report(), at: Paths.fixture("lint/\(fixture.name).diagnostics"))
+    }
+
+    @Test("the rules find the same, in the same order, however the measures are shared out among the cores",
+          arguments: LintFixture.all.filter { !$0.name.hasSuffix(".near") })
+    func chunked(_ fixture: LintFixture) throws {
+        // A chunk a measure: each family's measure rules and its framework-wide checks run in separate
+        // tasks, so a finding made twice or lost between chunks would show here.
+        let whole = try fixture.report()
+        #expect(try fixture.report(ruleChunkSize: 1) == whole)
+        #expect(try fixture.report(ruleChunkSize: 2) == whole)
     }
 
     static let lintCodes = DiagnosticCode.catalogue.filter { $0.id < "PM400" }

@@ -2,7 +2,7 @@
 public enum AggregationRules: RuleFamily {
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for m in context.framework.measures {
+        for m in context.measures {
             let unit = m.fields.unit?.value
             let formula = m.fields.formula
             if let a = m.fields.aggregate {

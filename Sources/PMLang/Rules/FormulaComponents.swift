@@ -3,7 +3,7 @@
 public enum FormulaComponentRules: RuleFamily {
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for m in context.framework.measures {
+        for m in context.measures {
             guard let formula = m.fields.formula, m.isOwn(formula.range) else { continue }
             for c in formula.value.components where DataColumns.reserved.contains(c.value.lowercased()) {
                 out.append(Diagnostic(.componentColumnClash,

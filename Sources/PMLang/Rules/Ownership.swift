@@ -5,12 +5,12 @@ public enum OwnershipRules: RuleFamily {
         var out: [Diagnostic] = []
         let fw = context.framework
         // Assignments inherited from `defaults` are checked once, there, not on every measure.
-        for d in fw.defaults {
+        for d in fw.defaults where context.checksFramework {
             if let a = d.fields.accountable { assignment(a, role: "accountable officer", code: .noAccountableDeputy, subject: "the defaults", into: &out) }
             if let l = d.fields.lead { assignment(l, role: "performance lead", code: .noLeadDeputy, subject: "the defaults", into: &out) }
             separation(d.fields.collector, d.fields.reviewer, subject: "the defaults", into: &out)
         }
-        for m in fw.measures where m.decl.isComplete {
+        for m in context.measures where m.decl.isComplete {
             var subject: String { "\(m.kind.rawValue) `\(m.id)`" }  // for messages only
             if let a = m.fields.accountable {
                 if m.isOwn(a.range) { assignment(a, role: "accountable officer", code: .noAccountableDeputy, subject: subject, into: &out) }
@@ -36,7 +36,7 @@ public enum OwnershipRules: RuleFamily {
                 separation(c, r, subject: subject, into: &out)
             }
         }
-        for p in fw.projects {
+        for p in fw.projects where context.checksFramework {
             let subject = "project `\(p.id.value)`"
             if let a = p.accountable {
                 assignment(a, role: "accountable officer", code: .noAccountableDeputy, subject: subject, into: &out)

@@ -8,6 +8,9 @@ public struct LintOptions: Sendable {
     public var minimumDefinitionWords = 6
     /// The date suppressions expire against (today, unless a test or `--as-of` fixes it).
     public var today: CalendarDate
+    /// Measures per chunk when the rules run on every core. Any size gives the same findings, in the
+    /// same order (a test checks it); it only decides how the work is shared out.
+    public var ruleChunkSize = 5_000
 
     public init(today: CalendarDate, stretchLimit: DecimalValue? = nil) {
         self.today = today
@@ -19,6 +22,18 @@ public struct LintOptions: Sendable {
 public struct RuleContext: Sendable {
     public var framework: Framework
     public var options: LintOptions
+    /// The measures to check one by one: all of them, or one chunk when a large framework is checked
+    /// on every core (each family's measure rules look at one measure at a time).
+    public var measures: ArraySlice<ResolvedMeasure>
+    /// Whether to run the checks of the framework as a whole (declarations, projects, aims): true in
+    /// exactly one of the chunks.
+    public var checksFramework = true
+
+    public init(framework: Framework, options: LintOptions) {
+        self.framework = framework
+        self.options = options
+        self.measures = framework.measures[...]
+    }
 
     /// The stretch limit in effect for PM209.
     public var stretchLimit: DecimalValue {

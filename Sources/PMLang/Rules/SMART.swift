@@ -4,7 +4,7 @@ public enum SMARTRules: RuleFamily {
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let fw = context.framework
-        for m in fw.measures where m.decl.isComplete {
+        for m in context.measures where m.decl.isComplete {
             specific(m, context, &out)
             measurable(m, &out)
             if m.kind == .measure {
@@ -15,6 +15,7 @@ public enum SMARTRules: RuleFamily {
                 targets(m, context, &out)
             }
         }
+        guard context.checksFramework else { return out }
         for p in fw.projects where p.aim == nil {
             out.append(Diagnostic(.noAim, "project `\(p.id.value)` is not linked to an aim", at: p.id.range,
                                   fix: Fix("add `aim <aim>` naming the aim it serves")))

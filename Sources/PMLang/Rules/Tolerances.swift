@@ -4,13 +4,23 @@ public enum ToleranceRules: RuleFamily {
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let fw = context.framework
-        // Named declarations are checked once, over the widest domain of the measures that use them.
-        for t in fw.tolerances.values.sorted(by: { $0.range < $1.range }) { toleranceShape(t, &out) }
-        for t in fw.thresholds.values.sorted(by: { $0.range < $1.range }) {
-            let users = fw.measures.filter { if case .named(let n)? = $0.fields.tolerance?.value { return n.value == t.id?.value }; return false }
-            coverage(t, domain: domain(users.compactMap { $0.fields.unit?.value }), &out)
+        if context.checksFramework {
+            // Named declarations are checked once, over the widest domain of the measures that use them;
+            // the measures' units are gathered by name in one pass (not a pass per declaration).
+            for t in fw.tolerances.values.sorted(by: { $0.range < $1.range }) { toleranceShape(t, &out) }
+            var unitsByName: [String: [MeasureUnit]] = [:]
+            if !fw.thresholds.isEmpty {
+                for m in fw.measures {
+                    if case .named(let n)? = m.fields.tolerance?.value, fw.thresholds[n.value] != nil, let unit = m.fields.unit?.value {
+                        unitsByName[n.value, default: []].append(unit)
+                    }
+                }
+            }
+            for t in fw.thresholds.values.sorted(by: { $0.range < $1.range }) {
+                coverage(t, domain: domain(t.id.flatMap { unitsByName[$0.value] } ?? []), &out)
+            }
         }
-        for m in fw.measures {
+        for m in context.measures {
             guard let ref = m.fields.tolerance else {
                 if m.kind == .measure && m.decl.isComplete && m.decl.notAttempted(.tolerance) {
                     out.append(Diagnostic(.noTolerance, "measure `\(m.id)` has no tolerance", at: m.decl.id.range,

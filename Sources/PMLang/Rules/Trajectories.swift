@@ -4,7 +4,7 @@ public enum TrajectoryRules: RuleFamily {
     public static func check(_ context: RuleContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let fw = context.framework
-        for m in fw.measures where m.kind == .measure {
+        for m in context.measures where m.kind == .measure {
             guard let trajectory = m.fields.trajectory else { continue }
             // A trajectory set in `defaults` is checked against each measure, but reported on the measure.
             let at = m.isOwn(trajectory.range) ? trajectory.range : m.decl.id.range

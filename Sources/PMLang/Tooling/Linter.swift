@@ -74,11 +74,23 @@ public enum Linter {
         parsed = []  // the documents now live only in `documents`, which the resolver consumes
         let (framework, resolveDiagnostics) = Resolver.resolve(consuming: &documents)
         diagnostics += resolveDiagnostics
-        let context = RuleContext(framework: framework, options: options)
-        // The families only read the framework, so they run side by side; their findings are joined in
-        // family order, so the output does not depend on which finished first.
+        // The families only read the framework, so they run side by side, each over chunks of the
+        // measures (one family, SMART, is most of the work, and would otherwise finish last alone);
+        // the framework-wide checks run with the first chunk. Findings are joined in family and chunk
+        // order and sorted at the end, so the output does not depend on which finished first.
         let families = Linter.families
-        for found in ParallelMap.map(families.indices, { families[$0].check(context) }) { diagnostics += found }
+        let chunks = ParallelMap.chunks(framework.measures.count, size: max(1, options.ruleChunkSize))
+        var planned: [(family: Int, context: RuleContext)] = []
+        for f in families.indices {
+            for (k, range) in (chunks.isEmpty ? [0..<0] : chunks).enumerated() {
+                var context = RuleContext(framework: framework, options: options)
+                context.measures = framework.measures[range]
+                context.checksFramework = k == 0
+                planned.append((f, context))
+            }
+        }
+        let tasks = planned
+        for found in ParallelMap.map(tasks.indices, { families[tasks[$0].family].check(tasks[$0].context) }) { diagnostics += found }
         diagnostics = Suppression.apply(diagnostics, directives: directives, files: files, today: options.today)
         return LintResult(files: files, framework: framework, diagnostics: sorted(diagnostics))
     }
