@@ -142,7 +142,9 @@ public struct MeasureFields: Sendable {
     }
 
     /// The same in place: only the fields left empty are copied from `defaults`.
-    public mutating func fill(from d: MeasureFields) { fill(from: d, present: d.present) }
+    public mutating func fill(from d: MeasureFields) {
+        withUnsafePointer(to: d) { fill(from: $0, present: d.present) }
+    }
 
     /// The fields that are set, as bits.
     public var present: FieldName.Set {
@@ -173,35 +175,37 @@ public struct MeasureFields: Sendable {
     }
 
     /// The same, visiting only the fields `defaults` sets (`present`, worked out once per defaults
-    /// block): a defaults block sets a few fields, and every measure is filled from one.
-    public mutating func fill(from d: MeasureFields, present: FieldName.Set) {
+    /// block): a defaults block sets a few fields, and every measure is filled from one. The defaults
+    /// are read through a pointer, field by field: passed as a value they were copied whole (twenty
+    /// references counted in and out) for every measure.
+    public mutating func fill(from d: UnsafePointer<MeasureFields>, present: FieldName.Set) {
         var bits = present.bits
         while bits != 0 {
             let raw = UInt8(bits.trailingZeroBitCount)
             bits &= bits - 1
             switch FieldName(rawValue: raw)! {
-            case .aim: if aim == nil { aim = d.aim }
-            case .definition: if definition == nil { definition = d.definition }
-            case .unit: if unit == nil { unit = d.unit }
-            case .better: if better == nil { better = d.better }
-            case .frequency: if frequency == nil { frequency = d.frequency }
-            case .lag: if lag == nil { lag = d.lag }
-            case .source: if source == nil { source = d.source }
-            case .formula: if formula == nil { formula = d.formula }
-            case .aggregate: if aggregate == nil { aggregate = d.aggregate }
-            case .baseline: if baseline == nil { baseline = d.baseline }
-            case .target: if targets == nil { targets = d.targets }
-            case .trajectory: if trajectory == nil { trajectory = d.trajectory }
-            case .tolerance: if tolerance == nil { tolerance = d.tolerance }
-            case .rate: if rate == nil { rate = d.rate }
-            case .accountable: if accountable == nil { accountable = d.accountable }
-            case .lead: if lead == nil { lead = d.lead }
-            case .collector: if collector == nil { collector = d.collector }
-            case .reviewer: if reviewer == nil { reviewer = d.reviewer }
-            case .committee: if committee == nil { committee = d.committee }
-            case .benchmark: if benchmark == nil { benchmark = d.benchmark }
-            case .perspective: if perspective == nil { perspective = d.perspective }
-            case .note: if note == nil { note = d.note }
+            case .aim: if aim == nil { aim = d.pointee.aim }
+            case .definition: if definition == nil { definition = d.pointee.definition }
+            case .unit: if unit == nil { unit = d.pointee.unit }
+            case .better: if better == nil { better = d.pointee.better }
+            case .frequency: if frequency == nil { frequency = d.pointee.frequency }
+            case .lag: if lag == nil { lag = d.pointee.lag }
+            case .source: if source == nil { source = d.pointee.source }
+            case .formula: if formula == nil { formula = d.pointee.formula }
+            case .aggregate: if aggregate == nil { aggregate = d.pointee.aggregate }
+            case .baseline: if baseline == nil { baseline = d.pointee.baseline }
+            case .target: if targets == nil { targets = d.pointee.targets }
+            case .trajectory: if trajectory == nil { trajectory = d.pointee.trajectory }
+            case .tolerance: if tolerance == nil { tolerance = d.pointee.tolerance }
+            case .rate: if rate == nil { rate = d.pointee.rate }
+            case .accountable: if accountable == nil { accountable = d.pointee.accountable }
+            case .lead: if lead == nil { lead = d.pointee.lead }
+            case .collector: if collector == nil { collector = d.pointee.collector }
+            case .reviewer: if reviewer == nil { reviewer = d.pointee.reviewer }
+            case .committee: if committee == nil { committee = d.pointee.committee }
+            case .benchmark: if benchmark == nil { benchmark = d.pointee.benchmark }
+            case .perspective: if perspective == nil { perspective = d.pointee.perspective }
+            case .note: if note == nil { note = d.pointee.note }
             default: break
             }
         }

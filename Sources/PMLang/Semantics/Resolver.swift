@@ -78,13 +78,18 @@ public struct Resolver {
         let defaultsByFile = Dictionary(fw.defaults.map { ($0.range.file, $0.fields) }, uniquingKeysWith: { a, _ in a })
         let global = frameworkFile.flatMap { defaultsByFile[$0] } ?? MeasureFields()
         let localByFile = defaultsByFile.mapValues { $0.filled(from: global) }
-        let globalPresent = global.present
-        let presentByFile = localByFile.mapValues(\.present)
+        // The defaults in effect for each file, by file position (a dictionary lookup would copy a
+        // whole set of fields for every measure), with the fields each sets.
+        let fileCount = (documents.map(\.file).max() ?? -1) + 1
+        var effective = Array(repeating: global, count: fileCount)
+        for (file, local) in localByFile where file >= 0 && file < fileCount { effective[file] = local }
+        let defaultsOf = effective
+        let presentOf = effective.map(\.present)
 
         personIndex = Dictionary(uniqueKeysWithValues: fw.people.keys.enumerated().map { ($1, $0) })
         usedPeople = Array(repeating: false, count: personIndex.count)
         // References in defaults are checked once, on the defaults block.
-        for d in fw.defaults { checkReferences(d.fields, in: fw) }
+        for d in fw.defaults { withUnsafePointer(to: d.fields) { checkReferences($0, in: fw) } }
         // Each measure is resolved on its own (defaults applied, references checked, tolerance found), so
         // large frameworks are resolved in chunks on every core; each chunk's findings are kept in order.
         let measures = fw.measures
@@ -103,9 +108,16 @@ public struct Resolver {
             r.usedPeople = Array(repeating: false, count: people.count)
             for i in ranges[k] {
                 let m = measures[i]
-                r.checkReferences(m.fields, in: names)  // as written: references in defaults are checked once
                 let file = m.decl.range.file
-                if let local = localByFile[file] { m.fields.fill(from: local, present: presentByFile[file]!) } else { m.fields.fill(from: global, present: globalPresent) }
+                // The fields are reached through pointers, so neither they nor the defaults are copied.
+                withUnsafeMutablePointer(to: &m.fields) { fields in
+                    r.checkReferences(fields, in: names)  // as written: references in defaults are checked once
+                    if file >= 0 && file < defaultsOf.count {
+                        defaultsOf.withUnsafeBufferPointer { fields.pointee.fill(from: $0.baseAddress! + file, present: presentOf[file]) }
+                    } else {
+                        fields.pointee.fill(from: global)
+                    }
+                }
                 m.tolerance = r.resolveTolerance(m.fields.tolerance, named: named)
             }
             return (r.diagnostics, r.usedPeople)
@@ -143,13 +155,13 @@ public struct Resolver {
         if let d = a.deputy { person(d, fw) }
     }
 
-    private mutating func checkReferences(_ f: MeasureFields, in fw: Framework) {
-        if let aim = f.aim { reference(aim, fw.aims.keys, "aim") }
-        if let a = f.accountable { assignment(a.value, fw) }
-        if let a = f.lead { assignment(a.value, fw) }
-        for p in f.collector?.value ?? [] { person(p, fw) }
-        for p in f.reviewer?.value ?? [] { person(p, fw) }
-        if case .named(let name)? = f.tolerance?.value {
+    private mutating func checkReferences(_ f: UnsafePointer<MeasureFields>, in fw: Framework) {
+        if let aim = f.pointee.aim { reference(aim, fw.aims.keys, "aim") }
+        if let a = f.pointee.accountable { assignment(a.value, fw) }
+        if let a = f.pointee.lead { assignment(a.value, fw) }
+        for p in f.pointee.collector?.value ?? [] { person(p, fw) }
+        for p in f.pointee.reviewer?.value ?? [] { person(p, fw) }
+        if case .named(let name)? = f.pointee.tolerance?.value {
             if fw.tolerances[name.value] == nil && fw.thresholds[name.value] == nil {
                 let known = Array(fw.tolerances.keys) + Array(fw.thresholds.keys)
                 let s = Spelling.suggestion(for: name.value, among: known)
