@@ -58,18 +58,6 @@ public struct FileSyntax: Sendable {
     /// The tokens' text.
     public var text: TokenText
 
-    public init(file: Int, declarations: [DeclSyntax], directives: [DirectiveComment], diagnostics: [Diagnostic],
-                tokens: [Token], fields: [FieldSyntax], blocks: [BlockSyntax], text: TokenText) {
-        self.file = file
-        self.declarations = declarations
-        self.directives = directives
-        self.diagnostics = diagnostics
-        self.tokens = tokens
-        self.fields = fields
-        self.blocks = blocks
-        self.text = text
-    }
-
     // The nodes' parts, looked up by position.
 
     /// A token's text (see `TokenText.text(_:)`).
