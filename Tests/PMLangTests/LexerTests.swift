@@ -63,4 +63,20 @@ struct LexerTests {
         let lexer = Lexer.tokenize(bytes: Array("x 1 # pmlint: allow PM202 -- why\n# plain comment\n".utf8), file: 0)
         #expect(lexer.directives.map(\.text) == [" allow PM202 -- why"])
     }
+
+    @Test("a token's text comes from the file's bytes, or from the decoded value for a string that needs one")
+    func tokenText() {
+        let source = "measure SE1.1 \"Plain\" \"with \\\"quote\\\"\" 12.5 2024/25 { , }\nnote \"open\n"
+        let lexed = Lexer.tokenize(bytes: Array(source.utf8), file: 0)
+        let t = lexed.tokens
+        let text = lexed.text
+        #expect(t.map(\.kind) == [.identifier, .identifier, .string, .string, .number, .fiscalYear, .leftBrace, .comma, .rightBrace,
+                                  .newline, .identifier, .string, .newline, .endOfFile])
+        #expect(t.map(text.text) == ["measure", "SE1.1", "Plain", "with \"quote\"", "12.5", "2024/25", "", "", "", "", "note", "open", "", ""])
+        // Only the strings whose value is not their bytes keep a decoded copy.
+        #expect(t[2].decoded < 0 && t[3].decoded >= 0 && t[11].decoded >= 0)
+        #expect(text.isWord(t[0], "measure") && !text.isWord(t[0], "measures") && !text.isWord(t[0], "measur"))
+        #expect(!text.isWord(t[2], "Plain"))  // a string is not a name, whatever its text
+        #expect(text.quoted(t[1]) == "`SE1.1`" && text.quoted(t[2]) == "a string" && text.quoted(t[9]) == "the end of the line")
+    }
 }
