@@ -118,7 +118,7 @@ struct ValueCursor {
         }
         guard let t = peek, t.kind == .number else { throw failure(what()) }
         index += 1
-        guard let v = DecimalValue(utf8: text.bytes(t)) else {
+        guard let v = text.withBytes(t, { DecimalValue(utf8: $0) }) else {
             throw ShapeError(message: "number `\(text.text(t))` has too many digits", range: t.range,
                              fix: Fix("use at most 30 significant digits and 18 decimal places"))
         }
@@ -142,7 +142,7 @@ struct ValueCursor {
     /// `5%`: a number followed by `%`.
     mutating func percentage(_ what: String = "a percentage such as `5%`") throws -> Located<DecimalValue> {
         guard let t = peek, t.kind == .number, index + 1 < tokens.count, tokens[index + 1].kind == .percent,
-              let v = DecimalValue(utf8: text.bytes(t)) else { throw failure(what) }
+              let v = text.withBytes(t, { DecimalValue(utf8: $0) }) else { throw failure(what) }
         index += 2
         return Located(v, at: t.range.union(tokens[index - 1].range))
     }
@@ -152,7 +152,7 @@ struct ValueCursor {
             throw failure("a financial year such as `2024/25`")
         }
         index += 1
-        guard let y = FiscalYear(bytes: text.bytes(t)) else {
+        guard let y = text.withBytes(t, { FiscalYear.start(of: $0).map(FiscalYear.init) }) else {
             let start = Int(text.text(t).prefix(4)) ?? 0
             throw ShapeError(message: "`\(text.text(t))` is not a financial year: the second part must be the year after the first",
                              range: t.range, fix: Fix("write `\(FiscalYear(start))`", edits: [TextEdit(range: t.range, replacement: FiscalYear(start).description)]))

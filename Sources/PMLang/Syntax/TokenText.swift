@@ -25,6 +25,13 @@ public struct TokenText: Sendable {
     /// The bytes of a name, number or period token.
     public func bytes(_ t: Token) -> ArraySlice<UInt8> { bytes[t.range.start..<t.range.end] }
 
+    /// Calls `body` with the token's bytes in place (no slice made, so nothing counted in and out: the
+    /// builder reads every number and year of a framework through this).
+    @inline(__always)
+    public func withBytes<R>(_ t: Token, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[t.range.start..<t.range.end])) }
+    }
+
     /// Whether the token is the name `word`, compared on the bytes.
     public func isWord(_ t: Token, _ word: String) -> Bool {
         guard t.kind == .identifier, t.range.end - t.range.start == word.utf8.count else { return false }
