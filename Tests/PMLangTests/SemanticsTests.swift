@@ -83,6 +83,9 @@ struct SemanticsTests {
                 #expect(FieldName(utf8: Array(name.utf8)[...]) == FieldName(text: name))
             }
         }
+        for field in FieldName.allCases {
+            #expect(FieldName(utf8: Array(field.text.utf8)[...]) == field)
+        }
         for unknown in ["", "tar", "targetx", "Target", "stretch-limits", "a-very-long-field-name", "défin"] {
             #expect(FieldName(utf8: Array(unknown.utf8)[...]) == nil)
         }

@@ -36,40 +36,47 @@ public enum FieldName: UInt8, CaseIterable, Sendable {
 
     /// The field a name spells, from its UTF-8 bytes (the parser's path: no `String`, no hashing).
     public init?(utf8 bytes: ArraySlice<UInt8>) {
-        guard let key = FieldName.pack(bytes) else { return nil }
-        // Binary search of the names packed into integers, sorted once.
-        let table = FieldName.packedTable
-        var lo = 0, hi = table.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let k = table[mid].key
-            if k.a < key.a || (k.a == key.a && k.b < key.b) { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo < table.count, table[lo].key.a == key.a, table[lo].key.b == key.b else { return nil }
-        self = table[lo].field
+        guard let found = bytes.withUnsafeBufferPointer({ FieldName(utf8: $0) }) else { return nil }
+        self = found
     }
 
-    /// Up to 15 bytes packed into two integers, with the length, so different names never collide.
-    private static func pack(_ bytes: ArraySlice<UInt8>) -> Packed? {
-        let n = bytes.count
+    /// The same from bytes in place: every field of every file is looked up here, so the name is packed
+    /// into two integers and found in a small open-addressed table, with no hashing of a `String`.
+    public init?(utf8 p: UnsafeBufferPointer<UInt8>) {
+        let n = p.count
         guard n < 16 else { return nil }
-        // By index over the contiguous bytes: every field of every file is looked up here.
-        return bytes.withUnsafeBufferPointer { p in
-            var a: UInt64 = 0, b: UInt64 = UInt64(n) << 56
-            for k in 0..<min(n, 8) { a |= UInt64(p[k]) &<< UInt64(8 * k) }
-            var k = 8
-            while k < n { b |= UInt64(p[k]) &<< UInt64(8 * (k - 8)); k += 1 }
-            return Packed(a: a, b: b)
+        var a: UInt64 = 0, b: UInt64 = UInt64(n) << 56  // the length too, so different names never collide
+        for k in 0..<min(n, 8) { a |= UInt64(p[k]) &<< UInt64(8 * k) }
+        var k = 8
+        while k < n { b |= UInt64(p[k]) &<< UInt64(8 * (k - 8)); k += 1 }
+        let table = FieldName.slots
+        var i = FieldName.slot(a, b)
+        while let field = table[i].field {
+            if table[i].a == a && table[i].b == b { self = field; return }
+            i = (i + 1) & (table.count - 1)
         }
+        return nil
     }
 
-    private struct Packed: Comparable {
-        var a: UInt64, b: UInt64
-        static func < (x: Packed, y: Packed) -> Bool { (x.a, x.b) < (y.a, y.b) }
+    @inline(__always) private static func slot(_ a: UInt64, _ b: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((a ^ b) &* 0x9E37_79B9_7F4A_7C15) >> 57)  // 0..<128
     }
 
-    private static let packedTable: [(key: Packed, field: FieldName)] =
-        allCases.map { (key: pack(Array($0.text.utf8)[...])!, field: $0) }.sorted { $0.key < $1.key }
+    /// Every name at its slot (128 of them for about forty names, so a lookup probes once or twice).
+    private static let slots: [(a: UInt64, b: UInt64, field: FieldName?)] = {
+        var table = [(a: UInt64, b: UInt64, field: FieldName?)](repeating: (0, 0, nil), count: 128)
+        for f in allCases {
+            let bytes = Array(f.text.utf8)
+            var a: UInt64 = 0, b: UInt64 = UInt64(bytes.count) << 56
+            for (k, byte) in bytes.enumerated() {
+                if k < 8 { a |= UInt64(byte) << (8 * UInt64(k)) } else { b |= UInt64(byte) << (8 * UInt64(k - 8)) }
+            }
+            var i = slot(a, b)
+            while table[i].field != nil { i = (i + 1) & 127 }
+            table[i] = (a, b, f)
+        }
+        return table
+    }()
 
     /// The field's bit in a `FieldName.Set`.
     @inline(__always) public var bit: UInt64 { 1 << UInt64(rawValue) }

@@ -368,6 +368,6 @@ public struct Parser {
             }
         }
         return FieldSyntax(name: nameAt, values: values, block: block, range: range,
-                           known: name.kind == .identifier ? FieldName(utf8: bytes[name.range.start..<name.range.end]) : nil)
+                           known: name.kind == .identifier ? names.withBytes(name, { FieldName(utf8: $0) }) : nil)
     }
 }
