@@ -25,13 +25,27 @@ public enum BankHolidays {
         2032: [(1, 1), (3, 26), (3, 29), (5, 3), (5, 31), (8, 30), (12, 27), (12, 28)],
     ]
 
-    static let days: Set<Int> = {
-        var s = Set<Int>()
+    /// The holidays as a bit per day from the first of January of the table's first year: due dates
+    /// count working days one by one for every measure, and a bit test is cheaper than hashing a day.
+    static let firstDay = CalendarDate(year: table.keys.min()!, month: 1, day: 1)!.dayNumber
+    static let dayBits: [UInt64] = {
+        let last = CalendarDate(year: table.keys.max()!, month: 12, day: 31)!.dayNumber
+        var bits = [UInt64](repeating: 0, count: (last - firstDay) / 64 + 1)
         for (y, list) in table {
-            for (m, d) in list { s.insert(CalendarDate(year: y, month: m, day: d)!.dayNumber) }
+            for (m, d) in list {
+                let k = CalendarDate(year: y, month: m, day: d)!.dayNumber - firstDay
+                bits[k / 64] |= 1 << UInt64(k % 64)
+            }
         }
-        return s
+        return bits
     }()
+
+    /// Whether the day (a `CalendarDate.dayNumber`) is a bank holiday.
+    static func isHoliday(_ day: Int) -> Bool {
+        let k = day - firstDay
+        guard k >= 0, k / 64 < dayBits.count else { return false }
+        return dayBits[k / 64] & (1 << UInt64(k % 64)) != 0
+    }
 
     /// The first and last calendar years of the table.
     public static let years: ClosedRange<Int> = table.keys.min()!...table.keys.max()!
@@ -40,7 +54,7 @@ public enum BankHolidays {
     public static func covers(year: Int) -> Bool { years.contains(year) }
 
     /// Whether the date is an England and Wales bank holiday.
-    public static func contains(_ date: CalendarDate) -> Bool { days.contains(date.dayNumber) }
+    public static func contains(_ date: CalendarDate) -> Bool { isHoliday(date.dayNumber) }
 
     /// Monday to Friday and not a bank holiday.
     public static func isWorkingDay(_ date: CalendarDate) -> Bool {
@@ -58,7 +72,7 @@ extension CalendarDate {
         while left > 0 {
             g += 1
             let weekday = ((g % 7) + 7 + 2) % 7 + 1  // as `CalendarDate.weekday`: 1 is Monday
-            if weekday <= 5 && !BankHolidays.days.contains(g) { left -= 1 }
+            if weekday <= 5 && !BankHolidays.isHoliday(g) { left -= 1 }
         }
         return CalendarDate(dayNumber: g)
     }
