@@ -185,6 +185,10 @@ struct GovernanceTests {
         #expect(BankHolidays.contains(date("2022-09-19")))                       // the state funeral
         #expect(BankHolidays.contains(date("2027-12-28")))                       // Boxing Day's substitute
         #expect(!BankHolidays.contains(date("2026-12-26")))
+        // The ends of the table, and just outside it (only weekends are skipped there).
+        #expect(BankHolidays.contains(date("2018-01-01")) && BankHolidays.contains(date("2032-12-28")))
+        #expect(!BankHolidays.contains(date("2017-12-25")) && !BankHolidays.contains(date("2033-01-03")))
+        #expect(ten.dueDate(after: date("2033-06-30")) == date("2033-07-14"))
     }
 
     @Test("subcommands: usage errors exit 2, output never over an input")
