@@ -5,6 +5,11 @@ import PMLang
 /// measure's reporting precision; keys are sorted so output compares byte for byte.
 public enum JSONReport {
     public static func render(_ s: Scorecard) -> String {
+        String(decoding: renderBytes(s), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes: written to a file as they are, a national report is never held twice.
+    public static func renderBytes(_ s: Scorecard) -> [UInt8] {
         // Measures, rejected rows and flags can run to hundreds of thousands: they are written directly;
         // the small parts are built as `JSON` values. Keys in sorted order throughout.
         var w = JSONWriter()
@@ -49,7 +54,7 @@ public enum JSONReport {
         w.end()
         w.key("summary"); w.value(summary(s.summary))
         w.end()
-        return w.finishedText()
+        return w.finishedBytes()
     }
 
     static func measure(_ m: MeasureResult, into w: inout JSONWriter) {

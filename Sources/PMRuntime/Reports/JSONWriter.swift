@@ -121,7 +121,12 @@ struct JSONWriter {
 
     /// The text with a final line break, made in one copy.
     mutating func finishedText() -> String {
+        String(decoding: finishedBytes(), as: UTF8.self)
+    }
+
+    /// The bytes with a final line break, handed over without a copy.
+    mutating func finishedBytes() -> [UInt8] {
         bytes.append(0x0A)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

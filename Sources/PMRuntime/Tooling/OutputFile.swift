@@ -23,16 +23,25 @@ public enum OutputFile {
 
     /// Writes `text` to `path` so that readers see either the old file or the whole new one.
     public static func write(_ text: String, to path: String) throws(DataError) {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         // Written from the string's own UTF-8 storage: no second copy of a report that can run to
         // hundreds of megabytes.
         var text = text
-        let written: Bool = text.withUTF8 { buf in
-            guard let f = fopen(temp.path, "wb") else { return false }
-            let ok = buf.isEmpty || fwrite(buf.baseAddress, 1, buf.count, f) == buf.count
-            return fclose(f) == 0 && ok
+        var failure: DataError?
+        text.withUTF8 { buf in
+            do throws(DataError) { try write(bytes: buf, to: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The same from bytes (the JSON report is built as bytes and written without becoming a string).
+    public static func write(bytes: UnsafeBufferPointer<UInt8>, to path: String) throws(DataError) {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        var written = false
+        if let f = fopen(temp.path, "wb") {
+            let ok = bytes.isEmpty || fwrite(bytes.baseAddress, 1, bytes.count, f) == bytes.count
+            written = fclose(f) == 0 && ok
         }
         guard written else {
             try? FileManager.default.removeItem(at: temp)

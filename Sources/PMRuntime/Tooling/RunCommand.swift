@@ -159,11 +159,21 @@ public enum RunCommand {
 
     /// Writes `text` to `output` atomically unless it is one of the inputs; false (after saying why) if not.
     static func emit(_ text: String, to output: String, inputs: [String], io: CommandIO) -> Bool {
+        var text = text
+        return text.withUTF8 { emit(bytes: $0, to: output, inputs: inputs, io: io) }
+    }
+
+    static func emit(bytes: [UInt8], to output: String, inputs: [String], io: CommandIO) -> Bool {
+        bytes.withUnsafeBufferPointer { emit(bytes: $0, to: output, inputs: inputs, io: io) }
+    }
+
+    /// Writes a report, refusing to write over an input.
+    static func emit(bytes: UnsafeBufferPointer<UInt8>, to output: String, inputs: [String], io: CommandIO) -> Bool {
         if OutputFile.isInput(output, inputs: inputs) {
             io.stderr("Error: --output \(output) is one of the inputs; pmrun never overwrites an input.\n")
             return false
         }
-        do { try OutputFile.write(text, to: output) } catch {
+        do { try OutputFile.write(bytes: bytes, to: output) } catch {
             io.stderr("Error: \(error.message)\n")
             return false
         }
@@ -213,13 +223,19 @@ public enum RunCommand {
         let style = o.output == nil && o.format == .text
             ? TextStyle.decide(mode: o.color, isTerminal: io.stdoutIsTerminal, environment: io.environment)
             : TextStyle.decide(mode: o.color == "always" ? "always" : "never", isTerminal: false, environment: io.environment)
-        let text = o.format.render(scorecard, style: style)
         if let output = o.output {
-            guard emit(text, to: output, inputs: files.map(\.path) + dataFiles, io: io) else { return 2 }
+            let inputs = files.map(\.path) + dataFiles
+            if o.format == .json {
+                // Written from the bytes the report was built in: as a string it would be held twice.
+                let bytes = JSONReport.renderBytes(scorecard)
+                guard emit(bytes: bytes, to: output, inputs: inputs, io: io) else { return 2 }
+            } else {
+                guard emit(o.format.render(scorecard, style: style), to: output, inputs: inputs, io: io) else { return 2 }
+            }
             let c = scorecard.summary.overall
             io.stderr("pmrun: wrote \(output): \(scorecard.period), \(c.total) rated, \(c[.red]) Red, \(c.missing) missing.\n")
         } else {
-            io.stdout(text)
+            io.stdout(o.format.render(scorecard, style: style))
         }
         if !data.rejected.isEmpty {
             if o.format != .text || o.output != nil {

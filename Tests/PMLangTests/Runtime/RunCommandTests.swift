@@ -76,6 +76,12 @@ struct RunCommandTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8).hasSuffix("</html>\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["scorecard.html"])
 
+        // JSON goes to the file from the bytes it was built in: the same as the report on standard output.
+        let json = dir.appendingPathComponent("scorecard.json").path
+        let written = runPMRun([examplesPath, "--data", exampleDataPath, "--format", "json", "--output", json])
+        #expect(written.status == 0)
+        #expect(try String(contentsOfFile: json, encoding: .utf8) == runPMRun([examplesPath, "--data", exampleDataPath, "--format", "json"]).stdout)
+
         // The data file itself, reached by another spelling of its path, is refused and left as it was.
         let input = Paths.fixture("run/bad-rows.csv")
         let before = try Data(contentsOf: input)
