@@ -196,10 +196,10 @@ public struct DeclarationBuilder {
         for f in checkedFields(fields, allowed: DeclarationBuilder.frameworkFieldNames, in: "the framework") {
             var c = ValueCursor(f, in: syntax)
             do {
-                switch syntax.text(syntax.name(f)) {
-                case "council":
+                switch f.known {
+                case .council?:
                     fw.council = try c.string("the council's name in quotes")
-                case "plan":
+                case .plan?:
                     let a = try c.fiscalYear()
                     try c.expectWord("to")
                     let b = try c.fiscalYear()
@@ -211,14 +211,14 @@ public struct DeclarationBuilder {
                         throw ShapeError(message: "a plan of \(b.value.start - a.value.start + 1) years is longer than 20 years", range: a.range.union(b.range), fix: nil)
                     }
                     fw.plan = Located(a.value.start...b.value.start, at: a.range.union(b.range))
-                case "year-start":
+                case .yearStart?:
                     let m = try c.word(DeclarationBuilder.months, what: "a month name such as `april`")
                     fw.yearStart = Located(DeclarationBuilder.months.firstIndex(of: m.value)! + 1, at: m.range)
-                case "approved":
+                case .approved?:
                     let d = try c.date()
                     fw.approved = d
                     if c.skipWord("by") { fw.approvedBy = try c.string("the approving body in quotes").value }
-                case "on-target":
+                case .onTarget?:
                     var ratings: [Rating] = []
                     let start = c.peek?.range
                     repeat {
@@ -227,13 +227,13 @@ public struct DeclarationBuilder {
                         _ = c.skipComma()
                     } while !c.atEnd
                     fw.onTarget = Located(ratings, at: start.map { $0.union(c.endRange) } ?? f.range)
-                case "stretch-limit":
+                case .stretchLimit?:
                     let p = try c.percentage()
                     guard p.value > .zero else {
                         throw ShapeError(message: "a stretch limit must be above 0%", range: p.range, fix: nil)
                     }
                     fw.stretchLimit = p
-                case "targets":
+                case .targets?:
                     try c.expectWord("at")
                     try c.expectWord("least")
                     try c.expectWord("benchmark")
@@ -254,11 +254,11 @@ public struct DeclarationBuilder {
         for f in checkedFields(fields, allowed: DeclarationBuilder.toleranceFieldNames, in: "a tolerance") {
             var c = ValueCursor(f, in: syntax)
             do {
-                switch syntax.text(syntax.name(f)) {
-                case "amber":
+                switch f.known {
+                case .amber?:
                     try c.expectWord("within")
                     t.amber = try toleranceAmount(&c)
-                case "blue":
+                case .blue?:
                     try c.expectWord("beyond")
                     t.blue = try toleranceAmount(&c)
                 default:
@@ -519,13 +519,13 @@ public struct DeclarationBuilder {
             let values = syntax.values(f)
             let r = values.isEmpty ? syntax.name(f).range : values.first!.range.union(values.last!.range)
             do {
-                switch syntax.text(syntax.name(f)) {
-                case "aim": p.aim = try c.identifier("an aim identifier")
-                case "definition": p.definition = try c.string("the description in quotes")
-                case "committee": p.committee = try c.string("the committee's name in quotes")
-                case "note": p.note = try c.string("text in quotes")
-                case "accountable": p.accountable = Located(try assignment(&c), at: r)
-                case "lead": p.lead = Located(try assignment(&c), at: r)
+                switch f.known {
+                case .aim?: p.aim = try c.identifier("an aim identifier")
+                case .definition?: p.definition = try c.string("the description in quotes")
+                case .committee?: p.committee = try c.string("the committee's name in quotes")
+                case .note?: p.note = try c.string("text in quotes")
+                case .accountable?: p.accountable = Located(try assignment(&c), at: r)
+                case .lead?: p.lead = Located(try assignment(&c), at: r)
                 default:
                     let t = try c.string("the milestone's title in quotes")
                     try c.expectWord("due")

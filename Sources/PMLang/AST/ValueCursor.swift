@@ -213,7 +213,6 @@ struct ValueCursor {
         }
     }
 
-
     mutating func comma() throws {
         guard peek?.kind == .comma else { throw failure("`,`") }
         index += 1

@@ -25,8 +25,6 @@ public struct Parser {
     private var gaveUp = false
     private let file: Int
     private let bytes: [UInt8]
-    /// For names and keywords during the parse (the decoded strings come from the lexer at the end).
-    private let names: TokenText
 
     /// After this many syntax errors in one file, the parser stops: the rest would be noise.
     public static let maxErrorsPerFile = 100
@@ -61,7 +59,6 @@ public struct Parser {
     public init(bytes: [UInt8], file: Int) {
         self.file = file
         self.bytes = bytes
-        self.names = TokenText(bytes: bytes)
         // The file is lexed in one go into one array: the parser then looks ahead by index, and the
         // tree's nodes point into the same array, so no token is copied after the lexer writes it.
         let lexed = Lexer.tokenize(bytes: bytes, file: file)
@@ -165,8 +162,8 @@ public struct Parser {
                 take()  // already reported by the lexer
                 skipLine()
             default:
-                let suggestion = t.kind == .identifier ? Spelling.suggestion(for: names.text(t), among: Parser.declarationKeywords) : nil
-                error("expected a declaration, found \(names.quoted(t))", at: t.range,
+                let suggestion = t.kind == .identifier ? Spelling.suggestion(for: text.text(t), among: Parser.declarationKeywords) : nil
+                error("expected a declaration, found \(text.quoted(t))", at: t.range,
                       label: "a declaration starts with framework, person, priority, tolerance, thresholds, defaults, measure, monitor or project",
                       fix: suggestion.map { Fix("did you mean `\($0)`?", edits: [TextEdit(range: t.range, replacement: $0)]) })
                 take()
@@ -179,7 +176,6 @@ public struct Parser {
                           diagnostics: Array(all.prefix(Parser.maxErrorsPerFile + 1)),
                           tokens: tokens, fields: fields, blocks: blocks, text: text)
     }
-
 
     /// declaration = KEYWORD { header-token } [ block ] NEWLINE ;
     private mutating func parseDeclaration() -> DeclSyntax {
@@ -211,7 +207,7 @@ public struct Parser {
         if block?.recovered != true { checkHeader(keyword: keyword, header: header, hasBlock: block != nil) }
         if block?.close != nil, peekKind() != .newline, peekKind() != .endOfFile, peekKind() != .rightBrace {
             let t = peek()
-            error("unexpected \(names.quoted(t)) after the block", at: t.range, fix: Fix("start a new line"))
+            error("unexpected \(text.quoted(t)) after the block", at: t.range, fix: Fix("start a new line"))
             skipLine()
         }
         return DeclSyntax(keyword: keywordAt, kind: self.keyword(keyword)!, header: headerRange, block: blockAt, range: range)
@@ -220,7 +216,8 @@ public struct Parser {
     /// Checks the shape of a declaration's header: `measure ID "Title" {`, `defaults {`, and so on.
     private mutating func checkHeader(keyword: Token, header: ArraySlice<Token>, hasBlock: Bool) {
         let kind = self.keyword(keyword)
-        let kw = names.text(keyword)
+        let kw = text.text(keyword)
+        func part(_ i: Int) -> Token { header[header.startIndex + i] }  // the header's i-th token
         let needsName = kind != .framework && kind != .defaults
         let needsTitle: Bool
         switch kind {
@@ -229,8 +226,8 @@ public struct Parser {
         }
         var i = 0
         if needsName {
-            guard i < header.count, header[header.startIndex + i].kind == .identifier else {
-                let at = i < header.count ? header[header.startIndex + i].range : keyword.range
+            guard i < header.count, part(i).kind == .identifier else {
+                let at = i < header.count ? part(i).range : keyword.range
                 error("expected an identifier after `\(kw)`", at: at,
                       fix: Fix("write `\(kw) <identifier>\(needsTitle ? " \"<title>\"" : "")`"))
                 return
@@ -238,17 +235,17 @@ public struct Parser {
             i += 1
         }
         if needsTitle {
-            guard i < header.count, header[header.startIndex + i].kind == .string else {
-                let at = i < header.count ? header[header.startIndex + i].range : (header.last ?? keyword).range
+            guard i < header.count, part(i).kind == .string else {
+                let at = i < header.count ? part(i).range : (header.last ?? keyword).range
                 error("expected a quoted title for `\(kw)`", at: at, fix: Fix("add the title in double quotes"))
                 return
             }
             i += 1
-        } else if (kind == .tolerance || kind == .thresholds) && i < header.count && header[header.startIndex + i].kind == .string {
+        } else if (kind == .tolerance || kind == .thresholds) && i < header.count && part(i).kind == .string {
             i += 1  // optional description
         }
         if i < header.count {
-            error("unexpected \(names.quoted(header[header.startIndex + i])) in the `\(kw)` header", at: header[header.startIndex + i].range.union(header.last!.range),
+            error("unexpected \(text.quoted(part(i))) in the `\(kw)` header", at: part(i).range.union(header.last!.range),
                   fix: hasBlock ? Fix("remove it") : Fix("open the block with `{`"))
             return
         }
@@ -316,9 +313,9 @@ public struct Parser {
                 return finish(nil, &self)
             case .identifier:
                 if depth == 1 && startsDeclaration() {
-                    error("expected `}` before `\(names.text(t))`", at: open, label: "this block is not closed",
+                    error("expected `}` before `\(text.text(t))`", at: open, label: "this block is not closed",
                           notes: [Note("a new declaration starts here", at: t.range)],
-                          fix: Fix("add `}` on the line before `\(names.text(t))`"))
+                          fix: Fix("add `}` on the line before `\(text.text(t))`"))
                     return finish(nil, &self)
                 }
                 mine.append(parseField(depth: depth))
@@ -329,7 +326,7 @@ public struct Parser {
                 take()  // already reported by the lexer
                 skipLine()
             default:
-                error("expected a field name, found \(names.quoted(t))", at: t.range,
+                error("expected a field name, found \(text.quoted(t))", at: t.range,
                       fix: t.kind == .string ? Fix("start the line with the field name, such as `definition`") : nil)
                 take()
                 skipLine()
@@ -362,12 +359,12 @@ public struct Parser {
                 let k = peekKind()
                 if k != .newline && k != .endOfFile && k != .rightBrace {
                     let t = peek()
-                    error("unexpected \(names.quoted(t)) after the block", at: t.range, fix: Fix("start a new line"))
+                    error("unexpected \(text.quoted(t)) after the block", at: t.range, fix: Fix("start a new line"))
                     skipLine()
                 }
             }
         }
         return FieldSyntax(name: nameAt, values: values, block: block, range: range,
-                           known: name.kind == .identifier ? names.withBytes(name, { FieldName(utf8: $0) }) : nil)
+                           known: name.kind == .identifier ? text.withBytes(name, { FieldName(utf8: $0) }) : nil)
     }
 }
