@@ -106,17 +106,15 @@ public enum SMARTRules: RuleFamily {
         // every measure), any other year in a dictionary made only when one turns up.
         var inPlan = [SourceRange?](repeating: nil, count: plan.count)
         var outside: [FiscalYear: SourceRange] = [:]
-        let firstYear = plan.first?.start ?? 0
         for t in targets.value {
             let year = t.year.value
-            let slot = year.start - firstYear
-            let isPlanYear = slot >= 0 && slot < plan.count
-            if let first = isPlanYear ? inPlan[slot] : outside[year] {
+            let slot = fw.planPosition(of: year)
+            if let first = slot.map({ inPlan[$0] }) ?? outside[year] {
                 out.append(Diagnostic(.duplicateField, "target for \(year) is given twice", at: t.year.range.union(t.value.range),
                                       notes: [Note("first given here", at: first)], fix: Fix("remove one of them")))
             }
-            if isPlanYear { inPlan[slot] = t.year.range } else { outside[year] = t.year.range }
-            if let first = plan.first, let last = plan.last, !isPlanYear {
+            if let slot { inPlan[slot] = t.year.range } else { outside[year] = t.year.range }
+            if let first = plan.first, let last = plan.last, slot == nil {
                 out.append(Diagnostic(.targetOutsidePlan, "target for \(year) is outside the plan (\(first) to \(last))",
                                       at: t.year.range, fix: Fix("remove it, or extend the framework's `plan`")))
             }

@@ -8,28 +8,16 @@ public enum ToleranceRules: RuleFamily {
             // Named declarations are checked once, over the widest domain of the measures that use them;
             // the measures' units are gathered by name in one pass (not a pass per declaration).
             for t in fw.tolerances.values.sorted(by: { $0.range < $1.range }) { toleranceShape(t, &out) }
-            // A few declarations (the usual case): a scan of the measures each, comparing names, is
-            // cheaper than hashing every measure's; many: one pass, by name.
-            let declared = fw.thresholds.values.sorted(by: { $0.range < $1.range })
             var unitsByName: [String: [MeasureUnit]] = [:]
-            if declared.count > 4 {
+            if !fw.thresholds.isEmpty {
                 for m in fw.measures {
                     if case .named(let n)? = m.fields.tolerance?.value, let unit = m.fields.unit?.value {
                         unitsByName[n.value, default: []].append(unit)
                     }
                 }
             }
-            for t in declared {
-                let units: [MeasureUnit]
-                if declared.count > 4 {
-                    units = t.id.flatMap { unitsByName[$0.value] } ?? []
-                } else {
-                    units = fw.measures.compactMap { m in
-                        if case .named(let n)? = m.fields.tolerance?.value, n.value == t.id?.value { return m.fields.unit?.value }
-                        return nil
-                    }
-                }
-                coverage(t, domain: domain(units), &out)
+            for t in fw.thresholds.values.sorted(by: { $0.range < $1.range }) {
+                coverage(t, domain: domain(t.id.flatMap { unitsByName[$0.value] } ?? []), &out)
             }
         }
         for m in context.measures {

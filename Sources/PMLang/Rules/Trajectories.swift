@@ -44,7 +44,6 @@ public enum TrajectoryRules: RuleFamily {
                                        _ fw: Framework, _ out: inout [Diagnostic]) {
         let calendar = fw.calendar
         let plan = fw.planYears
-        let firstYear = plan.first?.start ?? 0
         // Periods of the measure's frequency in a plan year have a slot (year by position, then period):
         // this runs for every measure with a `values` trajectory, so no hashing on the common path.
         // Any other period (wrong frequency, outside the plan, or no frequency to go by) is looked up in
@@ -55,10 +54,8 @@ public enum TrajectoryRules: RuleFamily {
         var seenOther: [Period: SourceRange] = [:]
         for v in values {
             let p = v.period.value
-            let year = calendar.fiscalYear(of: p)
-            let yearSlot = year.start - firstYear
-            let slot = p.frequency == frequency && yearSlot >= 0 && yearSlot < plan.count
-                ? yearSlot * perYear + calendar.index(of: p) - 1 : -1
+            let yearSlot = fw.planPosition(of: calendar.fiscalYear(of: p))
+            let slot = p.frequency == frequency && yearSlot != nil ? yearSlot! * perYear + calendar.index(of: p) - 1 : -1
             if let first = slot >= 0 ? seenInSlot[slot] : seenOther[p] {
                 out.append(Diagnostic(.trajectoryPeriods, "trajectory of `\(m.id)` gives \(p) twice", at: v.period.range,
                                       notes: [Note("first given here", at: first)], fix: Fix("remove one of them")))
@@ -71,7 +68,7 @@ public enum TrajectoryRules: RuleFamily {
                                       at: v.period.range, fix: Fix("give the plan per \(periodName(frequency))")))
                 continue
             }
-            if !plan.isEmpty && !(yearSlot >= 0 && yearSlot < plan.count) {
+            if !plan.isEmpty && yearSlot == nil {
                 out.append(Diagnostic(.trajectoryPeriods, "trajectory period \(p) of `\(m.id)` is outside the plan", at: v.period.range,
                                       fix: Fix("remove it, or extend the framework's `plan`")))
                 continue
@@ -82,8 +79,7 @@ public enum TrajectoryRules: RuleFamily {
         // The first target given for each plan year (a repeated year is PM004's business).
         var targets = [DecimalValue?](repeating: nil, count: plan.count)
         for t in m.fields.targets?.value ?? [] {
-            let k = t.year.value.start - firstYear
-            if k >= 0 && k < plan.count && targets[k] == nil { targets[k] = t.value.value }
+            if let k = fw.planPosition(of: t.year.value), targets[k] == nil { targets[k] = t.value.value }
         }
         let aggregate = m.aggregate
         for (k, year) in plan.enumerated() {

@@ -71,6 +71,14 @@ public struct Framework: Sendable {
         self.planYears = header?.planYears ?? []
     }
 
+    /// The position of `year` among `planYears` (consecutive years), or nil outside the plan: the rules
+    /// keep per-year facts in arrays by this position rather than in dictionaries by year.
+    public func planPosition(of year: FiscalYear) -> Int? {
+        guard let first = planYears.first else { return nil }
+        let k = year.start - first.start
+        return k >= 0 && k < planYears.count ? k : nil
+    }
+
     /// The measure with this identifier.
     public func measure(_ id: String) -> ResolvedMeasure? { measures.first { $0.id == id } }
 }
