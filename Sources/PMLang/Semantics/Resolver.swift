@@ -77,12 +77,11 @@ public struct Resolver {
         let frameworkFile = headers.first?.range.file
         let defaultsByFile = Dictionary(fw.defaults.map { ($0.range.file, $0.fields) }, uniquingKeysWith: { a, _ in a })
         let global = frameworkFile.flatMap { defaultsByFile[$0] } ?? MeasureFields()
-        let localByFile = defaultsByFile.mapValues { $0.filled(from: global) }
-        // The defaults in effect for each file, by file position (a dictionary lookup would copy a
-        // whole set of fields for every measure), with the fields each sets.
+        // The defaults in effect for each file (its own over the framework file's), by file position (a
+        // dictionary lookup would copy a whole set of fields for every measure), with the fields each sets.
         let fileCount = (documents.map(\.file).max() ?? -1) + 1
         var effective = Array(repeating: global, count: fileCount)
-        for (file, local) in localByFile where file >= 0 && file < fileCount { effective[file] = local }
+        for (file, local) in defaultsByFile where file >= 0 && file < fileCount { effective[file] = local.filled(from: global) }
         let defaultsOf = effective
         let presentOf = effective.map(\.present)
 
@@ -110,13 +109,10 @@ public struct Resolver {
                 let m = measures[i]
                 let file = m.decl.range.file
                 // The fields are reached through pointers, so neither they nor the defaults are copied.
+                // (Every measure's file is one of the documents', so it has a place in `defaultsOf`.)
                 withUnsafeMutablePointer(to: &m.fields) { fields in
                     r.checkReferences(fields, in: names)  // as written: references in defaults are checked once
-                    if file >= 0 && file < defaultsOf.count {
-                        defaultsOf.withUnsafeBufferPointer { fields.pointee.fill(from: $0.baseAddress! + file, present: presentOf[file]) }
-                    } else {
-                        fields.pointee.fill(from: global)
-                    }
+                    defaultsOf.withUnsafeBufferPointer { fields.pointee.fill(from: $0.baseAddress! + file, present: presentOf[file]) }
                 }
                 m.tolerance = r.resolveTolerance(m.fields.tolerance, named: named)
             }
