@@ -32,6 +32,22 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
         self.storedScale = Int8(clamping: scale)
     }
 
+    /// From a 64-bit significand and a scale (a figure kept in its packed form).
+    public init(significand: Int64, scale: Int8) {
+        self.low = UInt64(bitPattern: significand)
+        self.high = significand >> 63
+        self.storedScale = scale
+    }
+
+    /// The significand, when it fits in 64 bits (nearly every figure's does); nil otherwise.
+    public var significand64: Int64? {
+        let s = Int64(bitPattern: low)
+        return high == s >> 63 ? s : nil
+    }
+
+    /// The scale as stored (-1 for `.invalid`).
+    public var scale8: Int8 { storedScale }
+
     public init(_ integer: Int) {
         self.init(significand: Int128(integer), scale: 0)
     }

@@ -6,15 +6,25 @@ import PMLang
 /// from the end beats a hash table: no hashing per row, one allocation per measure, and the latest
 /// figures, which rows usually add and reports usually ask for, are found first.
 public struct Figures: Sendable, Sequence {
+    /// One figure in 40 bytes (the plain `Period` and `Observation` took 128): at national scale the
+    /// figures kept are most of pmrun's memory. The period is its key, the value a 64-bit significand
+    /// and a scale; what does not fit (a value too long for 64 bits, commentary) goes in a box, and a
+    /// formula's numerator and denominator, which only ratio measures have, in `parts` beside.
     private struct Entry {
         /// The period packed into one integer, so that a search compares integers, not enum payloads.
         var key: Int32
+        var line: Int32
+        var value: PackedDecimal
         /// The financial year the period falls in (its start), for letting old years go.
-        var year: Int32
-        var period: Period
-        var observation: Observation
+        var year: Int16
+        var submittedDay: Int32
+        var fileIndex: Int32
+        var extras: FigureExtras?
     }
     private var entries: [Entry] = []
+    /// A ratio measure's numerators and denominators, by the position of their entry; empty while no
+    /// figure has them.
+    private var parts: [(numerator: PackedDecimal, denominator: PackedDecimal)] = []
     /// The largest key and the earliest year held, so that the usual questions (is this newer period
     /// already here? is anything old enough to let go?) are answered without a scan.
     private var maxKey: Int32 = .min
@@ -28,6 +38,36 @@ public struct Figures: Sendable, Sequence {
         case .quarter(let y, let q): return Int32(truncatingIfNeeded: y.start) << 6 | 2 << 4 | Int32(q)
         case .month(let y, let m): return Int32(truncatingIfNeeded: y) << 6 | 3 << 4 | Int32(m)
         }
+    }
+
+    /// The period a key stands for (the inverse of `key`).
+    @inline(__always) static func period(_ key: Int32) -> Period {
+        let y = Int(key >> 6), n = Int(key & 15)
+        switch (key >> 4) & 3 {
+        case 0: return .year(FiscalYear(y))
+        case 1: return .half(FiscalYear(y), n)
+        case 2: return .quarter(FiscalYear(y), n)
+        default: return .month(year: y, month: n)
+        }
+    }
+
+    /// The figure held at a position, unpacked.
+    private func observation(at i: Int) -> Observation {
+        let e = entries[i]
+        var o: Observation
+        if let x = e.extras {
+            o = Observation(value: x.value, commentary: x.commentary, fileIndex: Int(e.fileIndex), line: Int(e.line))
+            o.numerator = x.numerator
+            o.denominator = x.denominator
+        } else {
+            o = Observation(value: e.value.decimal, fileIndex: Int(e.fileIndex), line: Int(e.line))
+            if !parts.isEmpty {
+                o.numerator = parts[i].numerator.decimalIfValid
+                o.denominator = parts[i].denominator.decimalIfValid
+            }
+        }
+        if e.submittedDay != .min { o.submitted = CalendarDate(dayNumber: Int(e.submittedDay)) }
+        return o
     }
 
     private func position(of period: Period) -> Int? {
@@ -50,11 +90,11 @@ public struct Figures: Sendable, Sequence {
     public var isEmpty: Bool { entries.isEmpty }
 
     /// The periods with a figure, in the order they were read.
-    public var periods: [Period] { entries.map(\.period) }
+    public var periods: [Period] { entries.map { Figures.period($0.key) } }
 
     /// The figure for a period, if there is one.
     public subscript(_ period: Period) -> Observation? {
-        position(of: period).map { entries[$0].observation }
+        position(of: period).map { observation(at: $0) }
     }
 
     /// Whether the period has a figure.
@@ -62,15 +102,30 @@ public struct Figures: Sendable, Sequence {
 
     /// Where the figure for a period came from (file position and line), if there is one.
     func source(of period: Period) -> (fileIndex: Int32, line: Int32)? {
-        position(of: period).map { (entries[$0].observation.fileIndex, entries[$0].observation.line) }
+        position(of: period).map { (entries[$0].fileIndex, entries[$0].line) }
     }
 
     /// Adds the figure for a period that has none yet (the loader has checked).
-    mutating func append(_ period: Period, year: Int, _ observation: Observation) {
+    mutating func append(_ period: Period, year: Int, _ o: Observation) {
         if entries.isEmpty { entries.reserveCapacity(8) }
-        let entry = Entry(key: Figures.key(period), year: Int32(truncatingIfNeeded: year), period: period, observation: observation)
+        let value = PackedDecimal(o.value), numerator = o.numerator.map(PackedDecimal.init), denominator = o.denominator.map(PackedDecimal.init)
+        let packs = value.isPacked && (numerator?.isPacked ?? true) && (denominator?.isPacked ?? true)
+        let commentary = o.commentary
+        let extras = packs && commentary.isEmpty
+            ? nil : FigureExtras(value: o.value, numerator: o.numerator, denominator: o.denominator, commentary: commentary)
+        let entry = Entry(key: Figures.key(period), line: o.line, value: value, year: Int16(clamping: year),
+                          submittedDay: o.submitted.map { Int32(clamping: $0.dayNumber) } ?? .min, fileIndex: o.fileIndex, extras: extras)
+        if extras == nil, let numerator, let denominator {
+            if parts.count < entries.count {
+                parts.reserveCapacity(entries.capacity)
+                parts.append(contentsOf: repeatElement((.invalid, .invalid), count: entries.count - parts.count))
+            }
+            parts.append((numerator, denominator))
+        } else if !parts.isEmpty {
+            parts.append((.invalid, .invalid))
+        }
         maxKey = Swift.max(maxKey, entry.key)
-        minYear = Swift.min(minYear, entry.year)
+        minYear = Swift.min(minYear, Int32(entry.year))
         entries.append(entry)
     }
 
@@ -87,10 +142,10 @@ public struct Figures: Sendable, Sequence {
             default: if best.3 < 0 || key > entries[best.3].key { best.3 = i }
             }
         }
-        if best.0 >= 0 { body(entries[best.0].period) }
-        if best.1 >= 0 { body(entries[best.1].period) }
-        if best.2 >= 0 { body(entries[best.2].period) }
-        if best.3 >= 0 { body(entries[best.3].period) }
+        if best.0 >= 0 { body(Figures.period(entries[best.0].key)) }
+        if best.1 >= 0 { body(Figures.period(entries[best.1].key)) }
+        if best.2 >= 0 { body(Figures.period(entries[best.2].key)) }
+        if best.3 >= 0 { body(Figures.period(entries[best.3].key)) }
     }
 
     /// Whether any figure is for a year before `year`.
@@ -104,25 +159,73 @@ public struct Figures: Sendable, Sequence {
         for k in entries.indices {
             if Int(entries[k].year) < year {
                 if firstKept >= 0 { prefix = false }
-                dropped(entries[k].period, Int(entries[k].year), entries[k].observation.fileIndex, entries[k].observation.line)
+                dropped(Figures.period(entries[k].key), Int(entries[k].year), entries[k].fileIndex, entries[k].line)
             } else if firstKept < 0 {
                 firstKept = k
             }
         }
         if firstKept < 0 {
             entries.removeAll()
+            parts.removeAll()
         } else if prefix {
             entries.removeFirst(firstKept)
+            if !parts.isEmpty { parts.removeFirst(firstKept) }
         } else {
-            entries.removeAll { Int($0.year) < year }
+            // Both arrays compacted by one walk, so a figure keeps its parts.
+            var kept = 0
+            for k in entries.indices where Int(entries[k].year) >= year {
+                entries[kept] = entries[k]
+                if !parts.isEmpty { parts[kept] = parts[k] }
+                kept += 1
+            }
+            entries.removeLast(entries.count - kept)
+            if !parts.isEmpty { parts.removeLast(parts.count - kept) }
         }
         maxKey = entries.reduce(Int32.min) { Swift.max($0, $1.key) }
-        minYear = entries.reduce(Int32.max) { Swift.min($0, $1.year) }
+        minYear = entries.reduce(Int32.max) { Swift.min($0, Int32($1.year)) }
     }
-
 
     /// The periods and their figures, in the order they were read.
     public func makeIterator() -> some IteratorProtocol<(period: Period, observation: Observation)> {
-        entries.lazy.map { (period: $0.period, observation: $0.observation) }.makeIterator()
+        entries.indices.lazy.map { (period: Figures.period(entries[$0].key), observation: observation(at: $0)) }.makeIterator()
+    }
+}
+
+/// A decimal whose significand fits in 64 bits, in 9 bytes rather than 24; `isPacked` is false for
+/// one that does not fit, which is then kept whole in a `FigureExtras`.
+struct PackedDecimal {
+    var significand: Int64
+    var scale: Int8
+
+    static let invalid = PackedDecimal(significand: 0, scale: -1)
+
+    init(significand: Int64, scale: Int8) {
+        self.significand = significand
+        self.scale = scale
+    }
+
+    init(_ d: DecimalValue) {
+        if let s = d.significand64 { self.init(significand: s, scale: d.scale8) } else { self.init(significand: 1, scale: -2) }
+    }
+
+    /// Whether the value was held (scale -2 marks one too long for 64 bits).
+    var isPacked: Bool { scale != -2 }
+    var decimal: DecimalValue { DecimalValue(significand: significand, scale: scale) }
+    var decimalIfValid: DecimalValue? { scale >= 0 ? decimal : nil }
+}
+
+/// What a figure rarely has: commentary, or a value too long for a `PackedDecimal`. Boxed, so the
+/// other figures do not pay for it.
+final class FigureExtras: Sendable {
+    let value: DecimalValue
+    let numerator: DecimalValue?
+    let denominator: DecimalValue?
+    let commentary: Commentary
+
+    init(value: DecimalValue, numerator: DecimalValue?, denominator: DecimalValue?, commentary: Commentary) {
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+        self.commentary = commentary
     }
 }

@@ -138,8 +138,10 @@ public enum RunCommand {
         return evaluate(arguments, io: io, today: today)
     }
 
-    /// Reads and lints the framework; on errors, reports them and returns nil (exit 2).
-    static func loadFramework(_ paths: [String], io: CommandIO, asOf: CalendarDate) -> (Framework, [SourceFile])? {
+    /// Reads and lints the framework; on errors, reports them and returns nil (exit 2). Returns the
+    /// framework and the paths of its files: the files' text is needed only to show lint errors, so it
+    /// is let go here rather than held (a national framework's source is tens of megabytes).
+    static func loadFramework(_ paths: [String], io: CommandIO, asOf: CalendarDate) -> (Framework, [String])? {
         // The framework must lint without errors: ratings or documents from a broken framework would mislead.
         let files: [SourceFile]
         do { files = try FileLoader.load(paths.isEmpty ? ["."] : paths, readStandardInput: io.readStandardInput) } catch {
@@ -154,7 +156,7 @@ public enum RunCommand {
             io.stderr("Error: the framework has \(errors.diagnostics.count) lint error\(errors.diagnostics.count == 1 ? "" : "s"); pmrun does not evaluate it until pmlint passes.\n")
             return nil
         }
-        return (lint.framework, files)
+        return (lint.framework, files.map(\.path))
     }
 
     /// Writes `text` to `output` atomically unless it is one of the inputs; false (after saying why) if not.
@@ -224,7 +226,7 @@ public enum RunCommand {
             ? TextStyle.decide(mode: o.color, isTerminal: io.stdoutIsTerminal, environment: io.environment)
             : TextStyle.decide(mode: o.color == "always" ? "always" : "never", isTerminal: false, environment: io.environment)
         if let output = o.output {
-            let inputs = files.map(\.path) + dataFiles
+            let inputs = files + dataFiles
             if o.format == .json {
                 // Written from the bytes the report was built in: as a string it would be held twice.
                 let bytes = JSONReport.renderBytes(scorecard)

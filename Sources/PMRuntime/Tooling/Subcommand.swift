@@ -108,7 +108,7 @@ enum Subcommand: String {
             asOf = d
         }
         guard let (framework, files) = RunCommand.loadFramework(a.paths, io: io, asOf: asOf) else { return 2 }
-        var inputs = files.map(\.path)
+        var inputs = files
         let text: String
         switch self {
         case .spec:

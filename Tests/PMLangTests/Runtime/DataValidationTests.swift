@@ -278,6 +278,36 @@ struct FiguresTests {
         #expect(figures[.quarter(FiscalYear(2024), 1)]?.value == DecimalValue(2024))
     }
 
+    @Test("a figure comes back as it was stored: long values, negative values, ratio parts, commentary and submission date")
+    func roundTrip() throws {
+        // Values either side of 64 bits, parts on only some figures, and commentary in between: each
+        // kind of figure must come back whole, and keep its parts when old years are let go.
+        let long = try #require(DecimalValue(parsing: "1234567890123456789012.5"))
+        let negative = try #require(DecimalValue(parsing: "-9223372036854775808"))
+        let small = try #require(DecimalValue(parsing: "-0.000001"))
+        var made: [(Period, Observation)] = []
+        for (i, value) in [small, long, negative, DecimalValue(7), small, DecimalValue(3), long].enumerated() {
+            var o = Observation(value: value, fileIndex: i % 3, line: 10 + i)
+            if i >= 2 && i != 3 { o.numerator = DecimalValue(i * 10); o.denominator = i == 6 ? long : DecimalValue(i) }
+            if i == 4 { o.commentary = Commentary(cause: "storm", recovery: "2026-03-31") }
+            if i == 5 { o.submitted = CalendarDate(parsing: "2026-01-15") }
+            made.append((.quarter(FiscalYear(2023 + i % 2), i / 2 + 1), o))  // the years interleaved
+        }
+        var figures = Figures()
+        for (p, o) in made { figures.append(p, year: FiscalCalendar().fiscalYear(of: p).start, o) }
+        func same(_ a: Observation?, _ b: Observation) -> Bool {
+            guard let a else { return false }
+            return a.value == b.value && a.numerator == b.numerator && a.denominator == b.denominator && a.commentary == b.commentary
+                && a.submitted == b.submitted && a.fileIndex == b.fileIndex && a.line == b.line
+        }
+        for (p, o) in made { #expect(same(figures[p], o), "\(p)") }
+        figures.dropYears(before: 2024) { _, _, _, _ in }
+        #expect(figures.count == 3)
+        let kept = made.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        for (p, o) in kept { #expect(same(figures[p], o), "\(p)") }
+        #expect(figures.periods == kept.map(\.0))
+    }
+
     @Test("the latest period of each frequency, whatever order the figures came in")
     func latestOfEachFrequency() {
         let calendar = FiscalCalendar()
