@@ -27,6 +27,18 @@ public enum ParallelMap {
         }
         return slots.items.map { $0! }
     }
+
+    /// `body` over `0..<count` on every core, `batch` at a time, each batch's results handed to `consume`
+    /// in order before the next batch is made: output made in parallel and written as it goes, so that
+    /// only a batch of it is held at once.
+    public static func forEachInOrder<T>(_ count: Int, batch: Int, _ body: @Sendable (Int) -> T, consume: (T) -> Void) {
+        var start = 0
+        while start < count {
+            let end = min(start + max(1, batch), count)
+            for result in map(start..<end, body) { consume(result) }
+            start = end
+        }
+    }
 }
 
 /// The result of linting one framework.

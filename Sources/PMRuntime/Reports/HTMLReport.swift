@@ -199,23 +199,38 @@ public enum HTMLReport {
     @media print { body { background: #fff; } main { padding: 0; } .card, table, .exception { break-inside: avoid; } }
     """
 
-    /// The rows of many measures, made in chunks on every core and joined in order.
-    static func measureRows(_ measures: [MeasureResult]) -> [String] {
+    /// The rows of many measures, made in chunks on every core, a few chunks at a time, and handed to
+    /// `consume` in order.
+    static func measureRows(_ measures: [MeasureResult], _ consume: (String) -> Void) {
         let chunk = 1_000
-        guard measures.count > 2 * chunk else { return measures.map(measureRow) }
+        guard measures.count > 2 * chunk else { return consume(measures.map(measureRow).joined()) }
         let ranges = ParallelMap.chunks(measures.count, size: chunk)
-        return ParallelMap.map(ranges.indices) { k in
+        ParallelMap.forEachInOrder(ranges.count, batch: 8, { k in
             var part = ""
             part.reserveCapacity(ranges[k].count * 2_800)
             for i in ranges[k] { part += measureRow(measures[i]) }
             return part
-        }
+        }, consume: consume)
     }
 
+    /// The page as one string.
     public static func render(_ s: Scorecard) -> String {
+        var out = ReportStream()
+        write(s, into: &out)
+        return String(decoding: out.buffer, as: UTF8.self)
+    }
+
+    /// The page, written to `out` as it is made: at national scale it runs to hundreds of megabytes.
+    public static func write(_ s: Scorecard, into out: inout ReportStream) {
+        // The page gathers in `h`, which goes to `out` whenever it has grown large.
+        func spill(_ h: inout String, _ out: inout ReportStream) {
+            guard h.utf8.count >= out.spillSize else { return }
+            out.write(h)
+            h.removeAll(keepingCapacity: true)
+        }
         let heading = [s.council, s.framework].compactMap { $0 }.joined(separator: ": ")
         var h = pageStart(title: "\(heading): scorecard \(s.period)", heading: heading)
-        h.reserveCapacity(s.measures.count * 2_800 + 64_000)  // about 2.6 KB a measure: grown once
+        h.reserveCapacity(min(s.measures.count * 2_800 + 64_000, 2 << 20))  // grown once
         h += "<p class=\"sub\">Scorecard for <strong>\(escape(s.period.description))</strong>, figures due by \(s.asOf). "
         h += "\(escape(Wording.onTarget(s.summary))).</p>\n"
 
@@ -235,7 +250,10 @@ public enum HTMLReport {
             h += "<table>\n<thead><tr><th>Measure</th><th>Period</th><th class=\"num\">Actual</th><th class=\"num\">Plan</th>"
             h += "<th class=\"num\">Year to date</th><th class=\"num\">Plan to date</th><th class=\"num\">Target</th><th class=\"num\">Last year</th>"
             h += "<th>Rating</th><th>Trend</th><th class=\"num\">Forecast</th><th>Chart</th><th>Accountable</th></tr></thead>\n<tbody>\n"
-            for part in measureRows(group.measures) { h += part }
+            measureRows(group.measures) { part in
+                h += part
+                spill(&h, &out)
+            }
             for p in group.projects { h += projectRow(p, s.period) }
             h += "</tbody>\n</table>\n"
         }
@@ -256,6 +274,7 @@ public enum HTMLReport {
                 h += "<p class=\"pm509\">PM509 no exception commentary: \(escape(e.missing.joined(separator: ", "))) missing</p>"
             }
             h += "</div>\n"
+            spill(&h, &out)
         }
 
         h += "<h2>Data</h2>\n<p>\(escape(Wording.dataLine(s.data))).</p>\n"
@@ -263,13 +282,16 @@ public enum HTMLReport {
             h += "<table><thead><tr><th>Row</th><th>Code</th><th>Reason</th></tr></thead><tbody>\n"
             for r in s.data.rejected {
                 h += "<tr><td><code>\(escape(r.origin.description))</code></td><td>\(r.code.id)</td><td>\(escape(r.reason))</td></tr>\n"
+                spill(&h, &out)
             }
             for f in s.data.flags {
                 h += "<tr><td><code>\(escape(f.origin.description))</code></td><td>\(f.code.id)</td><td>\(escape(f.message))</td></tr>\n"
+                spill(&h, &out)
             }
             h += "</tbody></table>\n"
         }
-        return h + pageEnd
+        out.write(h)
+        out.write(pageEnd)
     }
 
     /// The head of a self-contained page (styles inline, no scripts) up to its `<h1>`.

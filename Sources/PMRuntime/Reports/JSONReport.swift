@@ -8,11 +8,24 @@ public enum JSONReport {
         String(decoding: renderBytes(s), as: UTF8.self)
     }
 
-    /// The same as UTF-8 bytes: written to a file as they are, a national report is never held twice.
+    /// The same as UTF-8 bytes.
     public static func renderBytes(_ s: Scorecard) -> [UInt8] {
+        var w = JSONWriter()
+        write(s, into: &w)
+        return w.finishedBytes()
+    }
+
+    /// The same, handed to `stream` as it is written: a national report is never held whole.
+    public static func write(_ s: Scorecard, into stream: inout ReportStream) {
+        var w = JSONWriter(streamingTo: stream)
+        write(s, into: &w)
+        w.finishStream()
+        stream = w.takeStream()
+    }
+
+    static func write(_ s: Scorecard, into w: inout JSONWriter) {
         // Measures, rejected rows and flags can run to hundreds of thousands: they are written directly;
         // the small parts are built as `JSON` values. Keys in sorted order throughout.
-        var w = JSONWriter()
         w.beginObject()
         w.key("asOf"); w.string(s.asOf.description)
         w.key("council"); w.string(s.council)
@@ -31,6 +44,7 @@ public enum JSONReport {
             w.key("measure"); w.string(f.measure)
             w.key("message"); w.string(f.message)
             w.end()
+            w.spillIfFull()
         }
         w.end()
         w.key("exceptions"); w.value(.array(s.exceptions.map(exception)))
@@ -50,11 +64,11 @@ public enum JSONReport {
             w.key("period"); w.string(r.period)
             w.key("reason"); w.string(r.reason)
             w.end()
+            w.spillIfFull()
         }
         w.end()
         w.key("summary"); w.value(summary(s.summary))
         w.end()
-        return w.finishedBytes()
     }
 
     static func measure(_ m: MeasureResult, into w: inout JSONWriter) {

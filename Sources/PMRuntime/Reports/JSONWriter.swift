@@ -15,8 +15,34 @@ struct JSONWriter {
         #endif
     }
     private var stack: [Container] = []
+    /// Where the bytes go as they gather (see `ReportStream`); nil keeps them all in `bytes`.
+    private var stream: ReportStream?
 
     init() { bytes.reserveCapacity(1 << 16) }
+
+    /// A writer that hands its bytes to `stream` a megabyte at a time, between the elements of arrays.
+    init(streamingTo stream: ReportStream) {
+        self.init()
+        self.stream = stream
+    }
+
+    /// Hands on the bytes gathered so far when there are enough of them to be worth a write.
+    mutating func spillIfFull() {
+        guard let size = stream?.spillSize, bytes.count >= size else { return }
+        bytes.withUnsafeBufferPointer { stream!.write(bytes: $0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// The stream, once finished, handed back to its owner.
+    mutating func takeStream() -> ReportStream { stream ?? ReportStream() }
+
+    /// Ends the document (a final line break) and hands on the rest.
+    mutating func finishStream() {
+        bytes.append(0x0A)
+        bytes.withUnsafeBufferPointer { stream?.write(bytes: $0) }
+        bytes.removeAll()
+        stream?.finish()
+    }
 
     private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
@@ -80,20 +106,28 @@ struct JSONWriter {
     mutating func elements<T: Sendable>(_ items: [T], _ body: @Sendable (T, inout JSONWriter) -> Void) {
         let chunk = 1_000
         guard items.count > 2 * chunk, let inner = stack.last else {
-            for item in items { element(); body(item, &self) }
+            for item in items {
+                element()
+                body(item, &self)
+                spillIfFull()
+            }
             return
         }
         let outer = stack
         let ranges = ParallelMap.chunks(items.count, size: chunk)
-        let parts = ParallelMap.map(ranges.indices) { k -> [UInt8] in
+        // Made on every core a few chunks at a time and written in order as they come, so that a
+        // streamed report holds a few chunks, not the whole array.
+        ParallelMap.forEachInOrder(ranges.count, batch: 8, { k -> [UInt8] in
             // A writer at the same depth, as if the elements before this chunk had been written.
             var w = JSONWriter()
             w.stack = outer
             if k > 0 { w.stack[w.stack.count - 1].members = inner.members + ranges[k].lowerBound }
             for i in ranges[k] { w.element(); body(items[i], &w) }
             return w.bytes
-        }
-        for p in parts { bytes.append(contentsOf: p) }
+        }, consume: { part in
+            bytes.append(contentsOf: part)
+            spillIfFull()
+        })
         stack[stack.count - 1].members += items.count
     }
 

@@ -33,14 +33,26 @@ public enum OutputFile {
         if let failure { throw failure }
     }
 
-    /// The same from bytes (the JSON report is built as bytes and written without becoming a string).
+    /// The same from bytes.
     public static func write(bytes: UnsafeBufferPointer<UInt8>, to path: String) throws(DataError) {
+        try write(to: path) { stream in stream.write(bytes: bytes) }
+    }
+
+    /// Writes what `body` writes to `stream`, as it is written, to a temporary file beside `path`, then
+    /// renames it over `path`: a report streamed this way is never held whole, and readers still see
+    /// either the old file or the whole new one.
+    public static func write(to path: String, _ body: (inout ReportStream) -> Void) throws(DataError) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         var written = false
         if let f = fopen(temp.path, "wb") {
-            let ok = bytes.isEmpty || fwrite(bytes.baseAddress, 1, bytes.count, f) == bytes.count
+            var ok = true
+            var stream = ReportStream { bytes in
+                if ok && !bytes.isEmpty { ok = fwrite(bytes.baseAddress, 1, bytes.count, f) == bytes.count }
+            }
+            body(&stream)
+            stream.finish()
             written = fclose(f) == 0 && ok
         }
         guard written else {

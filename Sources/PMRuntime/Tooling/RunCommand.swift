@@ -165,17 +165,18 @@ public enum RunCommand {
         return text.withUTF8 { emit(bytes: $0, to: output, inputs: inputs, io: io) }
     }
 
-    static func emit(bytes: [UInt8], to output: String, inputs: [String], io: CommandIO) -> Bool {
-        bytes.withUnsafeBufferPointer { emit(bytes: $0, to: output, inputs: inputs, io: io) }
-    }
-
     /// Writes a report, refusing to write over an input.
     static func emit(bytes: UnsafeBufferPointer<UInt8>, to output: String, inputs: [String], io: CommandIO) -> Bool {
+        emit(to: output, inputs: inputs, io: io) { $0.write(bytes: bytes) }
+    }
+
+    /// Writes a report as `body` makes it, refusing to write over an input.
+    static func emit(to output: String, inputs: [String], io: CommandIO, _ body: (inout ReportStream) -> Void) -> Bool {
         if OutputFile.isInput(output, inputs: inputs) {
             io.stderr("Error: --output \(output) is one of the inputs; pmrun never overwrites an input.\n")
             return false
         }
-        do { try OutputFile.write(bytes: bytes, to: output) } catch {
+        do { try OutputFile.write(to: output, body) } catch {
             io.stderr("Error: \(error.message)\n")
             return false
         }
@@ -227,10 +228,12 @@ public enum RunCommand {
             : TextStyle.decide(mode: o.color == "always" ? "always" : "never", isTerminal: false, environment: io.environment)
         if let output = o.output {
             let inputs = files + dataFiles
-            if o.format == .json {
-                // Written from the bytes the report was built in: as a string it would be held twice.
-                let bytes = JSONReport.renderBytes(scorecard)
-                guard emit(bytes: bytes, to: output, inputs: inputs, io: io) else { return 2 }
+            if o.format == .json || o.format == .html {
+                // Written to the file as they are made: the two formats that run to hundreds of megabytes
+                // at national scale are never held whole.
+                guard emit(to: output, inputs: inputs, io: io, { stream in
+                    if o.format == .json { JSONReport.write(scorecard, into: &stream) } else { HTMLReport.write(scorecard, into: &stream) }
+                }) else { return 2 }
             } else {
                 guard emit(o.format.render(scorecard, style: style), to: output, inputs: inputs, io: io) else { return 2 }
             }

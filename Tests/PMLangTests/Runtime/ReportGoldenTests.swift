@@ -88,5 +88,41 @@ struct JSONWriterTests {
         let chunked = document { w in w.elements(items) { i, w in JSONWriterTests.item(i, &w) } }
         #expect(one == chunked)
         #expect(one.contains("\"value\": 1.0") == (count > 1))
+
+        // Streamed, handed on every few bytes: the same bytes, in the same order.
+        var handed: [UInt8] = []
+        var blocks = 0
+        var w = JSONWriter(streamingTo: ReportStream(spillSize: 7) { handed.append(contentsOf: $0); blocks += 1 })
+        w.beginObject()
+        w.key("a"); w.int(1)
+        w.key("items"); w.beginArray()
+        w.elements(items) { i, w in JSONWriterTests.item(i, &w) }
+        w.end()
+        w.key("z"); w.null()
+        w.end()
+        w.finishStream()
+        #expect(String(decoding: handed, as: UTF8.self) == one)
+        #expect(blocks > (count > 2_000 ? 2 : 0))
+    }
+}
+
+/// pmrun writes the JSON and HTML reports to their file as they are made; what it writes must be the
+/// report as a whole, however often it was handed on.
+@Suite("streamed reports")
+struct StreamedReportTests {
+    @Test("JSON and HTML handed on in small blocks are byte for byte the whole report", arguments: [1, 100])
+    func streamed(copies: Int) throws {
+        var s = try exampleScorecard()
+        // Enough measures for the parallel chunks (over 2,000), each batch handed on as it is made.
+        s.measures = Array(repeatElement(s.measures, count: copies).joined())
+        for (format, whole) in [(ReportFormat.json, JSONReport.render(s)), (.html, HTMLReport.render(s))] {
+            var handed: [UInt8] = []
+            var blocks = 0
+            var stream = ReportStream(spillSize: 512) { handed.append(contentsOf: $0); blocks += 1 }
+            if format == .json { JSONReport.write(s, into: &stream) } else { HTMLReport.write(s, into: &stream) }
+            stream.finish()
+            #expect(String(decoding: handed, as: UTF8.self) == whole, "\(format)")
+            #expect(blocks > 1, "\(format)")
+        }
     }
 }

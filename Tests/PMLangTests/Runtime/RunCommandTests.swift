@@ -76,7 +76,8 @@ struct RunCommandTests {
         #expect(try String(contentsOfFile: target, encoding: .utf8).hasSuffix("</html>\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["scorecard.html"])
 
-        // JSON goes to the file from the bytes it was built in: the same as the report on standard output.
+        // JSON and HTML are written to the file as they are made: the same as the report on standard output.
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == runPMRun([examplesPath, "--data", exampleDataPath, "--format", "html"]).stdout)
         let json = dir.appendingPathComponent("scorecard.json").path
         let written = runPMRun([examplesPath, "--data", exampleDataPath, "--format", "json", "--output", json])
         #expect(written.status == 0)
