@@ -14,11 +14,11 @@ import PMLang
 ///   collector, not read (their spaces keep them apart from formula components).
 public struct DataLoader {
 
-    /// What the loader needs to know about one measure, worked out once. A class, so that looking one up
-    /// for every row costs a reference, not a copy of the measure.
-    final class MeasureInfo {
-        let measure: ResolvedMeasure
-        /// Copied out of `measure` once: reading them through it would copy the whole measure per row.
+    /// What the loader needs to know about one measure, worked out once and shared by every loader that
+    /// reads side by side (it is never changed after it is made). A class, so that looking one up for
+    /// every row costs a reference, not a copy of the measure.
+    final class MeasureInfo: Sendable {
+        /// Copied out of the measure once: reading them through it would copy the whole measure per row.
         let id: String
         let formula: Formula?
         let components: [String]
@@ -35,21 +35,9 @@ public struct DataLoader {
 
         /// Position in the framework's measures.
         let index: Int
-        /// The component columns of the file being read, looked up once per file rather than per row.
-        private var columnsFile = -1
-        private var componentColumns: [Int?] = []
-
-        func columns(in c: Columns) -> [Int?] {
-            if columnsFile != c.file {
-                componentColumns = componentKeys.map { c.byName[$0] }
-                columnsFile = c.file
-            }
-            return componentColumns
-        }
 
         init(measure: ResolvedMeasure, components: [String], index: Int) {
             self.index = index
-            self.measure = measure
             self.id = measure.id
             self.formula = measure.fields.formula?.value
             self.components = components
@@ -69,18 +57,52 @@ public struct DataLoader {
         }
     }
 
+    /// Every measure's `MeasureInfo`, by id and by position, and the names of all formula components:
+    /// made once and shared by the loaders that read side by side.
+    final class MeasureTable: Sendable {
+        let byID: [String: MeasureInfo]
+        let infos: [MeasureInfo]
+        let allComponents: Set<String>
+
+        init(_ framework: Framework) {
+            var all = Set<String>()
+            var byID: [String: MeasureInfo] = [:]
+            byID.reserveCapacity(framework.measures.count)
+            var infos: [MeasureInfo] = []
+            infos.reserveCapacity(framework.measures.count)
+            for (position, m) in framework.measures.enumerated() {
+                var seen = Set<String>()
+                var components: [String] = []
+                for c in m.fields.formula?.value.components ?? [] where seen.insert(c.value.lowercased()).inserted {
+                    components.append(c.value)
+                }
+                all.formUnion(components.map { $0.lowercased() })
+                let info = MeasureInfo(measure: m, components: components, index: position)
+                byID[m.id] = info
+                infos.append(info)
+            }
+            self.byID = byID
+            self.infos = infos
+            self.allComponents = all
+        }
+    }
+
     let framework: Framework
-    var measures: [String: MeasureInfo] = [:]
-    /// The same, by position in the framework.
-    private var infos: [MeasureInfo] = []
+    private let table: MeasureTable
+    private var measures: [String: MeasureInfo] { table.byID }
+    private var infos: [MeasureInfo] { table.infos }
+    private var allComponents: Set<String> { table.allComponents }
     var projects: [String: ProjectDecl] = [:]
-    let allComponents: Set<String>
     let firstYear: FiscalYear?
     let lastYear: FiscalYear?
     /// Everything read so far except the figures, which are kept by measure position in `store`.
     private var base = PeriodData()
     /// The accepted figures, by the measure's position in the framework.
     private var store: [Figures]
+    /// Each formula measure's component columns in the file being read (by measure position), looked up
+    /// once per file rather than per row; `componentColumnsFile` says which file they are for.
+    private var componentColumns: [[Int?]]
+    private var componentColumnsFile: [Int32]
     private var lastInfo: MeasureInfo?
     private var filesRead = 0
     /// Which share of the measures this loader keeps when several read the same files side by side
@@ -98,10 +120,9 @@ public struct DataLoader {
     /// Everything read so far.
     public var data: PeriodData {
         var d = base
-        for (i, m) in measureOrder.enumerated() where !store[i].isEmpty { d.observations[m] = store[i] }
+        for (i, info) in infos.enumerated() where !store[i].isEmpty { d.observations[info.id] = store[i] }
         return d
     }
-    private let measureOrder: [String]
     /// Where each milestone update came from, for PM502.
     private var milestoneKeys: [String: RowOrigin] = [:]
     private var suggestions: [String: String?] = [:]
@@ -110,28 +131,30 @@ public struct DataLoader {
     private var suggestionsMade = 0
 
     public init(framework: Framework) {
+        self.init(framework: framework, table: MeasureTable(framework))
+    }
+
+    init(framework: Framework, table: MeasureTable) {
         self.framework = framework
-        var all = Set<String>()
-        for (position, m) in framework.measures.enumerated() {
-            let formula = m.fields.formula?.value
-            var seen = Set<String>()
-            var components: [String] = []
-            for c in formula?.components ?? [] where seen.insert(c.value.lowercased()).inserted {
-                components.append(c.value)
-            }
-            all.formUnion(components.map { $0.lowercased() })
-            let info = MeasureInfo(measure: m, components: components, index: position)
-            measures[m.id] = info
-            infos.append(info)
-        }
+        self.table = table
         for p in framework.projects { projects[p.id.value] = p }
-        allComponents = all
-        measureOrder = framework.measures.map(\.id)
-        store = Array(repeating: Figures(), count: framework.measures.count)
-        evicted = Array(repeating: [], count: framework.measures.count)
-        evictedAt = Array(repeating: [], count: framework.measures.count)
+        let n = framework.measures.count
+        store = Array(repeating: Figures(), count: n)
+        componentColumns = Array(repeating: [], count: n)
+        componentColumnsFile = Array(repeating: -1, count: n)
+        evicted = Array(repeating: [], count: n)
+        evictedAt = Array(repeating: [], count: n)
         firstYear = framework.planYears.first?.previous
         lastYear = framework.planYears.last
+    }
+
+    /// A formula measure's component columns in the file `c` describes.
+    mutating func columns(_ info: MeasureInfo, in c: Columns) -> [Int?] {
+        if componentColumnsFile[info.index] != Int32(c.file) {
+            componentColumns[info.index] = info.componentKeys.map { c.byName[$0] }
+            componentColumnsFile[info.index] = Int32(c.file)
+        }
+        return componentColumns[info.index]
     }
 
     /// Reads paths: files as given, folders as the `.csv` files directly inside them (sorted).
@@ -165,8 +188,9 @@ public struct DataLoader {
     public static func load(_ paths: [String], framework: Framework, period: Period? = nil, shards: Int? = nil) throws(DataError) -> PeriodData {
         let files = try expand(paths)
         let n = max(1, shards ?? defaultShards(files))
+        let table = MeasureTable(framework)
         let loaders = ParallelMap.map(0..<n) { k -> Result<DataLoader, DataError> in
-            var loader = DataLoader(framework: framework)
+            var loader = DataLoader(framework: framework, table: table)
             loader.reportPeriod = period
             if n > 1 { loader.shard = (k, n) }
             for path in files {
@@ -181,13 +205,13 @@ public struct DataLoader {
             return .success(loader)
         }
         var ready: [DataLoader] = []
-        for r in loaders {
+        for r in consume loaders {
             switch r {
             case .success(let l): ready.append(l)
             case .failure(let e): throw e
             }
         }
-        return merge(ready)
+        return merge(&ready)
     }
 
     /// One loader per core, up to four, once the files are big enough to be worth it (each loader reads
@@ -200,10 +224,10 @@ public struct DataLoader {
         return min(4, ProcessInfo.processInfo.activeProcessorCount)
     }
 
-    /// The data of loaders that read the same files, each for its share of the measures.
-    static func merge(_ shards: [DataLoader]) -> PeriodData {
-        guard shards.count > 1 else { return shards[0].data }
-        var loaders = shards
+    /// The data of loaders that read the same files, each for its share of the measures. The loaders are
+    /// taken in place: a copy would share their figures, and letting old years go would then copy them all.
+    static func merge(_ loaders: inout [DataLoader]) -> PeriodData {
+        guard loaders.count > 1 else { return loaders[0].data }
         // Let go of the same years everywhere: each loader advanced only as far as its own rows went.
         if loaders[0].reportPeriod == nil, let latest = loaders.compactMap(\.latestYear).max() {
             for i in loaders.indices where (loaders[i].latestYear ?? Int.min) < latest { loaders[i].advance(to: latest) }
@@ -219,9 +243,9 @@ public struct DataLoader {
         data.rejected = rejected.sorted { $0.row < $1.row }.map(\.item)
         data.flags = flags.sorted { $0.row < $1.row }.map(\.item)
         let n = loaders.count
-        for (i, m) in loaders[0].measureOrder.enumerated() {
+        for (i, info) in loaders[0].infos.enumerated() {
             let figures = loaders[i % n].store[i]
-            if !figures.isEmpty { data.observations[m] = figures }
+            if !figures.isEmpty { data.observations[info.id] = figures }
         }
         return data
     }
@@ -471,7 +495,8 @@ public struct DataLoader {
             o.commentary = Commentary(comment: DataLoader.optional(record, c.comment), cause: DataLoader.optional(record, c.cause),
                                       action: DataLoader.optional(record, c.action), recovery: DataLoader.optional(record, c.recovery))
         }
-        store[info.index].append(period, year: year.start, o)
+        // Two years of the measure's periods are the most it keeps: room for them is made once.
+        store[info.index].append(period, year: year.start, o, capacity: 2 * info.frequency.periodsPerYear)
     }
 
     // MARK: - What is kept
@@ -548,14 +573,12 @@ public struct DataLoader {
         keptYears = (year - 1)...Int.max
         let calendar = framework.calendar
         let base = firstYear?.start ?? 0
-        let planPeriods = max(1, (lastYear?.start ?? base) - base + 1)
         for i in store.indices where store[i].hasYear(before: year - 1) {
             let perYear = infos[i].frequency.periodsPerYear
             // Taken out and put back, so that each array stays uniquely referenced and grows in place.
             var bits: [UInt64] = [], at: [UInt64] = []
             swap(&bits, &evicted[i])
             swap(&at, &evictedAt[i])
-            if at.isEmpty { at.reserveCapacity(planPeriods * perYear) }  // grown once, not by doublings
             store[i].dropYears(before: year - 1) { p, y, file, line in
                 let ordinal = DataLoader.ordinal(p, year: y, perYear: perYear, from: base, calendar: calendar)
                 DataLoader.mark(&bits, ordinal)
@@ -677,7 +700,7 @@ public struct DataLoader {
     mutating func value(_ record: CSVRecord, columns c: Columns, info: MeasureInfo, origin: RowOrigin, periodText: Cell) -> Observation? {
         var observation = Observation(value: .zero, fileIndex: fileNames.count - 1, line: origin.line)
         if let formula = info.formula {
-            let columns = info.columns(in: c)
+            let columns = columns(info, in: c)
             if info.components.count == 2, let (ni, di) = info.simpleRatio, let ratio = info.ratio {
                 // `a / b * k` over two columns, the usual shape: no array of values, no lookup closure.
                 guard let v0 = number(record, columns[0], name: info.components[0], info: info, origin: origin, periodText: periodText),

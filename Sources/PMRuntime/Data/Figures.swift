@@ -8,8 +8,9 @@ import PMLang
 public struct Figures: Sendable, Sequence {
     /// One figure in 40 bytes (the plain `Period` and `Observation` took 128): at national scale the
     /// figures kept are most of pmrun's memory. The period is its key, the value a 64-bit significand
-    /// and a scale; what does not fit (a value too long for 64 bits, commentary) goes in a box, and a
-    /// formula's numerator and denominator, which only ratio measures have, in `parts` beside.
+    /// and a scale. A ratio measure's figure keeps its value, numerator and denominator in `parts`
+    /// beside (its value, a quotient, seldom fits in 64 bits); what is rare (commentary, a written
+    /// value too long for 64 bits) goes in a box.
     private struct Entry {
         /// The period packed into one integer, so that a search compares integers, not enum payloads.
         var key: Int32
@@ -22,9 +23,15 @@ public struct Figures: Sendable, Sequence {
         var extras: FigureExtras?
     }
     private var entries: [Entry] = []
-    /// A ratio measure's numerators and denominators, by the position of their entry; empty while no
-    /// figure has them.
-    private var parts: [(numerator: PackedDecimal, denominator: PackedDecimal)] = []
+    /// A ratio measure's values, numerators and denominators, by the position of their entry; empty
+    /// while no figure has them.
+    private var parts: [Parts] = []
+    private struct Parts {
+        var value: DecimalValue
+        var numerator: PackedDecimal
+        var denominator: PackedDecimal
+        static let none = Parts(value: .invalid, numerator: .invalid, denominator: .invalid)
+    }
     /// The largest key and the earliest year held, so that the usual questions (is this newer period
     /// already here? is anything old enough to let go?) are answered without a scan.
     private var maxKey: Int32 = .min
@@ -59,12 +66,12 @@ public struct Figures: Sendable, Sequence {
             o = Observation(value: x.value, commentary: x.commentary, fileIndex: Int(e.fileIndex), line: Int(e.line))
             o.numerator = x.numerator
             o.denominator = x.denominator
+        } else if e.value.isInParts {
+            o = Observation(value: parts[i].value, fileIndex: Int(e.fileIndex), line: Int(e.line))
+            o.numerator = parts[i].numerator.decimalIfValid
+            o.denominator = parts[i].denominator.decimalIfValid
         } else {
             o = Observation(value: e.value.decimal, fileIndex: Int(e.fileIndex), line: Int(e.line))
-            if !parts.isEmpty {
-                o.numerator = parts[i].numerator.decimalIfValid
-                o.denominator = parts[i].denominator.decimalIfValid
-            }
         }
         if e.submittedDay != .min { o.submitted = CalendarDate(dayNumber: Int(e.submittedDay)) }
         return o
@@ -105,24 +112,29 @@ public struct Figures: Sendable, Sequence {
         position(of: period).map { (entries[$0].fileIndex, entries[$0].line) }
     }
 
-    /// Adds the figure for a period that has none yet (the loader has checked).
-    mutating func append(_ period: Period, year: Int, _ o: Observation) {
-        if entries.isEmpty { entries.reserveCapacity(8) }
-        let value = PackedDecimal(o.value), numerator = o.numerator.map(PackedDecimal.init), denominator = o.denominator.map(PackedDecimal.init)
-        let packs = value.isPacked && (numerator?.isPacked ?? true) && (denominator?.isPacked ?? true)
+    /// Adds the figure for a period that has none yet (the loader has checked); `capacity`, the most
+    /// figures the measure will hold, sizes the store on the first.
+    mutating func append(_ period: Period, year: Int, _ o: Observation, capacity: Int = 8) {
+        if entries.isEmpty { entries.reserveCapacity(capacity) }
+        let numerator = o.numerator.map(PackedDecimal.init), denominator = o.denominator.map(PackedDecimal.init)
+        let hasParts = numerator != nil && denominator != nil
+        var value = hasParts ? PackedDecimal.inParts : PackedDecimal(o.value)
         let commentary = o.commentary
-        let extras = packs && commentary.isEmpty
-            ? nil : FigureExtras(value: o.value, numerator: o.numerator, denominator: o.denominator, commentary: commentary)
+        var extras: FigureExtras?
+        if !value.isPacked || !(numerator?.isPacked ?? true) || !(denominator?.isPacked ?? true) || !commentary.isEmpty {
+            extras = FigureExtras(value: o.value, numerator: o.numerator, denominator: o.denominator, commentary: commentary)
+            value = .invalid
+        }
         let entry = Entry(key: Figures.key(period), line: o.line, value: value, year: Int16(clamping: year),
                           submittedDay: o.submitted.map { Int32(clamping: $0.dayNumber) } ?? .min, fileIndex: o.fileIndex, extras: extras)
-        if extras == nil, let numerator, let denominator {
+        if value.isInParts, let numerator, let denominator {
             if parts.count < entries.count {
                 parts.reserveCapacity(entries.capacity)
-                parts.append(contentsOf: repeatElement((.invalid, .invalid), count: entries.count - parts.count))
+                parts.append(contentsOf: repeatElement(.none, count: entries.count - parts.count))
             }
-            parts.append((numerator, denominator))
+            parts.append(Parts(value: o.value, numerator: numerator, denominator: denominator))
         } else if !parts.isEmpty {
-            parts.append((.invalid, .invalid))
+            parts.append(.none)
         }
         maxKey = Swift.max(maxKey, entry.key)
         minYear = Swift.min(minYear, Int32(entry.year))
@@ -208,14 +220,18 @@ struct PackedDecimal {
         if let s = d.significand64 { self.init(significand: s, scale: d.scale8) } else { self.init(significand: 1, scale: -2) }
     }
 
+    /// Marks a figure whose value is kept with its numerator and denominator.
+    static let inParts = PackedDecimal(significand: 0, scale: -3)
+
     /// Whether the value was held (scale -2 marks one too long for 64 bits).
     var isPacked: Bool { scale != -2 }
+    var isInParts: Bool { scale == -3 }
     var decimal: DecimalValue { DecimalValue(significand: significand, scale: scale) }
     var decimalIfValid: DecimalValue? { scale >= 0 ? decimal : nil }
 }
 
-/// What a figure rarely has: commentary, or a value too long for a `PackedDecimal`. Boxed, so the
-/// other figures do not pay for it.
+/// What a figure rarely has: commentary, or a written value too long for a `PackedDecimal`. Boxed, so
+/// the other figures do not pay for it.
 final class FigureExtras: Sendable {
     let value: DecimalValue
     let numerator: DecimalValue?

@@ -126,3 +126,29 @@ struct StreamedReportTests {
         }
     }
 }
+
+/// Large frameworks are evaluated in chunks on every core, each writing its results in place; the
+/// results must be those of evaluating the measures one by one, in the same order.
+@Suite("chunked evaluation")
+struct ChunkedEvaluationTests {
+    @Test("over 2,000 measures evaluated in chunks give the results of evaluating them one by one")
+    func sameResults() throws {
+        var (framework, data) = try exampleFrameworkAndData()
+        let count = framework.measures.count
+        // The example's measures many times over: enough for several chunks, the last one short.
+        framework.measures = Array(repeatElement(framework.measures, count: 4_321 / count + 1).joined())
+        let evaluator = Evaluator(framework: framework, data: data, options: EvaluationOptions(period: period("2026/27 Q2"), asOf: exampleAsOf))
+        let chunked = evaluator.evaluateAll(period("2026/27 Q2"))
+        let one = framework.measures.map { evaluator.evaluate($0, reportPeriod: period("2026/27 Q2")) }
+        func text(_ results: [MeasureResult]) -> String {
+            var w = JSONWriter()
+            w.beginArray()
+            for r in results { w.element(); JSONReport.measure(r, into: &w) }
+            w.end()
+            return w.finishedText()
+        }
+        #expect(chunked.count == framework.measures.count)
+        #expect(text(chunked) == text(one))
+        #expect(Set(chunked.map(\.rating)).count > 2)
+    }
+}

@@ -91,6 +91,13 @@ func result(_ s: Scorecard, _ id: String) -> MeasureResult? { s.measures.first {
 /// The example framework and data as the README's command sees them, with paths shown relative to the
 /// repository, evaluated as of a fixed date.
 func exampleScorecard(dataFiles: [String]? = nil, period p: String? = nil) throws -> Scorecard {
+    let (framework, data) = try exampleFrameworkAndData(dataFiles: dataFiles)
+    let options = EvaluationOptions(period: p.map(period), asOf: exampleAsOf)
+    return try #require(Evaluator.evaluate(framework: framework, data: data, options: options))
+}
+
+/// The examples' framework, linted, and their data (or the files named), loaded.
+func exampleFrameworkAndData(dataFiles: [String]? = nil) throws -> (Framework, PeriodData) {
     let fm = FileManager.default
     let pm = try fm.contentsOfDirectory(atPath: Paths.root.appendingPathComponent("examples").path).filter { $0.hasSuffix(".pm") }.sorted()
     let files = try pm.map { try source(Paths.root.appendingPathComponent("examples/\($0)"), shownAs: "examples/\($0)") }
@@ -103,8 +110,7 @@ func exampleScorecard(dataFiles: [String]? = nil, period p: String? = nil) throw
         let bytes = [UInt8](try Data(contentsOf: Paths.root.appendingPathComponent(name)))
         try loader.read(bytes: bytes, name: name)
     }
-    let options = EvaluationOptions(period: p.map(period), asOf: exampleAsOf)
-    return try #require(Evaluator.evaluate(framework: lint.framework, data: loader.data, options: options))
+    return (lint.framework, loader.data)
 }
 
 /// The date the example reports are golden at.
