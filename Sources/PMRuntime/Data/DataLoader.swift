@@ -28,8 +28,6 @@ public struct DataLoader {
         let frequency: Frequency
         let unit: MeasureUnit?
         let lag: Lag
-        /// Position of each component in `components`.
-        let componentIndex: [String: Int]
         /// For a formula `a / b * k` over two plain components: their positions.
         let simpleRatio: (Int, Int)?
 
@@ -46,10 +44,8 @@ public struct DataLoader {
             self.frequency = measure.fields.frequency?.value ?? .quarterly
             self.unit = measure.fields.unit?.value
             self.lag = measure.fields.lag?.value ?? Lag(days: 0, working: false)
-            let index = Dictionary(components.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            self.componentIndex = index
             if let r = ratio, case .component(let a) = r.numerator, case .component(let b) = r.denominator,
-               let ai = index[a.value], let bi = index[b.value] {
+               let ai = components.firstIndex(of: a.value), let bi = components.firstIndex(of: b.value) {
                 self.simpleRatio = (ai, bi)
             } else {
                 self.simpleRatio = nil
@@ -233,21 +229,32 @@ public struct DataLoader {
             for i in loaders.indices where (loaders[i].latestYear ?? Int.min) < latest { loaders[i].advance(to: latest) }
         }
         var data = loaders[0].base  // the lead's: rows read, files, columns, projects
-        // Rejections and flags in row order, as one loader would have made them.
-        var rejected: [(row: Int, item: RejectedRow)] = []
-        var flags: [(row: Int, item: DataFlag)] = []
-        for l in loaders {
-            rejected += zip(l.rejectedRows, l.base.rejected).map { ($0, $1) }
-            flags += zip(l.flaggedRows, l.base.flags).map { ($0, $1) }
-        }
-        data.rejected = rejected.sorted { $0.row < $1.row }.map(\.item)
-        data.flags = flags.sorted { $0.row < $1.row }.map(\.item)
+        // Rejections and flags in row order, as one loader would have made them: each loader's are in
+        // row order already, so they are merged, not sorted (a national return has hundreds of
+        // thousands of flags, and sorting them in pairs with their rows held them three times over).
+        data.rejected = mergeByRow(loaders.map(\.rejectedRows), loaders.map(\.base.rejected))
+        data.flags = mergeByRow(loaders.map(\.flaggedRows), loaders.map(\.base.flags))
         let n = loaders.count
         for (i, info) in loaders[0].infos.enumerated() {
             let figures = loaders[i % n].store[i]
             if !figures.isEmpty { data.observations[info.id] = figures }
         }
         return data
+    }
+
+    /// Lists each in row order into one, in row order: `rows[k][i]` is the row of `items[k][i]`, and each
+    /// `rows[k]` increases.
+    static func mergeByRow<T>(_ rows: [[Int]], _ items: [[T]]) -> [T] {
+        var out: [T] = []
+        out.reserveCapacity(items.reduce(0) { $0 + $1.count })
+        var next = Array(repeating: 0, count: items.count)
+        while true {
+            var pick = -1
+            for k in items.indices where next[k] < items[k].count && (pick < 0 || rows[k][next[k]] < rows[pick][next[pick]]) { pick = k }
+            if pick < 0 { return out }
+            out.append(items[pick][next[pick]])
+            next[pick] += 1
+        }
     }
 
     /// Reads one file from disk.
@@ -579,6 +586,7 @@ public struct DataLoader {
             var bits: [UInt64] = [], at: [UInt64] = []
             swap(&bits, &evicted[i])
             swap(&at, &evictedAt[i])
+            at.reserveCapacity(at.count + store[i].count(before: year - 1))  // exactly: a doubling would leave slack in every measure
             store[i].dropYears(before: year - 1) { p, y, file, line in
                 let ordinal = DataLoader.ordinal(p, year: y, perYear: perYear, from: base, calendar: calendar)
                 DataLoader.mark(&bits, ordinal)
@@ -716,7 +724,8 @@ public struct DataLoader {
                 guard let v = number(record, column, name: name, info: info, origin: origin, periodText: periodText) else { return nil }
                 values.append(v)
             }
-            let lookup: (String) -> DecimalValue? = { info.componentIndex[$0].map { values[$0] } }
+            // A formula names a handful of components: found by a scan, not a table kept per measure.
+            let lookup: (String) -> DecimalValue? = { name in info.components.firstIndex(of: name).map { values[$0] } }
             if let ratio = info.ratio {
                 guard let n = ratio.numerator.evaluate(lookup), let d = ratio.denominator.evaluate(lookup),
                       ratioFigure(n, d, ratio, info, &observation, origin: origin, periodText: periodText)

@@ -160,6 +160,9 @@ public struct Figures: Sendable, Sequence {
         if best.3 >= 0 { body(Figures.period(entries[best.3].key)) }
     }
 
+    /// How many figures are for years before `year`.
+    func count(before year: Int) -> Int { entries.reduce(0) { $0 + (Int($1.year) < year ? 1 : 0) } }
+
     /// Whether any figure is for a year before `year`.
     func hasYear(before year: Int) -> Bool { Int(minYear) < year }
 
