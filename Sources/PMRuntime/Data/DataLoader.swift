@@ -34,16 +34,16 @@ public struct DataLoader {
         /// Position in the framework's measures.
         let index: Int
 
-        init(measure: ResolvedMeasure, components: [String], index: Int) {
+        init(measure: RuntimeMeasure, components: [String], index: Int) {
             self.index = index
             self.id = measure.id
-            self.formula = measure.fields.formula?.value
+            self.formula = measure.formula
             self.components = components
             self.componentKeys = components.map { $0.lowercased() }
             self.ratio = formula?.ratioShape
-            self.frequency = measure.fields.frequency?.value ?? .quarterly
-            self.unit = measure.fields.unit?.value
-            self.lag = measure.fields.lag?.value ?? Lag(days: 0, working: false)
+            self.frequency = measure.frequency
+            self.unit = measure.unit
+            self.lag = measure.lag
             if let r = ratio, case .component(let a) = r.numerator, case .component(let b) = r.denominator,
                let ai = components.firstIndex(of: a.value), let bi = components.firstIndex(of: b.value) {
                 self.simpleRatio = (ai, bi)
@@ -60,16 +60,16 @@ public struct DataLoader {
         let infos: [MeasureInfo]
         let allComponents: Set<String>
 
-        init(_ framework: Framework) {
+        init(_ measures: [RuntimeMeasure]) {
             var all = Set<String>()
             var byID: [String: MeasureInfo] = [:]
-            byID.reserveCapacity(framework.measures.count)
+            byID.reserveCapacity(measures.count)
             var infos: [MeasureInfo] = []
-            infos.reserveCapacity(framework.measures.count)
-            for (position, m) in framework.measures.enumerated() {
+            infos.reserveCapacity(measures.count)
+            for (position, m) in measures.enumerated() {
                 var seen = Set<String>()
                 var components: [String] = []
-                for c in m.fields.formula?.value.components ?? [] where seen.insert(c.value.lowercased()).inserted {
+                for c in m.formula?.components ?? [] where seen.insert(c.value.lowercased()).inserted {
                     components.append(c.value)
                 }
                 all.formUnion(components.map { $0.lowercased() })
@@ -127,14 +127,18 @@ public struct DataLoader {
     private var suggestionsMade = 0
 
     public init(framework: Framework) {
-        self.init(framework: framework, table: MeasureTable(framework))
+        self.init(framework: RuntimeFramework(framework))
+    }
+
+    public init(framework: RuntimeFramework) {
+        self.init(framework: framework.framework, table: MeasureTable(framework.measures))
     }
 
     init(framework: Framework, table: MeasureTable) {
         self.framework = framework
         self.table = table
         for p in framework.projects { projects[p.id.value] = p }
-        let n = framework.measures.count
+        let n = table.infos.count
         store = Array(repeating: Figures(), count: n)
         componentColumns = Array(repeating: [], count: n)
         componentColumnsFile = Array(repeating: -1, count: n)
@@ -182,9 +186,14 @@ public struct DataLoader {
     /// merged in row order. Each figure is read and stored once, by the loader that owns its measure,
     /// so nothing is merged figure by figure; the result is the same as one loader's, row for row.
     public static func load(_ paths: [String], framework: Framework, period: Period? = nil, shards: Int? = nil) throws(DataError) -> PeriodData {
+        try load(paths, framework: RuntimeFramework(framework), period: period, shards: shards)
+    }
+
+    public static func load(_ paths: [String], framework runtime: RuntimeFramework, period: Period? = nil, shards: Int? = nil) throws(DataError) -> PeriodData {
         let files = try expand(paths)
         let n = max(1, shards ?? defaultShards(files))
-        let table = MeasureTable(framework)
+        let table = MeasureTable(runtime.measures)
+        let framework = runtime.framework
         let loaders = ParallelMap.map(0..<n) { k -> Result<DataLoader, DataError> in
             var loader = DataLoader(framework: framework, table: table)
             loader.reportPeriod = period

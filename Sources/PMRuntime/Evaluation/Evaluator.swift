@@ -20,7 +20,10 @@ public struct EvaluationOptions: Sendable {
 
 /// Rates every measure and project of a framework for one period against the period data.
 public struct Evaluator: Sendable {
+    /// The framework's calendar, plan, people, priorities, aims and projects.
     public let framework: Framework
+    /// The measures, in framework order.
+    public let measures: [RuntimeMeasure]
     public let data: PeriodData
     public let options: EvaluationOptions
     let calendar: FiscalCalendar
@@ -29,7 +32,13 @@ public struct Evaluator: Sendable {
     let flagsByMeasure: [String: [Int32]]
 
     public init(framework: Framework, data: PeriodData, options: EvaluationOptions) {
+        self.init(framework: RuntimeFramework(framework), data: data, options: options)
+    }
+
+    public init(framework runtime: RuntimeFramework, data: PeriodData, options: EvaluationOptions) {
+        let framework = runtime.framework
         self.framework = framework
+        self.measures = runtime.measures
         self.data = data
         self.options = options
         self.calendar = framework.calendar
@@ -42,7 +51,11 @@ public struct Evaluator: Sendable {
     /// 2026/27 H1 and 2026-09), the one of the frequency most measures report at, so that a quarterly
     /// framework is reported by quarter; the longer period breaks a tie.
     public static func latestPeriod(in data: PeriodData, framework: Framework) -> Period? {
-        let calendar = framework.calendar
+        latestPeriod(in: data, framework: RuntimeFramework(framework))
+    }
+
+    public static func latestPeriod(in data: PeriodData, framework runtime: RuntimeFramework) -> Period? {
+        let calendar = runtime.framework.calendar
         var latest: CalendarDate?
         var candidates = Set<Period>()
         for (_, byPeriod) in data.observations {
@@ -58,7 +71,7 @@ public struct Evaluator: Sendable {
             }
         }
         var measuresAt: [Frequency: Int] = [:]
-        for m in framework.measures { measuresAt[m.fields.frequency?.value ?? .quarterly, default: 0] += 1 }
+        for m in runtime.measures { measuresAt[m.frequency, default: 0] += 1 }
         return candidates.max { a, b in
             (measuresAt[a.frequency] ?? 0, a.frequency.monthsPerPeriod) < (measuresAt[b.frequency] ?? 0, b.frequency.monthsPerPeriod)
         }
@@ -66,6 +79,10 @@ public struct Evaluator: Sendable {
 
     /// Evaluates the period given, or the latest with data; nil when there is no data and no period.
     public static func evaluate(framework: Framework, data: PeriodData, options: EvaluationOptions) -> Scorecard? {
+        evaluate(framework: RuntimeFramework(framework), data: data, options: options)
+    }
+
+    public static func evaluate(framework: RuntimeFramework, data: PeriodData, options: EvaluationOptions) -> Scorecard? {
         var o = options
         if o.period == nil { o.period = latestPeriod(in: data, framework: framework) }
         guard o.period != nil else { return nil }
@@ -112,7 +129,7 @@ public struct Evaluator: Sendable {
     /// Every measure's result, in framework order. Measures are independent, so large frameworks are
     /// evaluated in chunks on every core.
     func evaluateAll(_ period: Period) -> [MeasureResult] {
-        let measures = framework.measures
+        let measures = self.measures
         let chunk = 2_000
         guard measures.count > chunk else { return measures.map { evaluate($0, reportPeriod: period) } }
         let chunks = ParallelMap.chunks(measures.count, size: chunk)
@@ -129,9 +146,9 @@ public struct Evaluator: Sendable {
 
     // MARK: - Measures
 
-    func personName(_ a: Assignment?) -> String? {
-        guard let a else { return nil }
-        return framework.people[a.person.value]?.name ?? a.person.value
+    func personName(_ id: String?) -> String? {
+        guard let id else { return nil }
+        return framework.people[id]?.name ?? id
     }
 
     func priority(ofAim aim: String?) -> String? {
@@ -150,26 +167,25 @@ public struct Evaluator: Sendable {
         return (1...index).compactMap { byPeriod[calendar.period($0, of: year, frequency: frequency)] }
     }
 
-    func evaluate(_ m: ResolvedMeasure, reportPeriod: Period) -> MeasureResult {
-        let f = m.fields
-        let frequency = f.frequency?.value ?? .quarterly
+    func evaluate(_ m: RuntimeMeasure, reportPeriod: Period) -> MeasureResult {
+        let frequency = m.frequency
         let year = calendar.fiscalYear(of: reportPeriod)
         let k = ratedIndex(frequency, reportPeriod: reportPeriod)
         let plan = Plan(measure: m, calendar: calendar, firstPlanYear: framework.planYears.first)
         let aggregate = m.aggregate
-        let basis = f.rate?.value ?? ((aggregate == .sum || aggregate == .ratio) ? .ytd : .period)
-        let places = f.unit?.value.precision ?? 1
-        let multiplier = f.formula?.value.ratioShape?.multiplier
-        let lag = f.lag?.value ?? Lag(days: 0, working: false)
-        let polarity = f.better?.value
+        let basis = m.rate ?? ((aggregate == .sum || aggregate == .ratio) ? .ytd : .period)
+        let places = m.unit?.precision ?? 1
+        let multiplier = m.formula?.ratioShape?.multiplier
+        let lag = m.lag
+        let polarity = m.polarity
         let byPeriod = data.observations[m.id] ?? Figures()
 
         var r = MeasureResult(
-            id: m.id, title: m.decl.title, kind: m.kind, aim: f.aim?.value, aimTitle: f.aim.flatMap { framework.aims[$0.value]?.title },
-            priority: priority(ofAim: f.aim?.value), unit: f.unit?.value, polarity: polarity, frequency: frequency,
-            source: f.source?.value, toleranceText: Evaluator.describe(m.tolerance), period: nil, basis: basis,
+            id: m.id, title: m.title, kind: m.kind, aim: m.aim, aimTitle: m.aim.flatMap { framework.aims[$0]?.title },
+            priority: priority(ofAim: m.aim), unit: m.unit, polarity: polarity, frequency: frequency,
+            source: m.source, toleranceText: Evaluator.describe(m.tolerance), period: nil, basis: basis,
             annualTarget: plan.target(year), rating: .grey, status: .none, trend: Trend(),
-            accountable: personName(f.accountable?.value), committee: f.committee?.value, flags: [], series: [])
+            accountable: personName(m.accountable), committee: m.committee, flags: [], series: [])
 
         // Previous year's outturn: the whole year's figure from the data, else the baseline for that year.
         let previousYear = year.previous
@@ -177,7 +193,7 @@ public struct Evaluator: Sendable {
         if byPeriod[calendar.period(n, of: previousYear, frequency: frequency)] != nil {
             let all = observations(m.id, previousYear, through: n, frequency: frequency)
             r.previousOutturn = YearToDate.aggregate(all, by: aggregate, multiplier: multiplier)?.rounded(places: places)
-        } else if let b = f.baseline?.value, (b.year ?? framework.planYears.first?.previous) == previousYear {
+        } else if let b = m.baseline, (b.year ?? framework.planYears.first?.previous) == previousYear {
             r.previousOutturn = b.value
         }
 
@@ -310,7 +326,7 @@ public struct Evaluator: Sendable {
         return ProjectResult(
             id: project.id.value, title: project.title, aim: project.aim?.value,
             aimTitle: project.aim.flatMap { framework.aims[$0.value]?.title }, priority: priority(ofAim: project.aim?.value),
-            rating: rating, milestones: statuses, accountable: personName(project.accountable?.value),
+            rating: rating, milestones: statuses, accountable: personName(project.accountable?.value.person.value),
             committee: project.committee?.value, commentary: data.projectCommentary[project.id.value]?[reportPeriod], flags: flags)
     }
 

@@ -2,30 +2,31 @@ import PMLang
 
 /// The plan for a measure: its annual targets profiled over the periods of each year by its trajectory.
 public struct Plan: Sendable {
-    public var measure: ResolvedMeasure
+    public var measure: RuntimeMeasure
     public var calendar: FiscalCalendar
     /// The plan's first year, for the baseline.
     public var firstPlanYear: FiscalYear?
 
-    public init(measure: ResolvedMeasure, calendar: FiscalCalendar, firstPlanYear: FiscalYear?) {
+    public init(measure: RuntimeMeasure, calendar: FiscalCalendar, firstPlanYear: FiscalYear?) {
         self.measure = measure
         self.calendar = calendar
         self.firstPlanYear = firstPlanYear
     }
 
-    var frequency: Frequency { measure.fields.frequency?.value ?? .quarterly }
-    var trajectory: Trajectory { measure.fields.trajectory?.value ?? .flat }
+    var frequency: Frequency { measure.frequency }
+    var trajectory: RuntimeMeasure.Trajectory { measure.trajectory }
 
     /// The annual target for a year.
     public func target(_ year: FiscalYear) -> DecimalValue? {
-        measure.fields.targets?.value.first { $0.year.value == year }?.value.value
+        let y = Int32(truncatingIfNeeded: year.start)
+        return measure.targets.first { $0.year == y }?.value
     }
 
     /// Where a `linear` year starts: the baseline in the plan's first year (or the baseline's own year's
     /// successor), the previous year's target after that.
     public func startingPoint(_ year: FiscalYear) -> DecimalValue? {
         if let previous = target(year.previous) { return previous }
-        guard let b = measure.fields.baseline?.value else { return nil }
+        guard let b = measure.baseline else { return nil }
         let baselineYear = b.year ?? firstPlanYear?.previous
         if let baselineYear, baselineYear.next != year { return nil }
         return b.value
@@ -46,7 +47,7 @@ public struct Plan: Sendable {
             return (b + (t - b) * DecimalValue(index) / DecimalValue(n)).normalized()
         case .profile(let shares):
             guard index <= shares.count else { return nil }
-            return (t * shares[index - 1].value / .hundred).normalized()
+            return (t * shares[index - 1] / .hundred).normalized()
         case .values:
             return explicitValue(year, index)
         }
@@ -61,7 +62,7 @@ public struct Plan: Sendable {
             return periodPlan(year, index)
         case .profile(let shares):
             guard let t = target(year), index <= shares.count else { return nil }
-            let share = shares.prefix(index).reduce(DecimalValue.zero) { $0 + $1.value }
+            let share = shares.prefix(index).reduce(DecimalValue.zero, +)
             return (t * share / .hundred).normalized()
         case .values:
             if measure.aggregate == .sum {
@@ -78,8 +79,8 @@ public struct Plan: Sendable {
 
     func explicitValue(_ year: FiscalYear, _ index: Int) -> DecimalValue? {
         guard case .values(let list) = trajectory else { return nil }
-        let period = calendar.period(index, of: year, frequency: frequency)
-        return list.first { $0.period.value == period }?.value.value
+        let key = Figures.key(calendar.period(index, of: year, frequency: frequency))
+        return list.first { $0.periodKey == key }?.value
     }
 
     /// Whether the trajectory profiles the year, so that a forecast outturn means something.

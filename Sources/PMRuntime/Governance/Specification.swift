@@ -143,7 +143,7 @@ struct SpecificationBuilder {
         var rows: [MeasureSpecification.PlanRow] = []
         var fixed: String?
         if m.kind == .measure {
-            let plan = Plan(measure: m, calendar: framework.calendar, firstPlanYear: framework.planYears.first)
+            let plan = Plan(measure: RuntimeMeasure(m), calendar: framework.calendar, firstPlanYear: framework.planYears.first)
             let tolerance: ToleranceDecl? = { if case .tolerance(let t) = m.tolerance { return t }; return nil }()
             if case .thresholds(let t) = m.tolerance { fixed = RatingBands.describe(t) }
             if case .within = f.better?.value, let b = RatingBands.bands(plan: nil, polarity: f.better?.value, tolerance: tolerance, places: places) {

@@ -198,13 +198,16 @@ public enum RunCommand {
         }
         let asOf = o.asOf ?? today
 
-        guard let (framework, files) = loadFramework(o.paths, io: io, asOf: asOf) else { return 2 }
+        guard let (linted, files) = loadFramework(o.paths, io: io, asOf: asOf) else { return 2 }
+        // From here on the measures are held in their runtime form only.
+        let runtime = RuntimeFramework(consuming: linted)
+        let framework = runtime.framework
 
         let dataFiles: [String]
         let data: PeriodData
         do {
             dataFiles = try DataLoader.expand(o.data)
-            data = try DataLoader.load(dataFiles, framework: framework, period: o.period)
+            data = try DataLoader.load(dataFiles, framework: runtime, period: o.period)
         } catch {
             io.stderr("Error: \(error.message)\n")
             return 2
@@ -214,7 +217,7 @@ public enum RunCommand {
             io.stderr("Error: \(p) is outside the plan\(plan).\n")
             return 2
         }
-        guard let scorecard = Evaluator.evaluate(framework: framework, data: data, options: EvaluationOptions(period: o.period, asOf: asOf, charts: o.format == .html)) else {
+        guard let scorecard = Evaluator.evaluate(framework: runtime, data: data, options: EvaluationOptions(period: o.period, asOf: asOf, charts: o.format == .html)) else {
             io.stderr("Error: the data has no figures to report; name the period with --period.\n")
             return 2
         }

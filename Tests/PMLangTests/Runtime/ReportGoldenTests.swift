@@ -139,7 +139,7 @@ struct ChunkedEvaluationTests {
         framework.measures = Array(repeatElement(framework.measures, count: 4_321 / count + 1).joined())
         let evaluator = Evaluator(framework: framework, data: data, options: EvaluationOptions(period: period("2026/27 Q2"), asOf: exampleAsOf))
         let chunked = evaluator.evaluateAll(period("2026/27 Q2"))
-        let one = framework.measures.map { evaluator.evaluate($0, reportPeriod: period("2026/27 Q2")) }
+        let one = evaluator.measures.map { evaluator.evaluate($0, reportPeriod: period("2026/27 Q2")) }
         func text(_ results: [MeasureResult]) -> String {
             var w = JSONWriter()
             w.beginArray()
@@ -150,5 +150,23 @@ struct ChunkedEvaluationTests {
         #expect(chunked.count == framework.measures.count)
         #expect(text(chunked) == text(one))
         #expect(Set(chunked.map(\.rating)).count > 2)
+    }
+}
+
+/// pmrun converts the linted measures to their runtime form and lets the linter's go as it converts.
+@Suite("runtime framework")
+struct RuntimeFrameworkTests {
+    @Test("converting while letting go gives the same measures in the same order, and keeps no linted measure")
+    func consuming() throws {
+        let (framework, data) = try exampleFrameworkAndData()
+        let kept = RuntimeFramework(framework)
+        let consumed = RuntimeFramework(consuming: framework)
+        #expect(consumed.framework.measures.isEmpty)
+        #expect(kept.framework.measures.count == kept.measures.count)
+        #expect(consumed.measures.map(\.id) == framework.measures.map(\.id))
+        let options = EvaluationOptions(period: period("2026/27 Q2"), asOf: exampleAsOf)
+        let a = try #require(Evaluator.evaluate(framework: kept, data: data, options: options))
+        let b = try #require(Evaluator.evaluate(framework: consumed, data: data, options: options))
+        #expect(JSONReport.render(a) == JSONReport.render(b))
     }
 }

@@ -1,0 +1,78 @@
+import PMLang
+
+/// A measure as the runtime needs it: what loading, planning and rating read, without what only the
+/// linter reads (every value's source position, the definition, the owners beyond the accountable
+/// officer). About a third of the memory of a `ResolvedMeasure`, which at national scale is most of
+/// what pmrun holds before it has read a row.
+public struct RuntimeMeasure: Sendable {
+    public let id: String
+    public let title: String
+    public let kind: MeasureKind
+    public let aim: String?
+    public let committee: String?
+    /// The accountable officer's person id.
+    public let accountable: String?
+    public let frequency: Frequency
+    public let lag: Lag
+    public let unit: MeasureUnit?
+    public let polarity: Polarity?
+    /// The aggregation in effect, stated or inferred.
+    public let aggregate: Aggregate
+    public let rate: RateBasis?
+    public let formula: Formula?
+    public let source: DataSource?
+    public let baseline: Baseline?
+    /// The annual targets, in the order written.
+    public let targets: [Target]
+    public let trajectory: Trajectory
+    public let tolerance: ResolvedTolerance?
+
+    /// An annual target. The value first: the year then fits in the value's padding (24 bytes, not 32).
+    public struct Target: Sendable {
+        public var value: DecimalValue
+        public var year: Int32
+    }
+
+    /// How targets are profiled over a year's periods (`Trajectory` without source positions).
+    public enum Trajectory: Sendable {
+        case flat
+        case linear
+        /// Each period's share of the annual target, in percent.
+        case profile([DecimalValue])
+        /// The planned value of each period named, by its packed key (`Figures.key`).
+        case values([Planned])
+    }
+
+    /// One period's planned value in a `values` trajectory.
+    public struct Planned: Sendable {
+        public var value: DecimalValue
+        public var periodKey: Int32
+    }
+
+    public init(_ m: ResolvedMeasure) {
+        let f = m.fields
+        id = m.id
+        title = m.decl.title
+        kind = m.kind
+        aim = f.aim?.value
+        committee = f.committee?.value
+        accountable = f.accountable?.value.person.value
+        frequency = f.frequency?.value ?? .quarterly
+        lag = f.lag?.value ?? Lag(days: 0, working: false)
+        unit = f.unit?.value
+        polarity = f.better?.value
+        aggregate = m.aggregate
+        rate = f.rate?.value
+        formula = f.formula?.value
+        source = f.source?.value
+        baseline = f.baseline?.value
+        targets = (f.targets?.value ?? []).map { Target(value: $0.value.value, year: Int32(truncatingIfNeeded: $0.year.value.start)) }
+        switch f.trajectory?.value ?? .flat {
+        case .flat: trajectory = .flat
+        case .linear: trajectory = .linear
+        case .profile(let shares): trajectory = .profile(shares.map(\.value))
+        case .values(let list): trajectory = .values(list.map { Planned(value: $0.value.value, periodKey: Figures.key($0.period.value)) })
+        }
+        tolerance = m.tolerance
+    }
+}
