@@ -797,10 +797,7 @@ public struct DataLoader {
         o.submitted = date
         let due = dueDate(info.lag, period)
         if date > due {
-            let late = date.dayNumber - due.dayNumber
-            flag(DataFlag(origin: origin, code: .lateSubmission,
-                                       message: "\(info.id) \(period) submitted \(date), \(late) day\(late == 1 ? "" : "s") after it was due on \(due)",
-                                       measure: info.id))
+            flag(DataFlag(origin: origin, code: .lateSubmission, measure: info.id, detail: .late(period: period, submitted: date, due: due)))
         }
     }
 

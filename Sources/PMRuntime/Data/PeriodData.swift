@@ -113,8 +113,40 @@ public struct RejectedRow: Sendable {
 public struct DataFlag: Sendable {
     public var origin: RowOrigin
     public var code: DiagnosticCode
-    public var message: String
     public var measure: String
+    /// What the note says, kept as its facts and worded when read: a national return can carry
+    /// hundreds of thousands of late rows, and their sentences were a tenth of pmrun's memory.
+    public var detail: Detail
+
+    public enum Detail: Sendable, Hashable {
+        /// The figure for `period` was submitted after it was due.
+        case late(period: Period, submitted: CalendarDate, due: CalendarDate)
+        /// Anything else, worded already.
+        case text(String)
+    }
+
+    public init(origin: RowOrigin, code: DiagnosticCode, measure: String, detail: Detail) {
+        self.origin = origin
+        self.code = code
+        self.measure = measure
+        self.detail = detail
+    }
+
+    public init(origin: RowOrigin, code: DiagnosticCode, message: String, measure: String) {
+        self.init(origin: origin, code: code, measure: measure, detail: .text(message))
+    }
+
+    public var message: String { DataFlag.message(measure, detail) }
+
+    static func message(_ measure: String, _ detail: Detail) -> String {
+        switch detail {
+        case .late(let period, let submitted, let due):
+            let late = submitted.dayNumber - due.dayNumber
+            return "\(measure) \(period) submitted \(submitted), \(late) day\(late == 1 ? "" : "s") after it was due on \(due)"
+        case .text(let text):
+            return text
+        }
+    }
 }
 
 /// Every figure read from the period data files, by measure and period, and every row accounted for.

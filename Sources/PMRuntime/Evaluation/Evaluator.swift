@@ -225,8 +225,7 @@ public struct Evaluator: Sendable {
             }
         }
         for i in flagsByMeasure[m.id] ?? [] {
-            let flag = data.flags[Int(i)]
-            r.flags.append(Flag(code: flag.code.id, flag.message))
+            r.flags.append(Flag(data.flags[Int(i)]))
         }
 
         let soFar = observations(m.id, year, through: k, frequency: frequency)

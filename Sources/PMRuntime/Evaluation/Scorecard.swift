@@ -20,11 +20,25 @@ public struct Forecast: Sendable {
 /// A note shown beside a measure: a data-quality code (PM507, PM509, PM510) or a plain remark.
 public struct Flag: Sendable, Hashable {
     public var code: String?
-    public var message: String
+    /// A data flag's facts (worded when read, as the data flag's are), or the message itself.
+    private var detail: DataFlag.Detail
+    /// The measure a data flag is about, for its wording.
+    private var measure: String
+
     public init(code: String? = nil, _ message: String) {
         self.code = code
-        self.message = message
+        self.detail = .text(message)
+        self.measure = ""
     }
+
+    /// The note a data flag puts beside its measure.
+    public init(_ flag: DataFlag) {
+        self.code = flag.code.id
+        self.detail = flag.detail
+        self.measure = flag.measure
+    }
+
+    public var message: String { DataFlag.message(measure, detail) }
     public var text: String { code.map { "\($0) \(message)" } ?? message }
 }
 
