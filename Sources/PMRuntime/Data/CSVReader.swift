@@ -8,10 +8,9 @@ import Foundation
 public struct CSVRecord {
     /// The bytes the fields point into. Valid only during the callback.
     private(set) var base = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-    /// Field `i` is `base[starts[i]..<ends[i]]`, for `i < count`. The arrays only grow: clearing them for
-    /// every record cost more than the record, so a record resets `count` instead.
-    private var starts: [Int] = []
-    private var ends: [Int] = []
+    /// Field `i` is `base[bounds[2i]..<bounds[2i + 1]]`, for `i < count`. The table only grows: a record
+    /// resets `count` instead of clearing it.
+    private let bounds = FieldBounds()
     /// The unquoted bytes of a record that could not be read in place.
     fileprivate var copied: [UInt8] = []
     /// The line the record starts on (1-based, counting the header).
@@ -25,7 +24,7 @@ public struct CSVRecord {
     /// The bytes of field `i` (empty when the record has fewer fields), indexed from 0.
     public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         guard i < count else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(rebasing: base[starts[i]..<ends[i]])
+        return UnsafeBufferPointer(rebasing: base[bounds.start(i)..<bounds.end(i)])
     }
 
     /// Field `i` as text with surrounding spaces trimmed; invalid UTF-8 becomes U+FFFD.
@@ -36,8 +35,8 @@ public struct CSVRecord {
     /// Whether field `i` is empty or only spaces.
     public func isBlank(_ i: Int) -> Bool {
         guard i < count else { return true }
-        var k = starts[i]
-        let end = ends[i]
+        var k = bounds.start(i)
+        let end = bounds.end(i)
         while k < end {
             let b = base[k]
             if b != 0x20 && b != 0x09 { return false }
@@ -65,14 +64,36 @@ public struct CSVRecord {
 
     fileprivate mutating func point(at base: UnsafeBufferPointer<UInt8>) { self.base = base }
     fileprivate mutating func addField(_ start: Int, _ end: Int) {
-        if count < starts.count {
-            starts[count] = start
-            ends[count] = end
-        } else {
-            starts.append(start)
-            ends.append(end)
-        }
+        bounds.set(count, start, end)
         count += 1
+    }
+}
+
+/// The start and end of each field of a record, in memory the reader owns: a field is two stores, where
+/// arrays checked their uniqueness and bounds for each (a fifth of reading a row).
+final class FieldBounds {
+    private var pointer: UnsafeMutablePointer<Int>
+    /// Fields that fit before the table grows.
+    private var capacity = 16
+
+    init() { pointer = .allocate(capacity: 2 * capacity) }
+    deinit { pointer.deallocate() }
+
+    @inline(__always) func start(_ i: Int) -> Int { pointer[2 * i] }
+    @inline(__always) func end(_ i: Int) -> Int { pointer[2 * i + 1] }
+
+    @inline(__always) func set(_ i: Int, _ start: Int, _ end: Int) {
+        if i >= capacity { grow() }
+        pointer[2 * i] = start
+        pointer[2 * i + 1] = end
+    }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<Int>.allocate(capacity: 4 * capacity)
+        bigger.update(from: pointer, count: 2 * capacity)
+        pointer.deallocate()
+        pointer = bigger
+        capacity *= 2
     }
 }
 

@@ -63,7 +63,8 @@ public struct Figures: Sendable, Sequence {
         let e = entries[i]
         var o: Observation
         if let x = e.extras {
-            o = Observation(value: x.value, commentary: x.commentary, fileIndex: Int(e.fileIndex), line: Int(e.line))
+            o = Observation(value: x.value, fileIndex: Int(e.fileIndex), line: Int(e.line))
+            o.commentaryBox = x.commentary
             o.numerator = x.numerator
             o.denominator = x.denominator
         } else if e.value.isInParts {
@@ -119,9 +120,11 @@ public struct Figures: Sendable, Sequence {
         let numerator = o.numerator.map(PackedDecimal.init), denominator = o.denominator.map(PackedDecimal.init)
         let hasParts = numerator != nil && denominator != nil
         var value = hasParts ? PackedDecimal.inParts : PackedDecimal(o.value)
-        let commentary = o.commentary
+        // The commentary's box is passed on as it is: reading it as a `Commentary` would copy four
+        // strings in and out for every figure, most of which have none.
+        let commentary = o.commentaryBox
         var extras: FigureExtras?
-        if !value.isPacked || !(numerator?.isPacked ?? true) || !(denominator?.isPacked ?? true) || !commentary.isEmpty {
+        if !value.isPacked || !(numerator?.isPacked ?? true) || !(denominator?.isPacked ?? true) || commentary != nil {
             extras = FigureExtras(value: o.value, numerator: o.numerator, denominator: o.denominator, commentary: commentary)
             value = .invalid
         }
@@ -239,9 +242,9 @@ final class FigureExtras: Sendable {
     let value: DecimalValue
     let numerator: DecimalValue?
     let denominator: DecimalValue?
-    let commentary: Commentary
+    let commentary: CommentaryBox?
 
-    init(value: DecimalValue, numerator: DecimalValue?, denominator: DecimalValue?, commentary: Commentary) {
+    init(value: DecimalValue, numerator: DecimalValue?, denominator: DecimalValue?, commentary: CommentaryBox?) {
         self.value = value
         self.numerator = numerator
         self.denominator = denominator

@@ -47,7 +47,8 @@ public struct Observation: Sendable {
     public var value: DecimalValue
     private var storedNumerator: DecimalValue = .invalid
     private var storedDenominator: DecimalValue = .invalid
-    private var commentaryBox: CommentaryBox?
+    /// Nil when the figure has no commentary (most figures).
+    var commentaryBox: CommentaryBox?
     private var submittedDay: Int32 = .min
     /// Where the row was: its file, as a position in `PeriodData.files`, and its line. Two small
     /// integers rather than a `RowOrigin`, whose file name would be counted in and out for every row.
