@@ -28,6 +28,15 @@ struct CSVReaderTests {
         #expect(r.map(\.line) == [1, 2, 3, 4, 6])
     }
 
+    @Test("wide records, narrow after wide, and a quoted field among many", arguments: [1, 5, 1 << 20])
+    func wide(block: Int) throws {
+        // More fields than the reader first makes room for: the bounds table grows and keeps every field.
+        let many = (0..<70).map { "f\($0)" }
+        let text = many.joined(separator: ",") + "\nA,B\n" + many.enumerated().map { $0.offset == 40 ? "\"x,y\"" : $0.element }.joined(separator: ",") + "\n"
+        let r = try records(text, block: block)
+        #expect(r.map(\.fields) == [many, ["A", "B"], many.enumerated().map { $0.offset == 40 ? "x,y" : $0.element }])
+    }
+
     @Test("a byte-order mark, LF, CR and blank trailing lines")
     func endings() throws {
         let text = "\u{FEFF}a,b\nc,d\re,f\n\n\n"
