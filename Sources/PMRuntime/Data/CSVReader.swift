@@ -148,6 +148,12 @@ public struct CSVReader {
             var onlySpaces = true
             while j < n {
                 let b = buf[j]
+                // Letters, digits and `-./` (most bytes) are above the comma and mean nothing here.
+                if b > 0x2C {
+                    onlySpaces = false
+                    j += 1
+                    continue
+                }
                 if b == 0x2C {
                     record.addField(start, j)
                     start = j + 1

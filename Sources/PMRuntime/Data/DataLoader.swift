@@ -302,18 +302,24 @@ public struct DataLoader {
     /// Reads a file record by record: the first is the header.
     struct FileReader {
         var name: String
-        var columns: Columns?
+        /// The header's layout once it has been read (not an optional: unwrapping one copied the
+        /// layout for every row).
+        var columns = Columns()
+        var hasHeader = false
+
+        init(name: String) { self.name = name }
 
         mutating func take(_ record: inout CSVRecord, into loader: inout DataLoader) throws {
-            guard let columns else {
+            guard hasHeader else {
                 columns = try DataLoader.header(record, file: name, loader: &loader)
+                hasHeader = true
                 return
             }
             loader.row(record, columns: columns, file: name)
         }
 
         func finish(into loader: inout DataLoader) throws {
-            if columns == nil {
+            if !hasHeader {
                 throw DataError(message: "\(name): the file is empty; a period data file starts with a header row such as `measure,period,value`")
             }
             loader.base.files.append(name)
@@ -723,9 +729,10 @@ public struct DataLoader {
                 guard let v0 = number(record, columns[0], name: info.components[0], info: info, origin: origin, periodText: periodText),
                       let v1 = number(record, columns[1], name: info.components[1], info: info, origin: origin, periodText: periodText)
                 else { return nil }
-                guard ratioFigure(ni == 0 ? v0 : v1, di == 0 ? v0 : v1, ratio, info, &observation, origin: origin, periodText: periodText)
+                guard ratioFigure(ni == 0 ? v0 : v1, di == 0 ? v0 : v1, ratio, info, &observation, origin: origin, periodText: periodText),
+                      isAcceptable(observation.value, info, origin: origin, periodText: periodText)
                 else { return nil }
-                return checkedFigure(observation, info, origin: origin, periodText: periodText)
+                return observation
             }
             var values: [DecimalValue] = []
             values.reserveCapacity(info.components.count)
@@ -751,7 +758,8 @@ public struct DataLoader {
             guard let v = number(record, c.value, name: "value", info: info, origin: origin, periodText: periodText) else { return nil }
             observation.value = v
         }
-        return checkedFigure(observation, info, origin: origin, periodText: periodText)
+        guard isAcceptable(observation.value, info, origin: origin, periodText: periodText) else { return nil }
+        return observation
     }
 
     /// The figure of `a / b * k` from its numerator and denominator, or nil (and the row rejected) when
@@ -774,17 +782,18 @@ public struct DataLoader {
         return true
     }
 
-    /// The figure if it is exact and within its unit's domain (PM503, PM506), else nil and the row rejected.
-    mutating func checkedFigure(_ observation: Observation, _ info: MeasureInfo, origin: RowOrigin, periodText: Cell) -> Observation? {
-        guard observation.value.isValid else {
+    /// Whether a figure is exact and within its unit's domain (PM503, PM506); if not, the row is rejected.
+    /// Given the value alone: passing the whole figure in and out copied it twice a row.
+    mutating func isAcceptable(_ value: DecimalValue, _ info: MeasureInfo, origin: RowOrigin, periodText: Cell) -> Bool {
+        guard value.isValid else {
             reject(origin, .notANumber, "the figure is too large to hold exactly", measure: info.id, period: periodText.description)
-            return nil
+            return false
         }
-        if let unit = info.unit, let why = unit.domainViolation(observation.value) {
-            reject(origin, .valueOutsideDomain, "\(observation.value.rounded(places: max(unit.precision, 2)).normalized()) is outside the unit's domain: \(why)", measure: info.id, period: periodText.description)
-            return nil
+        if let unit = info.unit, let why = unit.domainViolation(value) {
+            reject(origin, .valueOutsideDomain, "\(value.rounded(places: max(unit.precision, 2)).normalized()) is outside the unit's domain: \(why)", measure: info.id, period: periodText.description)
+            return false
         }
-        return observation
+        return true
     }
 
     /// PM510: a `submitted` date later than the period end plus the lag. The figure is still used.
