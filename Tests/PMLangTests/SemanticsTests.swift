@@ -73,6 +73,20 @@ struct SemanticsTests {
         #expect(Period(utf8: Array(text.utf8)[...])?.description == expected)
     }
 
+    @Test("periods are written the same, digit by digit or not, at the edges of four-digit years")
+    func periodText() {
+        for year in [-5, 0, 9, 999, 1000, 1999, 2024, 2099, 9998, 9999, 10_000] {
+            let y = FiscalYear(year)
+            let b = (year + 1) % 100
+            let fy = "\(year)/\(b < 10 ? "0" : "")\(b)"  // as FiscalYear has always written it
+            #expect(Period.year(y).description == fy)
+            #expect(FiscalYear(year).description == fy)
+            for h in 1...2 { #expect(Period.half(y, h).description == "\(fy) H\(h)") }
+            for q in 1...4 { #expect(Period.quarter(y, q).description == "\(fy) Q\(q)") }
+            for m in 1...12 { #expect(Period.month(year: year, month: m).description == "\(year)-\(m < 10 ? "0" : "")\(m)") }
+        }
+    }
+
     @Test("field names are interned once, and every declaration's fields are known")
     func fieldNames() {
         for list in [DeclarationBuilder.measureFields, DeclarationBuilder.frameworkFields, DeclarationBuilder.personFields,

@@ -58,6 +58,33 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
     case month(year: Int, month: Int)
 
     public var description: String {
+        // Digit by digit for four-digit years (every report names a period per measure); interpolated
+        // otherwise.
+        let (year, index, kind): (Int, Int, UInt8)
+        switch self {
+        case .year(let y): (year, index, kind) = (y.start, 0, 0)
+        case .half(let y, let h): (year, index, kind) = (y.start, h, UInt8(ascii: "H"))
+        case .quarter(let y, let q): (year, index, kind) = (y.start, q, UInt8(ascii: "Q"))
+        case .month(let y, let m): (year, index, kind) = (y, m, UInt8(ascii: "-"))
+        }
+        guard (1000...9998).contains(year), (0...12).contains(index) else { return interpolated }
+        let length = kind == 0 || kind == UInt8(ascii: "-") ? 7 : 10
+        return String(unsafeUninitializedCapacity: length) { out in
+            func digit(_ n: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + n % 10) }
+            out[0] = digit(year / 1000); out[1] = digit(year / 100); out[2] = digit(year / 10); out[3] = digit(year)
+            if kind == UInt8(ascii: "-") {
+                out[4] = kind; out[5] = digit(index / 10); out[6] = digit(index)
+                return 7
+            }
+            let next = year + 1
+            out[4] = UInt8(ascii: "/"); out[5] = digit(next / 10); out[6] = digit(next)
+            guard kind != 0 else { return 7 }
+            out[7] = UInt8(ascii: " "); out[8] = kind; out[9] = digit(index)
+            return 10
+        }
+    }
+
+    private var interpolated: String {
         switch self {
         case .year(let y): return y.description
         case .half(let y, let h): return "\(y) H\(h)"

@@ -44,24 +44,34 @@ struct JSONWriter {
         stream?.finish()
     }
 
-    private static let spaces = [UInt8](repeating: 0x20, count: 64)
-
-    private mutating func pad(_ n: Int) {
-        if 2 * n <= JSONWriter.spaces.count {
-            bytes.append(contentsOf: JSONWriter.spaces[0..<(2 * n)])
-        } else {
-            bytes.append(contentsOf: repeatElement(0x20, count: 2 * n))
+    /// Appends what `fill` writes into a scratch buffer of `capacity` bytes (it returns how many), in one
+    /// copy: a member's separator, indent and key were eight appends, each checking the array's
+    /// uniqueness and capacity, and keys were most of the cost of the JSON report.
+    private mutating func append(capacity: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buf in
+            let n = fill(buf.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: buf.baseAddress!, count: n))
         }
+    }
+
+    /// Writes a line break and the indent of `depth` levels at `p`; returns the bytes written.
+    @inline(__always) private static func newline(_ p: UnsafeMutablePointer<UInt8>, depth: Int) -> Int {
+        p[0] = 0x0A
+        (p + 1).initialize(repeating: 0x20, count: 2 * depth)
+        return 1 + 2 * depth
     }
 
     /// Before a member of the innermost container: its opening bracket or a comma, then the indent.
     private mutating func member() {
         guard !stack.isEmpty else { return }
-        // Two appends, not an array literal: a literal here would be an allocation per member.
-        bytes.append(stack[stack.count - 1].members == 0 ? stack[stack.count - 1].open : 0x2C)
-        bytes.append(0x0A)
-        stack[stack.count - 1].members += 1
-        pad(stack.count)
+        let depth = stack.count
+        let first = stack[depth - 1].members == 0
+        let open = stack[depth - 1].open
+        stack[depth - 1].members += 1
+        append(capacity: 2 + 2 * depth) { p in
+            p[0] = first ? open : 0x2C
+            return 1 + JSONWriter.newline(p + 1, depth: depth)
+        }
     }
 
     mutating func beginObject() { stack.append(Container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))) }
@@ -69,13 +79,17 @@ struct JSONWriter {
 
     mutating func end() {
         let c = stack.removeLast()
-        if c.members == 0 {
-            bytes.append(c.open)
-        } else {
-            bytes.append(0x0A)
-            pad(stack.count)
+        let depth = stack.count
+        append(capacity: 2 + 2 * depth) { p in
+            if c.members == 0 {
+                p[0] = c.open
+                p[1] = c.close
+                return 2
+            }
+            let n = JSONWriter.newline(p, depth: depth)
+            p[n] = c.close
+            return n + 1
         }
-        bytes.append(c.close)
     }
 
     /// An object member's key; the value follows. Keys are literals of plain ASCII, so they are copied
@@ -85,18 +99,25 @@ struct JSONWriter {
         let text = k.description
         assert(k.withUTF8Buffer { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } }, "a key that needs escaping")
         assert(stack.last?.lastKey ?? "" < text || stack.last?.members == 0, "JSON keys out of order: \(text) after \(stack.last?.lastKey ?? "")")
-        #endif
-        member()
-        #if DEBUG
         stack[stack.count - 1].lastKey = text
         #endif
-        bytes.append(0x22)
-        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22)
-        bytes.append(0x3A)
-        bytes.append(0x20)
+        let depth = stack.count
+        let first = stack[depth - 1].members == 0
+        let open = stack[depth - 1].open
+        stack[depth - 1].members += 1
+        let count = k.utf8CodeUnitCount
+        append(capacity: 6 + 2 * depth + count) { p in
+            p[0] = first ? open : 0x2C
+            var n = 1 + JSONWriter.newline(p + 1, depth: depth)
+            p[n] = 0x22
+            (p + n + 1).update(from: k.utf8Start, count: count)
+            n += 1 + count
+            p[n] = 0x22
+            p[n + 1] = 0x3A
+            p[n + 2] = 0x20
+            return n + 3
+        }
     }
-
 
     /// Before an array element.
     mutating func element() { member() }
