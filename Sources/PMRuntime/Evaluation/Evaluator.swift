@@ -162,9 +162,16 @@ public struct Evaluator: Sendable {
         calendar.monthsElapsed(through: reportPeriod) / frequency.monthsPerPeriod
     }
 
-    func observations(_ id: String, _ year: FiscalYear, through index: Int, frequency: Frequency) -> [Observation] {
-        guard index >= 1, let byPeriod = data.observations[id] else { return [] }
-        return (1...index).compactMap { byPeriod[calendar.period($0, of: year, frequency: frequency)] }
+    /// The figures of a year's first `index` periods that are there, in order. Given the measure's
+    /// figures rather than its id: looking them up again by name hashed the id every time.
+    func observations(_ byPeriod: Figures, _ year: FiscalYear, through index: Int, frequency: Frequency) -> [Observation] {
+        guard index >= 1, !byPeriod.isEmpty else { return [] }
+        var out: [Observation] = []
+        out.reserveCapacity(index)
+        for i in 1...index {
+            if let o = byPeriod[calendar.period(i, of: year, frequency: frequency)] { out.append(o) }
+        }
+        return out
     }
 
     func evaluate(_ m: RuntimeMeasure, reportPeriod: Period) -> MeasureResult {
@@ -191,7 +198,7 @@ public struct Evaluator: Sendable {
         let previousYear = year.previous
         let n = frequency.periodsPerYear
         if byPeriod[calendar.period(n, of: previousYear, frequency: frequency)] != nil {
-            let all = observations(m.id, previousYear, through: n, frequency: frequency)
+            let all = observations(byPeriod, previousYear, through: n, frequency: frequency)
             r.previousOutturn = YearToDate.aggregate(all, by: aggregate, multiplier: multiplier)?.rounded(places: places)
         } else if let b = m.baseline, (b.year ?? framework.planYears.first?.previous) == previousYear {
             r.previousOutturn = b.value
@@ -228,7 +235,7 @@ public struct Evaluator: Sendable {
             r.flags.append(Flag(data.flags[Int(i)]))
         }
 
-        let soFar = observations(m.id, year, through: k, frequency: frequency)
+        let soFar = observations(byPeriod, year, through: k, frequency: frequency)
         r.ytdActual = YearToDate.aggregate(soFar, by: aggregate, multiplier: multiplier)?.rounded(places: places)
         r.ytdPlan = plan.planToDate(year, k)
         r.plan = plan.periodPlan(year, k)
@@ -252,7 +259,7 @@ public struct Evaluator: Sendable {
         if current != nil {
             let lastYearRated: DecimalValue?
             if basis == .ytd {
-                let then = observations(m.id, previousYear, through: k, frequency: frequency)
+                let then = observations(byPeriod, previousYear, through: k, frequency: frequency)
                 lastYearRated = then.count == k ? YearToDate.aggregate(then, by: aggregate, multiplier: multiplier) : nil
             } else {
                 lastYearRated = byPeriod[calendar.period(k, of: previousYear, frequency: frequency)]?.value
