@@ -210,7 +210,8 @@ public struct Evaluator: Sendable {
             guard last >= 1 else { continue }
             for i in 1...last {
                 let p = calendar.period(i, of: y, frequency: frequency)
-                r.series.append(SeriesPoint(period: p, year: y, actual: byPeriod[p]?.value.rounded(places: places), plan: plan.periodPlan(y, i)))
+                r.series.append(SeriesPoint(period: p, year: y, actual: byPeriod[p]?.value.rounded(places: places).doubleValue,
+                                            plan: plan.periodPlan(y, i)?.doubleValue))
             }
         }
 

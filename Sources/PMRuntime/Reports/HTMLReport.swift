@@ -80,8 +80,8 @@ public enum HTMLReport {
         guard points.count >= 2 else { return "" }
         var lo = Double.infinity, hi = -Double.infinity
         for p in points {
-            if let v = p.actual?.doubleValue, v.isFinite { lo = min(lo, v); hi = max(hi, v) }
-            if let v = p.plan?.doubleValue, v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+            if let v = p.actual, v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+            if let v = p.plan, v.isFinite { lo = min(lo, v); hi = max(hi, v) }
         }
         guard lo <= hi else { return "" }
         if hi - lo < 1e-9 { lo -= 1; hi += 1 }
@@ -105,12 +105,12 @@ public enum HTMLReport {
             out.add("<line x1=\""); out.tenths(sx); out.add("\" y1=\"2\" x2=\""); out.tenths(sx)
             out.add("\" y2=\"46\" stroke=\"#d1d5db\" stroke-width=\"1\"/>")
         }
-        func path(_ key: KeyPath<SeriesPoint, DecimalValue?>, _ style: StaticString) {
-            guard points.contains(where: { $0[keyPath: key]?.doubleValue.isFinite == true }) else { return }
+        func path(_ key: KeyPath<SeriesPoint, Double?>, _ style: StaticString) {
+            guard points.contains(where: { $0[keyPath: key]?.isFinite == true }) else { return }
             out.add("<path d=\"")
             var pen = false
             for (i, p) in points.enumerated() {
-                guard let v = p[keyPath: key]?.doubleValue, v.isFinite else { pen = false; continue }
+                guard let v = p[keyPath: key], v.isFinite else { pen = false; continue }
                 out.add(pen ? "L" : "M"); out.tenths(x(i)); out.add(" "); out.tenths(y(v)); out.add(" ")
                 pen = true
             }
@@ -119,7 +119,7 @@ public enum HTMLReport {
         path(\.plan, "\" fill=\"none\" stroke=\"#9ca3af\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>")
         path(\.actual, "\" fill=\"none\" stroke=\"#1f2937\" stroke-width=\"1.6\"/>")
         for (i, p) in points.enumerated() {
-            guard let v = p.actual?.doubleValue, v.isFinite else { continue }
+            guard let v = p.actual, v.isFinite else { continue }
             let last = i == points.count - 1
             out.add("<circle cx=\""); out.tenths(x(i)); out.add("\" cy=\""); out.tenths(y(v))
             out.add(last ? "\" r=\"3.2\" fill=\"" : "\" r=\"1.8\" fill=\"")
@@ -201,7 +201,7 @@ public enum HTMLReport {
 
     /// The rows of many measures, made in chunks on every core, a few chunks at a time, and handed to
     /// `consume` in order.
-    static func measureRows(_ measures: [MeasureResult], _ consume: (String) -> Void) {
+    static func measureRows(_ measures: ResultSelection, _ consume: (String) -> Void) {
         let chunk = 1_000
         guard measures.count > 2 * chunk else { return consume(measures.map(measureRow).joined()) }
         let ranges = ParallelMap.chunks(measures.count, size: chunk)

@@ -114,12 +114,22 @@ enum Wording {
     }
 
     /// The measures and projects of one priority, in framework order.
-    static func groups(_ s: Scorecard) -> [(id: String, title: String, measures: [MeasureResult], projects: [ProjectResult])] {
+    static func groups(_ s: Scorecard) -> [(id: String, title: String, measures: ResultSelection, projects: [ProjectResult])] {
         s.priorities.compactMap { p in
             let key: String? = p.id.isEmpty ? nil : p.id
-            let ms = s.measures.filter { $0.priority == key }
+            let ms = ResultSelection(all: s.measures, positions: s.measures.indices.filter { s.measures[$0].priority == key })
             let ps = s.projects.filter { $0.priority == key }
             return ms.isEmpty && ps.isEmpty ? nil : (p.id, p.title, ms, ps)
         }
     }
+}
+
+/// Some of a scorecard's results, by position: a report's group of measures without a copy of each
+/// result (a national scorecard's results are tens of megabytes).
+struct ResultSelection: RandomAccessCollection, Sendable {
+    let all: [MeasureResult]
+    let positions: [Int]
+    var startIndex: Int { 0 }
+    var endIndex: Int { positions.count }
+    subscript(i: Int) -> MeasureResult { all[positions[i]] }
 }
