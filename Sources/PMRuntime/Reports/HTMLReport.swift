@@ -12,19 +12,9 @@ public enum HTMLReport {
             return true
         }
         if plain { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
+        var out = HTMLBytes()
+        out.escaped(s)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     static let colours: [Rating: String] = [
@@ -76,14 +66,21 @@ public enum HTMLReport {
 
     /// A small chart of period actuals (solid, dots) against period plan (dashed), last year then this year.
     static func chart(_ m: MeasureResult) -> String {
+        var out = HTMLBytes()
+        chart(m, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// The same, written into `out`.
+    static func chart(_ m: MeasureResult, into out: inout HTMLBytes) {
         let points = m.series
-        guard points.count >= 2 else { return "" }
+        guard points.count >= 2 else { return }
         var lo = Double.infinity, hi = -Double.infinity
         for p in points {
             if let v = p.actual, v.isFinite { lo = min(lo, v); hi = max(hi, v) }
             if let v = p.plan, v.isFinite { lo = min(lo, v); hi = max(hi, v) }
         }
-        guard lo <= hi else { return "" }
+        guard lo <= hi else { return }
         if hi - lo < 1e-9 { lo -= 1; hi += 1 }
         let w = 168.0, h = 48.0, pad = 5.0
         let span = hi - lo
@@ -91,10 +88,8 @@ public enum HTMLReport {
         func y(_ v: Double) -> Double { h - pad - (v - lo) / span * (h - 2 * pad) }
         // Written as bytes: a chart is some forty numbers, and building a string for each of them
         // and then the markup around it was most of the cost of the HTML scorecard.
-        var out = ChartBytes()
-        out.bytes.reserveCapacity(2048)
         out.add("<svg class=\"chart\" width=\"168\" height=\"48\" viewBox=\"0 0 168 48\" role=\"img\"><title>")
-        out.add(escape(m.id))
+        out.escaped(m.id)
         out.add(": actual (solid) against plan (dashed), ")
         out.add(points.first!.period.description)
         out.add(" to ")
@@ -127,18 +122,46 @@ public enum HTMLReport {
             out.add("\"/>")
         }
         out.add("</svg>")
-        return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    /// A chart's markup as it is written.
-    struct ChartBytes {
+    /// Markup as it is written, in bytes: a measure's row is some sixty pieces, and as interpolated
+    /// strings appended one to another they were most of the cost of the HTML scorecard.
+    struct HTMLBytes {
         var bytes: [UInt8] = []
         mutating func add(_ s: StaticString) {
             s.withUTF8Buffer { bytes.append(contentsOf: $0) }
         }
+        /// Markup or text known to need no escaping.
         mutating func add(_ s: String) {
             var s = s
             s.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+        /// Text, with `&`, `<`, `>`, `"` and `'` escaped.
+        mutating func escaped(_ s: String) {
+            var s = s
+            s.withUTF8 { text in
+                var from = 0
+                for (i, b) in text.enumerated() {
+                    let entity: StaticString
+                    switch b {
+                    case 0x26: entity = "&amp;"
+                    case 0x3C: entity = "&lt;"
+                    case 0x3E: entity = "&gt;"
+                    case 0x22: entity = "&quot;"
+                    case 0x27: entity = "&#39;"
+                    default: continue
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[from..<i]))
+                    add(entity)
+                    from = i + 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[from...]))
+            }
+        }
+        /// A figure at `places` decimal places, or a dash.
+        mutating func figure(_ v: DecimalValue?, _ places: Int) {
+            guard let v else { return add("–") }
+            v.formatted(places: places, into: &bytes)
         }
         /// A coordinate as `trim(_:)` writes it.
         mutating func tenths(_ d: Double) {
@@ -159,7 +182,7 @@ public enum HTMLReport {
 
     /// A chart coordinate to one decimal place, without a trailing `.0`: `12.3`, `46`, `-0.5`.
     static func trim(_ d: Double) -> String {
-        var out = ChartBytes()
+        var out = HTMLBytes()
         out.tenths(d)
         return String(decoding: out.bytes, as: UTF8.self)
     }
@@ -201,15 +224,14 @@ public enum HTMLReport {
 
     /// The rows of many measures, made in chunks on every core, a few chunks at a time, and handed to
     /// `consume` in order.
-    static func measureRows(_ measures: ResultSelection, _ consume: (String) -> Void) {
+    static func measureRows(_ measures: ResultSelection, _ consume: ([UInt8]) -> Void) {
         let chunk = 1_000
-        guard measures.count > 2 * chunk else { return consume(measures.map(measureRow).joined()) }
         let ranges = ParallelMap.chunks(measures.count, size: chunk)
         ParallelMap.forEachInOrder(ranges.count, batch: 8, { k in
-            var part = ""
-            part.reserveCapacity(ranges[k].count * 2_800)
-            for i in ranges[k] { part += measureRow(measures[i]) }
-            return part
+            var part = HTMLBytes()
+            part.bytes.reserveCapacity(ranges[k].count * 2_800)
+            for i in ranges[k] { measureRow(measures[i], into: &part) }
+            return part.bytes
         }, consume: consume)
     }
 
@@ -251,8 +273,9 @@ public enum HTMLReport {
             h += "<th class=\"num\">Year to date</th><th class=\"num\">Plan to date</th><th class=\"num\">Target</th><th class=\"num\">Last year</th>"
             h += "<th>Rating</th><th>Trend</th><th class=\"num\">Forecast</th><th>Chart</th><th>Accountable</th></tr></thead>\n<tbody>\n"
             measureRows(group.measures) { part in
-                h += part
-                spill(&h, &out)
+                out.write(h)
+                h.removeAll(keepingCapacity: true)
+                part.withUnsafeBufferPointer { out.write(bytes: $0) }
             }
             for p in group.projects { h += projectRow(p, s.period) }
             h += "</tbody>\n</table>\n"
@@ -317,35 +340,41 @@ public enum HTMLReport {
     }
 
     static func measureRow(_ m: MeasureResult) -> String {
+        var out = HTMLBytes()
+        measureRow(m, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    static func measureRow(_ m: MeasureResult, into out: inout HTMLBytes) {
         let p = m.precision
-        var h = ""
-        h.reserveCapacity(4096)  // a row with its chart: growing the string a doubling at a time cost more
-        h += "<tr><td><span class=\"title\">\(escape(m.id)) \(escape(m.title))</span>"
-        var meta: [String] = []
-        if let a = m.aimTitle { meta.append("\(m.aim ?? "") \(a)") }
-        meta.append(Wording.source(m))
-        if let t = m.toleranceText { meta.append(t) }
-        h += "<div class=\"meta\">\(escape(meta.joined(separator: " · ")))</div>"
-        let notes = m.flags.map(\.text) + Wording.commentary(m.commentary).map { "\($0.0): \($0.1)" }
-        if !notes.isEmpty {
-            h += "<ul class=\"flags\">" + notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+        out.add("<tr><td><span class=\"title\">"); out.escaped(m.id); out.add(" "); out.escaped(m.title); out.add("</span>")
+        out.add("<div class=\"meta\">")
+        if let a = m.aimTitle { out.escaped(m.aim ?? ""); out.add(" "); out.escaped(a); out.add(" · ") }
+        out.escaped(Wording.source(m))
+        if let t = m.toleranceText { out.add(" · "); out.escaped(t) }
+        out.add("</div>")
+        let commentary = Wording.commentary(m.commentary)
+        if !m.flags.isEmpty || !commentary.isEmpty {
+            out.add("<ul class=\"flags\">")
+            for f in m.flags { out.add("<li>"); out.escaped(f.text); out.add("</li>") }
+            for (k, v) in commentary { out.add("<li>"); out.escaped(k); out.add(": "); out.escaped(v); out.add("</li>") }
+            out.add("</ul>")
         }
-        h += "</td><td>\(escape(m.period?.description ?? "–"))</td>"
+        out.add("</td><td>"); out.escaped(m.period?.description ?? "–"); out.add("</td>")
         for v in [m.actual, m.plan, m.ytdActual, m.ytdPlan, m.annualTarget, m.previousOutturn] {
-            h += "<td class=\"num\">\(Wording.figure(v, p))</td>"
+            out.add("<td class=\"num\">"); out.figure(v, p); out.add("</td>")
         }
         let label = m.kind == .monitor ? "Grey (monitor)" : Wording.rating(m)
-        h += "<td>\(badge(m.rating, label: label))</td>"
-        h += "<td>" + trendCells[m.trend.previousPeriod.map { 1 + Int(directionIndex($0)) } ?? 0]
-        h += "<br>" + trendCells[4 + (m.trend.samePeriodLastYear.map { 1 + Int(directionIndex($0)) } ?? 0)] + "</td>"
+        out.add("<td>"); out.add(badge(m.rating, label: label)); out.add("</td>")
+        out.add("<td>"); out.add(trendCells[m.trend.previousPeriod.map { 1 + Int(directionIndex($0)) } ?? 0])
+        out.add("<br>"); out.add(trendCells[4 + (m.trend.samePeriodLastYear.map { 1 + Int(directionIndex($0)) } ?? 0)]); out.add("</td>")
         if let f = m.forecast {
-            h += "<td class=\"num\">\(f.value.formatted(places: p))<br>\(badge(f.rating))</td>"
+            out.add("<td class=\"num\">"); out.figure(f.value, p); out.add("<br>"); out.add(badge(f.rating)); out.add("</td>")
         } else {
-            h += "<td class=\"num\">–</td>"
+            out.add("<td class=\"num\">–</td>")
         }
-        h += "<td>\(chart(m))</td>"
-        h += "<td>\(escape(m.accountable ?? "–"))<div class=\"meta\">\(escape(m.committee ?? ""))</div></td></tr>\n"
-        return h
+        out.add("<td>"); chart(m, into: &out); out.add("</td>")
+        out.add("<td>"); out.escaped(m.accountable ?? "–"); out.add("<div class=\"meta\">"); out.escaped(m.committee ?? ""); out.add("</div></td></tr>\n")
     }
 
     static func projectRow(_ p: ProjectResult, _ period: Period) -> String {

@@ -170,3 +170,22 @@ struct RuntimeFrameworkTests {
         #expect(JSONReport.render(a) == JSONReport.render(b))
     }
 }
+
+@Suite("HTML escaping")
+struct HTMLEscapingTests {
+    @Test("text in a row and in a page is escaped the same way, multi-byte characters kept")
+    func escaping() throws {
+        var s = try exampleScorecard()
+        let raw = "Rents & arrears <over 90 days> \"target\" 'Q2' £ – é"
+        let escaped = "Rents &amp; arrears &lt;over 90 days&gt; &quot;target&quot; &#39;Q2&#39; £ – é"
+        s.measures[0].title = raw
+        s.measures[0].committee = "Cabinet <&>"
+        #expect(HTMLReport.escape(raw) == escaped)
+        #expect(HTMLReport.escape("plain text £") == "plain text £")
+        let row = HTMLReport.measureRow(s.measures[0])
+        #expect(row.contains(escaped))
+        #expect(row.contains("Cabinet &lt;&amp;&gt;"))
+        #expect(!row.contains(raw))
+        #expect(HTMLReport.render(s).contains(escaped))
+    }
+}
