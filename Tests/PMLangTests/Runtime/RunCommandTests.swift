@@ -93,6 +93,22 @@ struct RunCommandTests {
         #expect(try Data(contentsOf: input) == before)
     }
 
+    @Test("a report that cannot be written is an error that leaves nothing behind, for every format")
+    func unwritableOutput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for format in ["json", "html", "text"] {
+            // A folder that does not exist: the streamed formats fail as the whole-text ones do.
+            let target = dir.appendingPathComponent("missing/scorecard.\(format)").path
+            let r = runPMRun([examplesPath, "--data", exampleDataPath, "--format", format, "--output", target])
+            #expect(r.status == 2, "\(format)")
+            #expect(r.stderr.contains("cannot write \(target)"), "\(format)")
+            #expect(!FileManager.default.fileExists(atPath: target))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     @Test("--help and --version")
     func help() {
         #expect(runPMRun(["--help"]).stdout.contains("EXIT STATUS"))
