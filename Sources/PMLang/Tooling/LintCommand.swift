@@ -3,6 +3,9 @@ import Foundation
 /// The streams and environment a command runs with, so tests can run it in-process.
 public struct CommandIO {
     public var stdout: (String) -> Void
+    /// Writes bytes to standard output: a report streamed as it is made. Each call hands on whole
+    /// characters, so the default, which passes them to `stdout` as text, never splits one.
+    public var stdoutBytes: (UnsafeBufferPointer<UInt8>) -> Void
     public var stderr: (String) -> Void
     public var environment: [String: String]
     public var stdoutIsTerminal: Bool
@@ -14,8 +17,10 @@ public struct CommandIO {
 
     public init(stdout: @escaping (String) -> Void, stderr: @escaping (String) -> Void,
                 environment: [String: String] = [:], stdoutIsTerminal: Bool = false,
-                readStandardInput: @escaping () -> [UInt8] = { [] }) {
+                readStandardInput: @escaping () -> [UInt8] = { [] },
+                stdoutBytes: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
         self.stdout = stdout
+        self.stdoutBytes = stdoutBytes ?? { stdout(String(decoding: $0, as: UTF8.self)) }
         self.stderr = stderr
         self.environment = environment
         self.stdoutIsTerminal = stdoutIsTerminal
@@ -28,7 +33,8 @@ public struct CommandIO {
                   stderr: { FileHandle.standardError.write(Data($0.utf8)) },
                   environment: ProcessInfo.processInfo.environment,
                   stdoutIsTerminal: isatty(1) != 0,
-                  readStandardInput: FileLoader.readStandardInput)
+                  readStandardInput: FileLoader.readStandardInput,
+                  stdoutBytes: { FileHandle.standardOutput.write(Data(buffer: $0)) })
         io.exitWhenDone = true
         return io
     }

@@ -1,6 +1,9 @@
 /// A report written as it is made: its bytes gather in a buffer that goes to the destination (a file)
 /// a megabyte at a time, so a national report (hundreds of megabytes of HTML) is never held whole.
 /// Without a destination the bytes stay in the buffer, for the callers that want the whole text.
+///
+/// Writers hand on whole pieces (a string, a JSON element, a table row), and a block is handed on only
+/// between pieces, so no block ends inside a character.
 public struct ReportStream {
     public typealias Destination = (UnsafeBufferPointer<UInt8>) -> Void
     /// What has been written and not yet handed on.

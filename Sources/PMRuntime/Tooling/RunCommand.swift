@@ -242,6 +242,11 @@ public enum RunCommand {
             }
             let c = scorecard.summary.overall
             io.stderr("pmrun: wrote \(output): \(scorecard.period), \(c.total) rated, \(c[.red]) Red, \(c.missing) missing.\n")
+        } else if o.format == .json || o.format == .html {
+            // Streamed to standard output as to a file: piped on, a national report is never held whole.
+            var stream = ReportStream(to: io.stdoutBytes)
+            if o.format == .json { JSONReport.write(scorecard, into: &stream) } else { HTMLReport.write(scorecard, into: &stream) }
+            stream.finish()
         } else {
             io.stdout(o.format.render(scorecard, style: style))
         }

@@ -113,16 +113,24 @@ struct StreamedReportTests {
     @Test("JSON and HTML handed on in small blocks are byte for byte the whole report", arguments: [1, 100])
     func streamed(copies: Int) throws {
         var s = try exampleScorecard()
+        s.measures[0].title = "Rent arrears £ – é ✓"  // characters of two and three bytes, for a block to split
         // Enough measures for the parallel chunks (over 2,000), each batch handed on as it is made.
         s.measures = Array(repeatElement(s.measures, count: copies).joined())
         for (format, whole) in [(ReportFormat.json, JSONReport.render(s)), (.html, HTMLReport.render(s))] {
             var handed: [UInt8] = []
             var blocks = 0
-            var stream = ReportStream(spillSize: 512) { handed.append(contentsOf: $0); blocks += 1 }
+            var split = 0  // blocks that end inside a character (standard output decodes each block as text)
+            var stream = ReportStream(spillSize: 512) {
+                handed.append(contentsOf: $0)
+                blocks += 1
+                if String(bytes: Array($0), encoding: .utf8) == nil { split += 1 }
+            }
             if format == .json { JSONReport.write(s, into: &stream) } else { HTMLReport.write(s, into: &stream) }
             stream.finish()
             #expect(String(decoding: handed, as: UTF8.self) == whole, "\(format)")
             #expect(blocks > 1, "\(format)")
+            #expect(split == 0, "\(format)")
+            #expect(whole.utf8.count > whole.count + 5 * copies, "\(format): the report has characters of several bytes to split")
         }
     }
 }
