@@ -3,8 +3,21 @@ import PMLang
 
 /// The scorecard as Markdown, for committee papers kept in a repository or wiki.
 public enum MarkdownReport {
+    /// A table cell's text: `|` escaped, line breaks as spaces. Most cells have neither, and are
+    /// returned as they are after a scan of their bytes (Foundation's replacing, twice a cell, was most
+    /// of the cost of a large scorecard).
     static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 8)
+        for c in s.unicodeScalars {
+            switch c {
+            case "|": out += "\\|"
+            case "\n": out += " "
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 
     static func row(_ cells: [String]) -> String { "| " + cells.map(cell).joined(separator: " | ") + " |\n" }

@@ -197,3 +197,15 @@ struct HTMLEscapingTests {
         #expect(HTMLReport.render(s).contains(escaped))
     }
 }
+
+@Suite("Markdown cells")
+struct MarkdownCellTests {
+    @Test("a cell's pipes are escaped and its line breaks become spaces; other text is kept as it is")
+    func cells() {
+        #expect(MarkdownReport.cell("plain £ – é") == "plain £ – é")
+        #expect(MarkdownReport.cell("a|b\nc") == "a\\|b c")
+        #expect(MarkdownReport.cell("||\n\n") == "\\|\\|  ")
+        #expect(MarkdownReport.cell("£|é\n✓") == "£\\|é ✓")
+        #expect(MarkdownReport.cell("") == "")
+    }
+}
