@@ -42,12 +42,14 @@ public enum CSVReport {
     }
 
     static func escape(_ f: String) -> String {
-        // A leading = + - @ would be a formula in a spreadsheet; titles never need one, so quote-prefix it.
-        var v = f
-        if let first = v.first, "=+@".contains(first) { v = "'" + v }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return v
+        // Decided on the bytes: looking at `Character`s cost more than the rest of the report, and a
+        // CRLF inside a field is one `Character` equal to neither "\r" nor "\n", so it went unquoted.
+        let first = f.utf8.first
+        // A leading = + @ would be a formula in a spreadsheet; titles never need one, so quote-prefix it.
+        let guarded = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "@")
+        let quoted = f.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        if !guarded && !quoted { return f }
+        let v = guarded ? "'" + f : f
+        return quoted ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
     }
 }

@@ -209,3 +209,18 @@ struct MarkdownCellTests {
         #expect(MarkdownReport.cell("") == "")
     }
 }
+
+@Suite("CSV fields")
+struct CSVFieldTests {
+    @Test("fields are quoted when they hold a comma, quote or line break (a CRLF too), and guarded against formulas")
+    func fields() {
+        #expect(CSVReport.escape("plain £ – é") == "plain £ – é")
+        #expect(CSVReport.escape("a, b") == "\"a, b\"")
+        #expect(CSVReport.escape("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVReport.escape("line 1\r\nline 2") == "\"line 1\r\nline 2\"")
+        #expect(CSVReport.escape("=SUM(A1)") == "'=SUM(A1)")
+        #expect(CSVReport.escape("+1, -1") == "\"'+1, -1\"")
+        #expect(CSVReport.escape("-3") == "-3")
+        #expect(CSVReport.line(["a", "b,c", ""]) == "a,\"b,c\",\r\n")
+    }
+}
