@@ -48,16 +48,15 @@ public enum TextReport {
                 notes[t.rows.count - 1] = pr.flags.map(\.text)
             }
             t.decorate[9] = { text, row in style.rating(text, ratings[row]) }
-            let table = t.render(indent: "  ")
-            // Flags go on the lines under their measure.
-            var lines = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if lines.last == "" { lines.removeLast() }
-            var result: [String] = Array(lines.prefix(2))
-            for (i, line) in lines.dropFirst(2).enumerated() {
-                result.append(line)
-                for n in notes[i] ?? [] { result.append("      " + style.dim("! " + n)) }
+            // Flags go on the lines under their measure (the table's lines taken as lines, not split
+            // out of its text again).
+            let lines = t.lines(indent: "  ")
+            for (i, line) in lines.enumerated() {
+                out += line
+                out += "\n"
+                for n in (i >= 2 ? notes[i - 2] : nil) ?? [] { out += "      " + style.dim("! " + n) + "\n" }
             }
-            out += result.joined(separator: "\n") + "\n\n"
+            out += "\n"
         }
         out += "  Trend: first arrow against the previous period, second against the same period last year (↑ improving, ↓ declining, → unchanged).\n\n"
 
