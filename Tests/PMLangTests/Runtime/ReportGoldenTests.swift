@@ -224,3 +224,17 @@ struct CSVFieldTests {
         #expect(CSVReport.line(["a", "b,c", ""]) == "a,\"b,c\",\r\n")
     }
 }
+
+@Suite("text tables")
+struct TextTableTests {
+    @Test("columns are as wide as their widest cell in characters, not bytes; lines end without spaces")
+    func widths() {
+        var t = TextTable(headers: ["Name", "Amount"], rightAligned: [1])
+        t.rows = [["Café £", "£5"], ["ab", "12345"], ["", ""]]
+        #expect(t.lines() == ["Name    Amount", "──────  ──────", "Café £      £5", "ab       12345", ""])
+        #expect(t.render() == t.lines().map { $0 + "\n" }.joined())
+        #expect("Ünïcödé title".truncated(8) == "Ünïcödé…")
+        #expect("short".truncated(8) == "short")
+        #expect("£££££££".truncated(7) == "£££££££")
+    }
+}
