@@ -64,14 +64,8 @@ public enum HTMLReport {
         return "<span class=\"trend t-\(d.rawValue)\" title=\"\(label): \(d.rawValue)\">\(Wording.arrow(d)) \(d.rawValue)</span>"
     }
 
-    /// A small chart of period actuals (solid, dots) against period plan (dashed), last year then this year.
-    static func chart(_ m: MeasureResult) -> String {
-        var out = HTMLBytes()
-        chart(m, into: &out)
-        return String(decoding: out.bytes, as: UTF8.self)
-    }
-
-    /// The same, written into `out`.
+    /// A small chart of period actuals (solid, dots) against period plan (dashed), last year then this
+    /// year, written into `out`.
     static func chart(_ m: MeasureResult, into out: inout HTMLBytes) {
         let points = m.series
         guard points.count >= 2 else { return }

@@ -61,15 +61,21 @@ struct JSONWriter {
         return 1 + 2 * depth
     }
 
+    /// Counts a new member of the innermost container and returns what comes before it: the container's
+    /// opening bracket for the first, a comma for the others.
+    private mutating func separator() -> UInt8 {
+        let last = stack.count - 1
+        defer { stack[last].members += 1 }
+        return stack[last].members == 0 ? stack[last].open : 0x2C
+    }
+
     /// Before a member of the innermost container: its opening bracket or a comma, then the indent.
     private mutating func member() {
         guard !stack.isEmpty else { return }
         let depth = stack.count
-        let first = stack[depth - 1].members == 0
-        let open = stack[depth - 1].open
-        stack[depth - 1].members += 1
+        let separator = separator()
         append(capacity: 2 + 2 * depth) { p in
-            p[0] = first ? open : 0x2C
+            p[0] = separator
             return 1 + JSONWriter.newline(p + 1, depth: depth)
         }
     }
@@ -102,12 +108,10 @@ struct JSONWriter {
         stack[stack.count - 1].lastKey = text
         #endif
         let depth = stack.count
-        let first = stack[depth - 1].members == 0
-        let open = stack[depth - 1].open
-        stack[depth - 1].members += 1
+        let separator = separator()
         let count = k.utf8CodeUnitCount
         append(capacity: 6 + 2 * depth + count) { p in
-            p[0] = first ? open : 0x2C
+            p[0] = separator
             var n = 1 + JSONWriter.newline(p + 1, depth: depth)
             p[n] = 0x22
             (p + n + 1).update(from: k.utf8Start, count: count)

@@ -26,11 +26,10 @@ public struct ReportStream {
         buffer.reserveCapacity(min(spillSize, 1 << 20) + 4096)
     }
 
-    /// Appends text.
+    /// Appends text (a long text is handed on from its own storage, not copied).
     public mutating func write(_ text: String) {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
-        spillIfFull()
+        text.withUTF8 { write(bytes: $0) }
     }
 
     /// Appends bytes.

@@ -21,23 +21,6 @@ public enum OutputFile {
         return false
     }
 
-    /// Writes `text` to `path` so that readers see either the old file or the whole new one.
-    public static func write(_ text: String, to path: String) throws(DataError) {
-        // Written from the string's own UTF-8 storage: no second copy of a report that can run to
-        // hundreds of megabytes.
-        var text = text
-        var failure: DataError?
-        text.withUTF8 { buf in
-            do throws(DataError) { try write(bytes: buf, to: path) } catch { failure = error }
-        }
-        if let failure { throw failure }
-    }
-
-    /// The same from bytes.
-    public static func write(bytes: UnsafeBufferPointer<UInt8>, to path: String) throws(DataError) {
-        try write(to: path) { stream in stream.write(bytes: bytes) }
-    }
-
     /// Writes what `body` writes to `stream`, as it is written, to a temporary file beside `path`, then
     /// renames it over `path`: a report streamed this way is never held whole, and readers still see
     /// either the old file or the whole new one.

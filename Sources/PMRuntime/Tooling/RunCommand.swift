@@ -161,13 +161,7 @@ public enum RunCommand {
 
     /// Writes `text` to `output` atomically unless it is one of the inputs; false (after saying why) if not.
     static func emit(_ text: String, to output: String, inputs: [String], io: CommandIO) -> Bool {
-        var text = text
-        return text.withUTF8 { emit(bytes: $0, to: output, inputs: inputs, io: io) }
-    }
-
-    /// Writes a report, refusing to write over an input.
-    static func emit(bytes: UnsafeBufferPointer<UInt8>, to output: String, inputs: [String], io: CommandIO) -> Bool {
-        emit(to: output, inputs: inputs, io: io) { $0.write(bytes: bytes) }
+        emit(to: output, inputs: inputs, io: io) { $0.write(text) }
     }
 
     /// Writes a report as `body` makes it, refusing to write over an input.
