@@ -1,4 +1,3 @@
-import Foundation
 import PMLang
 
-exit(LintCommand.run(Array(CommandLine.arguments.dropFirst()), io: .process))
+SystemFile.exitProcess(LintCommand.run(Array(CommandLine.arguments.dropFirst()), io: .process))

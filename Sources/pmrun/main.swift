@@ -1,4 +1,4 @@
-import Foundation
+import PMLang
 import PMRuntime
 
-exit(RunCommand.run(Array(CommandLine.arguments.dropFirst()), io: .process))
+SystemFile.exitProcess(RunCommand.run(Array(CommandLine.arguments.dropFirst()), io: .process))

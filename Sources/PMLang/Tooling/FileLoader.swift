@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads the files a command names: files as given, folders as the `.pm` files directly inside them.
 public enum FileLoader {
@@ -22,11 +26,10 @@ public enum FileLoader {
                 items.append(.stdin(SourceFile(path: "<stdin>", bytes: readStandardInput())))
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard let kind = SystemFile.kind(of: path) else {
                 throw LoadError(message: "no such file or folder: \(path)")
             }
-            if isDirectory.boolValue {
+            if kind == .directory {
                 let entries: [String]
                 do { entries = try fm.contentsOfDirectory(atPath: path) } catch {
                     throw LoadError(message: "cannot read folder \(path): permission denied or not a folder")
@@ -57,42 +60,19 @@ public enum FileLoader {
     }
 
     static func read(_ path: String) throws(LoadError) -> SourceFile {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw LoadError(message: "cannot read \(path): permission denied")
+        guard let fd = SystemFile.openForReading(path) else {
+            throw LoadError(message: "cannot read \(path): \(SystemFile.lastError)")
         }
-        defer { try? handle.close() }
-        // Straight into an array of the file's size: no `Data` and no second copy. (A file whose size
-        // is not known, or that grows while being read, is read whole through `FileHandle` instead.)
-        let fd = handle.fileDescriptor
-        var st = stat()
-        var bytes: [UInt8]
-        if fstat(fd, &st) == 0, st.st_size >= 0, (st.st_mode & S_IFMT) == S_IFREG {
-            let size = Int(st.st_size)
-            guard size < maxFileSize else { throw LoadError(message: "\(path) is larger than 2 GB") }
-            var failed = false
-            bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
-                count = 0
-                while count < size {
-                    let got = Foundation.read(fd, buf.baseAddress! + count, size - count)
-                    if got < 0 { failed = true; return }
-                    if got == 0 { break }
-                    count += got
-                }
-            }
-            if failed { throw LoadError(message: "cannot read \(path): \(String(cString: strerror(errno)))") }
-            if bytes.count == size, let rest = try? handle.readToEnd(), !rest.isEmpty { bytes += rest }
-        } else {
-            let data: Data
-            do { data = try handle.readToEnd() ?? Data() } catch {
-                throw LoadError(message: "cannot read \(path): \(error.localizedDescription)")
-            }
-            bytes = [UInt8](data)
+        defer { SystemFile.close(fd) }
+        // Straight into an array of the file's size: no `Data` and no second copy.
+        guard let bytes = SystemFile.readAll(fd) else {
+            throw LoadError(message: "cannot read \(path): \(SystemFile.lastError)")
         }
         guard bytes.count < maxFileSize else { throw LoadError(message: "\(path) is larger than 2 GB") }
         return SourceFile(path: path, bytes: bytes)
     }
 
     public static func readStandardInput() -> [UInt8] {
-        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        SystemFile.readAll(0) ?? []
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The streams and environment a command runs with, so tests can run it in-process.
 public struct CommandIO {
@@ -29,19 +33,19 @@ public struct CommandIO {
 
     /// The process's real streams.
     public static var process: CommandIO {
-        var io = CommandIO(stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                  stderr: { FileHandle.standardError.write(Data($0.utf8)) },
+        var io = CommandIO(stdout: { SystemFile.write(1, $0) },
+                  stderr: { SystemFile.write(2, $0) },
                   environment: ProcessInfo.processInfo.environment,
-                  stdoutIsTerminal: isatty(1) != 0,
+                  stdoutIsTerminal: SystemFile.isTerminal(1),
                   readStandardInput: FileLoader.readStandardInput,
-                  stdoutBytes: { FileHandle.standardOutput.write(Data(buffer: $0)) })
+                  stdoutBytes: { SystemFile.write(1, UnsafeRawBufferPointer($0)) })
         io.exitWhenDone = true
         return io
     }
 
     /// Returns `status`, or ends the process with it when `exitWhenDone` is set.
     public func finish(_ status: Int32) -> Int32 {
-        if exitWhenDone { exit(status) }
+        if exitWhenDone { SystemFile.exitProcess(status) }
         return status
     }
 }
@@ -169,8 +173,9 @@ public enum LintCommand {
 
     /// Today's date in UTC.
     public static func today() -> CalendarDate {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+        // Days since 1970-01-01 counted from the epoch, so no calendar or time-zone database is loaded.
+        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+        return CalendarDate(dayNumber: CalendarDate(year: 1970, month: 1, day: 1)!.dayNumber + days)
     }
 
     /// Runs pmlint with `arguments` (without the program name) and returns the exit status.

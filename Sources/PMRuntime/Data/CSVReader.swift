@@ -1,4 +1,4 @@
-import Foundation
+import PMLang
 
 /// One record of a CSV file: its fields as byte ranges, read in place from the block being read
 /// (most records) or from a buffer the reader reuses (records that needed unquoting, or that span two
@@ -300,16 +300,15 @@ public struct CSVReader {
 
     /// Reads a file in 1 MB blocks.
     public static func read(path: String, _ body: (inout CSVRecord) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DataError(message: "cannot read \(path): no such file or permission denied")
+        guard let fd = SystemFile.openForReading(path) else {
+            throw DataError(message: "cannot read \(path): \(SystemFile.lastError)")
         }
-        defer { try? handle.close() }
+        defer { SystemFile.close(fd) }
         // One buffer, filled by read(2) again and again: no `Data` and no copy per block.
-        let fd = handle.fileDescriptor
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         try read({
-            let got = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-            guard got >= 0 else { throw DataError(message: "cannot read \(path): \(String(cString: strerror(errno)))") }
+            let got = buffer.withUnsafeMutableBytes { SystemFile.read(fd, into: $0.baseAddress!, count: $0.count) }
+            guard got >= 0 else { throw DataError(message: "cannot read \(path): \(SystemFile.lastError)") }
             return got == buffer.count ? buffer : Array(buffer[0..<got])
         }, body)
     }

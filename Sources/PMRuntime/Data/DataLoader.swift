@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PMLang
 
 /// Reads period data files against a framework: every row is accepted as an `Observation` or a milestone
@@ -162,11 +171,10 @@ public struct DataLoader {
         var out: [String] = []
         let fm = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            guard let kind = SystemFile.kind(of: path) else {
                 throw DataError(message: "no such file or folder: \(path)")
             }
-            if isDirectory.boolValue {
+            if kind == .directory {
                 let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
                 let csv = entries.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
                 guard !csv.isEmpty else { throw DataError(message: "no .csv files in folder \(path)") }
@@ -204,7 +212,7 @@ public struct DataLoader {
                 } catch let e as DataError {
                     return .failure(e)
                 } catch {
-                    return .failure(DataError(message: "cannot read \(path): \(error.localizedDescription)"))
+                    return .failure(DataError(message: "cannot read \(path): \(error)"))
                 }
             }
             return .success(loader)
@@ -223,7 +231,7 @@ public struct DataLoader {
     /// every byte; it skips the rows of the measures it does not own).
     static func defaultShards(_ files: [String]) -> Int {
         let bytes = files.reduce(0) { total, f in
-            total + ((try? FileManager.default.attributesOfItem(atPath: f)[.size] as? Int) ?? 0)
+            total + (SystemFile.size(of: f) ?? 0)
         }
         guard bytes >= 8 << 20 else { return 1 }
         return min(4, ProcessInfo.processInfo.activeProcessorCount)

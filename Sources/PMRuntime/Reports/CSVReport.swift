@@ -1,4 +1,3 @@
-import Foundation
 import PMLang
 
 /// The scorecard as CSV: one row per measure and project, for spreadsheets and further analysis.
@@ -50,6 +49,6 @@ public enum CSVReport {
         let quoted = f.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         if !guarded && !quoted { return f }
         let v = guarded ? "'" + f : f
-        return quoted ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+        return quoted ? "\"" + v.replacing("\"", with: "\"\"") + "\"" : v
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import PMLang
 
 /// The scorecard as one self-contained HTML page: no scripts, no network, styles inline. Every rating is a

@@ -1,4 +1,3 @@
-import Foundation
 import PMLang
 
 /// The scorecard as Markdown, for committee papers kept in a repository or wiki.

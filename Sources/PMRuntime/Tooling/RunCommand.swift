@@ -1,4 +1,3 @@
-import Foundation
 import PMLang
 
 /// `pmrun`: argument parsing and the calls into the library. Exit codes: 0 report written and every data

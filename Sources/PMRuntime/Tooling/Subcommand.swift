@@ -1,4 +1,3 @@
-import Foundation
 import PMLang
 
 /// `pmrun spec`, `pmrun template` and `pmrun due`: the governance documents around the quarterly cycle.

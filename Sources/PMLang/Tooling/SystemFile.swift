@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file operations the tools need, straight on the C library: no `FileHandle` and no `Data`.
+/// pmlint and pmrun import only the Essentials part of Foundation, which on Linux starts a process in
+/// about 7 MB less memory than the whole of it (its internationalisation library is never loaded).
+public enum SystemFile {
+    /// Why a call failed, in the C library's words (`No such file or directory`).
+    public static var lastError: String { String(cString: strerror(errno)) }
+
+    /// What is at `path`: nil when nothing is (or it cannot be looked at).
+    public enum Kind: Sendable { case file, directory, other }
+
+    public static func kind(of path: String) -> Kind? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// The size of a regular file in bytes, or nil.
+    public static func size(of path: String) -> Int? {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(st.st_size)
+    }
+
+    /// Opens `path` for reading; nil (with `lastError` set) when it cannot be.
+    public static func openForReading(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// Closes a descriptor opened here.
+    public static func close(_ fd: Int32) {
+        _ = closeDescriptor(fd)
+    }
+
+    /// Reads up to `count` bytes into `buffer`, retrying when interrupted: the count read (0 at the end),
+    /// or -1 on an error.
+    public static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
+        while true {
+            let got = readDescriptor(fd, buffer, count)
+            if got < 0 && errno == EINTR { continue }
+            return got
+        }
+    }
+
+    /// Reads a descriptor to its end: straight into an array of the file's size when it has one, in
+    /// growing blocks otherwise (a pipe, or a file that grows while being read). Nil on a read error.
+    public static func readAll(_ fd: Int32) -> [UInt8]? {
+        var st = stat()
+        var expected = 0
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 { expected = Int(st.st_size) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(expected + 1)
+        var chunk = max(expected + 1, 64 * 1024)
+        while true {
+            var failed = false
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let got = bytes.withUnsafeMutableBytes { raw -> Int in
+                var total = 0
+                while total < chunk {
+                    let n = read(fd, into: raw.baseAddress! + start + total, count: chunk - total)
+                    if n < 0 { failed = true; return total }
+                    if n == 0 { break }
+                    total += n
+                }
+                return total
+            }
+            bytes.removeLast(chunk - got)
+            if failed { return nil }
+            if got < chunk { return bytes }
+            chunk = max(chunk, bytes.count)
+        }
+    }
+
+    /// Writes all of `bytes` to a descriptor, retrying short writes and interruptions; false on an error.
+    @discardableResult
+    public static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard var p = bytes.baseAddress else { return true }
+        var left = bytes.count
+        while left > 0 {
+            let n = writeDescriptor(fd, p, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            p += n
+            left -= n
+        }
+        return true
+    }
+
+    /// Writes a string's UTF-8 to a descriptor.
+    @discardableResult
+    public static func write(_ fd: Int32, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { write(fd, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether a descriptor is a terminal.
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
+
+    /// Ends the process at once with `status` (output already written by `write`, which does not buffer).
+    public static func exitProcess(_ status: Int32) -> Never { exit(status) }
+}
+
+// The C functions under names that the methods above do not shadow.
+private func readDescriptor(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { read(fd, p, n) }
+private func writeDescriptor(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
+private func closeDescriptor(_ fd: Int32) -> Int32 { close(fd) }
