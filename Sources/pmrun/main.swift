@@ -1,4 +1,5 @@
 import PMLang
 import PMRuntime
 
+ProcessMemory.returnFreedBlocks()
 SystemFile.exitProcess(RunCommand.run(Array(CommandLine.arguments.dropFirst()), io: .process))

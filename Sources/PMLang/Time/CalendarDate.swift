@@ -1,16 +1,21 @@
 /// A calendar date (proleptic Gregorian), as written `2024-06-30`.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    // Stored small (8 bytes, not 24): every figure's submission and every late flag's two dates carry one.
+    private let storedYear: Int32
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 
     /// Returns nil for impossible dates (`2025-02-29`, `2024-13-01`).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -51,9 +56,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let mm = (mi + 2) % 12 + 1
         y += (mi + 2) / 12
         let dd = ddd - (mi * 306 + 5) / 10 + 1
-        self.year = y
-        self.month = mm
-        self.day = dd
+        // Clamped rather than trapping: only a day count millions of years away reaches the limit.
+        storedYear = Int32(clamping: y)
+        storedMonth = UInt8(mm)
+        storedDay = UInt8(dd)
     }
 
     /// Monday is 1, Sunday is 7.

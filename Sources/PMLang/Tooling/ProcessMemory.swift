@@ -1,0 +1,21 @@
+/// How the process's allocator hands memory back, for the batch tools.
+public enum ProcessMemory {
+    /// Asks glibc's allocator to serve every block of 128 KB or more from its own mapping and to give
+    /// free memory at the top of its heap back above 128 KB. By default both limits grow as large blocks
+    /// are freed, so the arrays pmrun builds and lets go (a loader's rows, a merge's inputs, a report's
+    /// blocks) stay in the heap as holes; on national data that was a tenth of the peak. No effect
+    /// elsewhere.
+    public static func returnFreedBlocks() {
+        #if os(Linux) && canImport(Glibc)
+        // M_TRIM_THRESHOLD (-1) and M_MMAP_THRESHOLD (-3) from <malloc.h>, which Swift's Glibc module
+        // does not include.
+        _ = glibcMallopt(-3, 128 * 1024)
+        _ = glibcMallopt(-1, 128 * 1024)
+        #endif
+    }
+}
+
+#if os(Linux) && canImport(Glibc)
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
