@@ -152,7 +152,6 @@ public struct DataLoader {
         componentColumns = Array(repeating: [], count: n)
         componentColumnsFile = Array(repeating: -1, count: n)
         evicted = Array(repeating: [], count: n)
-        evictedAt = Array(repeating: [], count: n)
         firstYear = framework.planYears.first?.previous
         lastYear = framework.planYears.last
     }
@@ -224,7 +223,12 @@ public struct DataLoader {
             case .failure(let e): throw e
             }
         }
-        return merge(&ready)
+        let wanted = ready.flatMap(\.firstRowsWanted)
+        var data = merge(&ready)
+        if !wanted.isEmpty {
+            DataLoader.nameFirstRows(wanted, in: &data) { name, body in try CSVReader.read(path: name, body) }
+        }
+        return data
     }
 
     /// One loader per core, up to four, once the files are big enough to be worth it (each loader reads
@@ -286,6 +290,14 @@ public struct DataLoader {
         var file = FileReader(name: name)
         try CSVReader.read(bytes: bytes) { record in try file.take(&record, into: &self) }
         try file.finish(into: &self)
+        // Bytes cannot be read again later: a first row in these bytes is named now; one in bytes read
+        // before stays "earlier in the data".
+        if !firstRowsWanted.isEmpty {
+            DataLoader.nameFirstRows(firstRowsWanted, in: &base) { n, body in
+                if n == name { try CSVReader.read(bytes: bytes, body) }
+            }
+            firstRowsWanted.removeAll()
+        }
     }
 
     // MARK: - Columns
@@ -504,8 +516,10 @@ public struct DataLoader {
         }
         let year = framework.calendar.fiscalYear(of: period)
         if wasEvicted(info, period) {
-            let at = evictedOrigin(info, period).map { "at \($0)" } ?? "earlier in the data"
-            reject(origin, .duplicateRow, "\(id) \(period) is already given \(at)", measure: id, period: periodText.description)
+            // Its first row is named once everything is read, by reading the files again (see
+            // `nameFirstRows`): keeping every let-go figure's origin cost eight bytes a row.
+            reject(origin, .duplicateRow, "\(id) \(period) is already given earlier in the data", measure: id, period: periodText.description)
+            firstRowsWanted.append(FirstRowWanted(duplicate: origin, id: id, period: period))
             return
         }
         var o = observation
@@ -516,7 +530,7 @@ public struct DataLoader {
         if let kept = keptYears, !kept.contains(year.start) {
             // Valid, and counted as used, but outside the two years a report needs: kept only as a key,
             // so that a later duplicate is still caught.
-            markEvicted(info, period, fileIndex: Int32(fileNames.count - 1), line: Int32(clamping: record.line))
+            markEvicted(info, period)
             return
         }
         if reportPeriod == nil, year.start > (latestYear ?? Int.min) { advance(to: year.start) }
@@ -548,8 +562,8 @@ public struct DataLoader {
     /// Figures let go, for PM502: a bit per period of each measure's own frequency, counted from the
     /// year before the plan (periods outside the plan were rejected before they got here).
     private var evicted: [[UInt64]]
-    /// Where each figure let go came from (see `remember`).
-    private var evictedAt: [[UInt64]]
+    /// Duplicates of figures let go, whose first row is still to be named.
+    private(set) var firstRowsWanted: [FirstRowWanted] = []
 
     /// The bit of a period among a measure's periods.
     func ordinal(_ info: MeasureInfo, _ p: Period) -> Int {
@@ -569,26 +583,8 @@ public struct DataLoader {
         return bits[o / 64] & (1 << UInt64(o % 64)) != 0
     }
 
-    mutating func markEvicted(_ info: MeasureInfo, _ p: Period, fileIndex: Int32, line: Int32) {
-        let o = ordinal(info, p)
-        DataLoader.mark(&evicted[info.index], o)
-        DataLoader.remember(&evictedAt[info.index], o, fileIndex: fileIndex, line: line)
-    }
-
-    /// Where a figure let go came from, for the message of a later duplicate: eight bytes a figure,
-    /// so that the message names the first row whether or not its figure is still held (and so does
-    /// not depend on when figures were let go).
-    static func remember(_ list: inout [UInt64], _ o: Int, fileIndex: Int32, line: Int32) {
-        guard o >= 0 else { return }
-        list.append(UInt64(o & 0xFFF) << 52 | UInt64(UInt32(bitPattern: fileIndex) & 0xFFFFF) << 32 | UInt64(UInt32(bitPattern: line)))
-    }
-
-    func evictedOrigin(_ info: MeasureInfo, _ p: Period) -> RowOrigin? {
-        let o = UInt64(ordinal(info, p) & 0xFFF)
-        guard let e = evictedAt[info.index].first(where: { $0 >> 52 == o }) else { return nil }
-        let file = Int((e >> 32) & 0xFFFFF)
-        guard file < fileNames.count else { return nil }
-        return RowOrigin(file: fileNames[file], line: Int(e & 0xFFFF_FFFF))
+    mutating func markEvicted(_ info: MeasureInfo, _ p: Period) {
+        DataLoader.mark(&evicted[info.index], ordinal(info, p))
     }
 
     static func mark(_ bits: inout [UInt64], _ o: Int) {
@@ -605,18 +601,13 @@ public struct DataLoader {
         let base = firstYear?.start ?? 0
         for i in store.indices where store[i].hasYear(before: year - 1) {
             let perYear = infos[i].frequency.periodsPerYear
-            // Taken out and put back, so that each array stays uniquely referenced and grows in place.
-            var bits: [UInt64] = [], at: [UInt64] = []
+            // Taken out and put back, so that the array stays uniquely referenced and grows in place.
+            var bits: [UInt64] = []
             swap(&bits, &evicted[i])
-            swap(&at, &evictedAt[i])
-            at.reserveCapacity(at.count + store[i].count(before: year - 1))  // exactly: a doubling would leave slack in every measure
-            store[i].dropYears(before: year - 1) { p, y, file, line in
-                let ordinal = DataLoader.ordinal(p, year: y, perYear: perYear, from: base, calendar: calendar)
-                DataLoader.mark(&bits, ordinal)
-                DataLoader.remember(&at, ordinal, fileIndex: file, line: line)
+            store[i].dropYears(before: year - 1) { p, y, _, _ in
+                DataLoader.mark(&bits, DataLoader.ordinal(p, year: y, perYear: perYear, from: base, calendar: calendar))
             }
             swap(&bits, &evicted[i])
-            swap(&at, &evictedAt[i])
         }
     }
 

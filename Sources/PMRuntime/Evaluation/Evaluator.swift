@@ -192,7 +192,7 @@ public struct Evaluator: Sendable {
             priority: priority(ofAim: m.aim), unit: m.unit, polarity: polarity, frequency: frequency,
             source: m.source, toleranceText: Evaluator.describe(m.tolerance), period: nil, basis: basis,
             annualTarget: plan.target(year), rating: .grey, status: .none, trend: Trend(),
-            accountable: personName(m.accountable), committee: m.committee, flags: [], series: [])
+            accountable: personName(m.accountable), committee: m.committee, flags: [], series: ChartSeries())
 
         // Previous year's outturn: the whole year's figure from the data, else the baseline for that year.
         let previousYear = year.previous
@@ -205,13 +205,14 @@ public struct Evaluator: Sendable {
         }
 
         // The chart: every period of last year and this year up to the one reported.
+        if options.charts { r.series = ChartSeries(calendar: calendar, frequency: frequency, firstYear: previousYear) }
         for y in [previousYear, year] where options.charts {
             let last = y == year ? k : n
             guard last >= 1 else { continue }
             for i in 1...last {
                 let p = calendar.period(i, of: y, frequency: frequency)
-                r.series.append(SeriesPoint(period: p, year: y, actual: byPeriod[p]?.value.rounded(places: places).doubleValue,
-                                            plan: plan.periodPlan(y, i)?.doubleValue))
+                r.series.append(year: y, actual: byPeriod[p]?.value.rounded(places: places).doubleValue,
+                                plan: plan.periodPlan(y, i)?.doubleValue)
             }
         }
 

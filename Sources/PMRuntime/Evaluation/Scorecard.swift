@@ -56,13 +56,54 @@ public enum FigureStatus: Sendable, Hashable {
 }
 
 /// One period of a measure's chart: the period actual and the period plan, as the chart draws them.
-/// Approximations (the exact figures are the result's own), so that a national scorecard's charts
-/// take two thirds of the memory they took as decimals.
+/// Approximations (the exact figures are the result's own).
 public struct SeriesPoint: Sendable {
     public var period: Period
     public var year: FiscalYear
     public var actual: Double?
     public var plan: Double?
+}
+
+/// A measure's chart: every period of last year, then this year's up to the one reported. Kept as two
+/// doubles a period (not a missing one marked by NaN) and made into `SeriesPoint`s when read: a national
+/// HTML scorecard holds a chart for each of 100,000 measures, and as points they were a third of its
+/// memory.
+public struct ChartSeries: RandomAccessCollection, Sendable {
+    /// Actual then plan for each period; NaN where there is none.
+    private var values: [Double] = []
+    private var calendar = FiscalCalendar()
+    private var frequency = Frequency.monthly
+    private var firstYear = FiscalYear(0)
+    /// How many of the periods are the first year's.
+    private var firstYearCount = 0
+
+    /// No chart.
+    public init() {}
+
+    init(calendar: FiscalCalendar, frequency: Frequency, firstYear: FiscalYear) {
+        self.calendar = calendar
+        self.frequency = frequency
+        self.firstYear = firstYear
+    }
+
+    /// Adds the next period's figures: those of the first year, then of the year after it.
+    mutating func append(year: FiscalYear, actual: Double?, plan: Double?) {
+        if values.isEmpty { values.reserveCapacity(4 * frequency.periodsPerYear) }
+        if year == firstYear { firstYearCount += 1 }
+        values.append(actual ?? .nan)
+        values.append(plan ?? .nan)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { values.count / 2 }
+
+    public subscript(i: Int) -> SeriesPoint {
+        let year = i < firstYearCount ? firstYear : firstYear.next
+        let index = i < firstYearCount ? i + 1 : i - firstYearCount + 1
+        let actual = values[2 * i], plan = values[2 * i + 1]
+        return SeriesPoint(period: calendar.period(index, of: year, frequency: frequency), year: year,
+                           actual: actual.isNaN ? nil : actual, plan: plan.isNaN ? nil : plan)
+    }
 }
 
 /// A measure on the scorecard.
@@ -96,7 +137,7 @@ public struct MeasureResult: Sendable {
     public var committee: String?
     public var commentary: Commentary?
     public var flags: [Flag]
-    public var series: [SeriesPoint]
+    public var series: ChartSeries
 
     /// Decimal places figures are shown with.
     public var precision: Int { unit?.precision ?? 1 }

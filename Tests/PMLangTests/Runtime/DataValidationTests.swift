@@ -392,4 +392,35 @@ struct ShardedLoadingTests {
         #expect(one.contains("D.2 2025/26 Q1 5 line 2"))
         for n in [2, 3] { #expect(try summary(n) == one, "with \(n) loaders") }
     }
+
+    @Test("a duplicate of a figure let go names the first used row, in another file, with any number of loaders")
+    func firstRowOfLetGoFigure() throws {
+        let f = framework(DataValidationTests.measures)
+        let h = DataValidationTests.header
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmlang-first-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 2023/24 Q1 of D.2 is first given as `n/a` (rejected), then used at a.csv:3; D.1 2023/24 Q2 at
+        // a.csv:4. Two years later both arrive again, once those figures have been let go.
+        let files = [
+            ("a.csv", h + "D.2,2023/24 Q1,n/a\nD.2,2023/24 Q1,5\nD.1,2023/24 Q2,,1,2\n"),
+            ("b.csv", h + "D.2,2024/25 Q1,5\nD.2,2025/26 Q1,5\n"),
+            ("c.csv", h + "D.2,2026/27 Q1,5\nD.1,2026/27 Q1,,1,2\nD.2,2023/24 Q1,6\nD.1, 2023/24 Q2 ,,3,4\nD.2,2023/24 Q1,7\n"),
+        ]
+        for (name, text) in files { try text.write(toFile: dir.appendingPathComponent(name).path, atomically: true, encoding: .utf8) }
+        let a = dir.appendingPathComponent("a.csv").path
+        for shards in [1, 2, 3] {
+            let d = try DataLoader.load([dir.path], framework: f, shards: shards)
+            #expect(d.rejected.map { "\($0.origin.line) \($0.code.id) \($0.reason)" } == [
+                "2 PM503 `n/a` in `value` is not a number",
+                "4 PM502 D.2 2023/24 Q1 is already given at \(a):3",
+                "5 PM502 D.1 2023/24 Q2 is already given at \(a):4",
+                "6 PM502 D.2 2023/24 Q1 is already given at \(a):3",
+            ], "with \(shards) loaders")
+        }
+        // Bytes cannot be read twice: a first row in bytes read before is "earlier in the data".
+        var loader = DataLoader(framework: f)
+        for (name, text) in files { try loader.read(bytes: Array(text.utf8), name: name) }
+        #expect(loader.data.rejected.map(\.reason).last == "D.2 2023/24 Q1 is already given earlier in the data")
+    }
 }

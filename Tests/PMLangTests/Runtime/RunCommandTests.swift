@@ -132,6 +132,20 @@ struct HTMLReportTests {
         #expect(HTMLReport.escape("<b>\"R&D\"</b>") == "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;")
     }
 
+    @Test("a chart's points are last year's periods then this year's, with missing figures as nil")
+    func chartSeries() {
+        let calendar = FiscalCalendar(yearStart: 4)
+        var series = ChartSeries(calendar: calendar, frequency: .quarterly, firstYear: FiscalYear(2025))
+        let actuals: [Double?] = [1.5, nil, 3, 4, 5.25, nil]
+        let plans: [Double?] = [2, 2, nil, 2, 3, 3]
+        for i in 0..<6 { series.append(year: FiscalYear(i < 4 ? 2025 : 2026), actual: actuals[i], plan: plans[i]) }
+        #expect(series.map(\.period.description) == ["2025/26 Q1", "2025/26 Q2", "2025/26 Q3", "2025/26 Q4", "2026/27 Q1", "2026/27 Q2"])
+        #expect(series.map(\.year.start) == [2025, 2025, 2025, 2025, 2026, 2026])
+        #expect(series.map(\.actual) == actuals)
+        #expect(series.map(\.plan) == plans)
+        #expect(ChartSeries().isEmpty)
+    }
+
     @Test("charts are worked out only when asked for; nothing else in the scorecard changes")
     func chartsOnlyForHTML() throws {
         let s = try exampleScorecard()
