@@ -158,3 +158,27 @@ struct RendererTests {
         #expect(out.hasSuffix("0 errors, 0 warnings, 2 infos in 1 file\n"))
     }
 }
+
+@Suite("linting without keeping the text")
+struct TextlessLintTests {
+    @Test("the same findings, suppressions applied, and no file's text kept", arguments: ["examples/mistakes", "Tests/Fixtures/lint"])
+    func sameFindings(_ folder: String) throws {
+        let dir = Paths.root.appendingPathComponent(folder)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".pm") }.sorted()
+        let files = try names.map { try source(dir.appendingPathComponent($0), shownAs: "\(folder)/\($0)") }
+        var options = LintOptions(today: fixedToday)
+        let kept = Linter.lint(files, options: options)
+        options.keepsText = false
+        let textless = Linter.lint(files, options: options)
+        func findings(_ r: LintResult) -> [String] {
+            r.diagnostics.map { d in
+                let file = r.files[d.range.file]
+                return "\(file.path):\(file.lineIndex(of: d.range.start) + 1) \(d.code.id) \(d.message)"
+            }
+        }
+        #expect(!kept.diagnostics.isEmpty)
+        #expect(findings(textless) == findings(kept))
+        #expect(textless.files.allSatisfy { $0.bytes.isEmpty })
+        #expect(textless.files.map(\.lineCount) == kept.files.map(\.lineCount))
+    }
+}

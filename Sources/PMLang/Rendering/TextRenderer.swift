@@ -64,7 +64,7 @@ public struct TextRenderer {
             return String(repeating: " ", count: width - n.count) + n
         }
         if firstLine == lastLine {
-            let lineStart = file.lineStarts[firstLine]
+            let lineStart = min(file.lineStart(firstLine), file.bytes.count)
             let lineRange = file.lineRange(firstLine)
             let text = file.lineText(firstLine)
             let before = String(decoding: file.bytes[lineStart..<min(max(lineStart, d.range.start), lineRange.upperBound)], as: UTF8.self)

@@ -8,29 +8,49 @@ import Darwin
 public struct SourceFile: Sendable {
     /// The path as the user gave it (used verbatim in diagnostics).
     public let path: String
-    /// The raw bytes, exactly as read.
+    /// The raw bytes, exactly as read; empty once let go (`withoutText()`).
     public let bytes: [UInt8]
-    /// Byte offset of the start of every line; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
+    /// Byte offset of the start of every line, in 32 bits (files are under 2 GB); `[0] == 0`.
+    private let starts: [UInt32]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var starts = [0]
+        var starts: [UInt32] = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
         // memchr finds newlines many bytes at a time; a byte-by-byte loop was a tenth of pmlint's reading.
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var p = UnsafeRawPointer(base)
-            let end = p + buffer.count
+            // Lines past 4 GB (only standard input could be that long) are counted as the last one.
+            let end = p + min(buffer.count, Int(UInt32.max))
             while p < end, let nl = memchr(p, 0x0A, end - p) {
                 let offset = UnsafeRawPointer(nl) - UnsafeRawPointer(base)
-                starts.append(offset + 1)
+                starts.append(UInt32(offset + 1))
                 p = UnsafeRawPointer(nl) + 1
             }
         }
-        self.lineStarts = starts
+        self.starts = starts
     }
+
+    private init(path: String, bytes: [UInt8], starts: [UInt32]) {
+        self.path = path
+        self.bytes = bytes
+        self.starts = starts
+    }
+
+    /// The same file without its text: the line table stays, so a diagnostic's line (for suppressions)
+    /// can still be found, but nothing can be shown. The linter keeps files this way when asked not
+    /// to keep their text (`LintOptions.keepsText`).
+    public func withoutText() -> SourceFile {
+        SourceFile(path: path, bytes: [], starts: starts)
+    }
+
+    /// How many lines the file has (a final line without a newline counts).
+    public var lineCount: Int { starts.count }
+
+    /// The byte offset where a 0-based line starts.
+    public func lineStart(_ index: Int) -> Int { Int(starts[index]) }
 
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
@@ -39,10 +59,10 @@ public struct SourceFile: Sendable {
     /// The 0-based index of the line containing `offset` (binary search, so O(log n)).
     public func lineIndex(of offset: Int) -> Int {
         var low = 0
-        var high = lineStarts.count - 1
+        var high = starts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+            if Int(starts[mid]) <= offset { low = mid } else { high = mid - 1 }
         }
         return low
     }
@@ -52,7 +72,7 @@ public struct SourceFile: Sendable {
         let clamped = min(max(0, offset), bytes.count)
         let line = lineIndex(of: clamped)
         var column = 1
-        var i = lineStarts[line]
+        var i = min(Int(starts[line]), clamped)
         while i < clamped {
             // Count only bytes that start a scalar (not UTF-8 continuation bytes 10xxxxxx).
             if bytes[i] & 0xC0 != 0x80 { column += 1 }
@@ -63,8 +83,8 @@ public struct SourceFile: Sendable {
 
     /// The byte range of a 0-based line, without its line terminator.
     public func lineRange(_ index: Int) -> Range<Int> {
-        let start = lineStarts[index]
-        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+        let start = min(Int(starts[index]), bytes.count)
+        var end = index + 1 < starts.count ? min(Int(starts[index + 1]) - 1, bytes.count) : bytes.count
         if end > start && end <= bytes.count && end - 1 >= start && bytes[end - 1] == 0x0D { end -= 1 }
         return start..<max(start, end)
     }
@@ -80,7 +100,4 @@ public struct SourceFile: Sendable {
         let end = min(max(start, range.end), bytes.count)
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
-
-    /// Number of lines (a final line without a newline counts).
-    public var lineCount: Int { lineStarts.count }
 }

@@ -68,20 +68,27 @@ public enum Linter {
     ]
 
     /// Lints the files as one framework; `files[i]` is file id `i`.
-    public static func lint(_ files: [SourceFile], options: LintOptions) -> LintResult {
-        // Files parse independently, so they parse in parallel; everything after needs them all.
-        var parsed = ParallelMap.map(files.indices) { i -> (Document, [Diagnostic], [DirectiveComment]) in
-            let syntax = Parser.parse(bytes: files[i].bytes, file: i)
+    public static func lint(_ files: consuming [SourceFile], options: LintOptions) -> LintResult {
+        // Files parse independently, so they parse in parallel; everything after needs them all. Each
+        // task takes its file out of a slot, so that without `keepsText` nothing else holds the text
+        // and it goes as soon as the file is parsed.
+        let slots = files.map { SourceSlot($0) }
+        files = []
+        let keepsText = options.keepsText
+        var parsed = ParallelMap.map(slots.indices) { i -> (Document, [Diagnostic], [DirectiveComment], SourceFile) in
+            let file = slots[i].take()
+            let syntax = Parser.parse(bytes: file.bytes, file: i)
             let (doc, ds) = DeclarationBuilder.build(syntax)
-            return (doc, syntax.diagnostics + ds, syntax.directives)
+            return (doc, syntax.diagnostics + ds, syntax.directives, keepsText ? file : file.withoutText())
         }
         var diagnostics: [Diagnostic] = []
         var documents: [Document] = []
         var directives: [[DirectiveComment]] = []
-        for (doc, ds, dirs) in parsed {
+        for (doc, ds, dirs, file) in parsed {
             diagnostics += ds
             documents.append(doc)
             directives.append(dirs)
+            files.append(file)
         }
         parsed = []  // the documents now live only in `documents`, which the resolver consumes
         let (framework, resolveDiagnostics) = Resolver.resolve(consuming: &documents)
@@ -105,6 +112,16 @@ public enum Linter {
         for found in ParallelMap.map(tasks.indices, { families[tasks[$0].family].check(tasks[$0].context) }) { diagnostics += found }
         diagnostics = Suppression.apply(diagnostics, directives: directives, files: files, today: options.today)
         return LintResult(files: files, framework: framework, diagnostics: sorted(diagnostics))
+    }
+
+    /// One file, handed to the one task that parses it.
+    private final class SourceSlot: @unchecked Sendable {
+        private var file: SourceFile?
+        init(_ file: SourceFile) { self.file = file }
+        func take() -> SourceFile {
+            defer { file = nil }
+            return file!
+        }
     }
 
     /// Lints `files` and compares the framework with the approved version in `approved` (PM401-PM403).

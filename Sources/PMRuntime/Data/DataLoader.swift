@@ -604,7 +604,7 @@ public struct DataLoader {
             // Taken out and put back, so that the array stays uniquely referenced and grows in place.
             var bits: [UInt64] = []
             swap(&bits, &evicted[i])
-            store[i].dropYears(before: year - 1) { p, y, _, _ in
+            store[i].dropYears(before: year - 1, calendar: calendar) { p, y in
                 DataLoader.mark(&bits, DataLoader.ordinal(p, year: y, perYear: perYear, from: base, calendar: calendar))
             }
             swap(&bits, &evicted[i])

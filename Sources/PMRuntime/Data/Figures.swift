@@ -6,23 +6,29 @@ import PMLang
 /// from the end beats a hash table: no hashing per row, one allocation per measure, and the latest
 /// figures, which rows usually add and reports usually ask for, are found first.
 public struct Figures: Sendable, Sequence {
-    /// One figure in 40 bytes (the plain `Period` and `Observation` took 128): at national scale the
+    /// One figure in 24 bytes (the plain `Period` and `Observation` took 128): at national scale the
     /// figures kept are most of pmrun's memory. The period is its key, the value a 64-bit significand
     /// and a scale. A ratio measure's figure keeps its value, numerator and denominator in `parts`
     /// beside (its value, a quotient, seldom fits in 64 bits); what is rare (commentary, a written
-    /// value too long for 64 bits) goes in a box.
+    /// value too long for 64 bits, a file beyond the 65,535th) goes in a box in `extras` beside. A
+    /// figure's financial year is worked out from its key when old years are let go, not stored.
     private struct Entry {
         /// The period packed into one integer, so that a search compares integers, not enum payloads.
         var key: Int32
         var line: Int32
-        var value: PackedDecimal
-        /// The financial year the period falls in (its start), for letting old years go.
-        var year: Int16
+        var significand: Int64
         var submittedDay: Int32
-        var fileIndex: Int32
-        var extras: FigureExtras?
+        var fileIndex: UInt16
+        /// The value's scale; or `Entry.invalid`, `Entry.inParts` or `Entry.inExtras`.
+        var scale: Int8
+
+        static let invalid: Int8 = -1
+        static let inParts: Int8 = -3
+        static let inExtras: Int8 = -4
     }
     private var entries: [Entry] = []
+    /// The rare parts of figures, by the position of their entry; empty while no figure has them.
+    private var extras: [FigureExtras?] = []
     /// A ratio measure's values, numerators and denominators, by the position of their entry; empty
     /// while no figure has them.
     private var parts: [Parts] = []
@@ -35,7 +41,7 @@ public struct Figures: Sendable, Sequence {
     /// The largest key and the earliest year held, so that the usual questions (is this newer period
     /// already here? is anything old enough to let go?) are answered without a scan.
     private var maxKey: Int32 = .min
-    private var minYear: Int32 = .max
+    private var minYear: Int = .max
 
     /// A period as one integer: equal periods give equal keys, different periods different keys.
     @inline(__always) static func key(_ p: Period) -> Int32 {
@@ -62,17 +68,17 @@ public struct Figures: Sendable, Sequence {
     private func observation(at i: Int) -> Observation {
         let e = entries[i]
         var o: Observation
-        if let x = e.extras {
-            o = Observation(value: x.value, fileIndex: Int(e.fileIndex), line: Int(e.line))
+        if e.scale == Entry.inExtras, let x = extras[i] {
+            o = Observation(value: x.value, fileIndex: Int(x.fileIndex), line: Int(e.line))
             o.commentaryBox = x.commentary
             o.numerator = x.numerator
             o.denominator = x.denominator
-        } else if e.value.isInParts {
+        } else if e.scale == Entry.inParts {
             o = Observation(value: parts[i].value, fileIndex: Int(e.fileIndex), line: Int(e.line))
             o.numerator = parts[i].numerator.decimalIfValid
             o.denominator = parts[i].denominator.decimalIfValid
         } else {
-            o = Observation(value: e.value.decimal, fileIndex: Int(e.fileIndex), line: Int(e.line))
+            o = Observation(value: PackedDecimal(significand: e.significand, scale: e.scale).decimal, fileIndex: Int(e.fileIndex), line: Int(e.line))
         }
         if e.submittedDay != .min { o.submitted = CalendarDate(dayNumber: Int(e.submittedDay)) }
         return o
@@ -110,7 +116,11 @@ public struct Figures: Sendable, Sequence {
 
     /// Where the figure for a period came from (file position and line), if there is one.
     func source(of period: Period) -> (fileIndex: Int32, line: Int32)? {
-        position(of: period).map { (entries[$0].fileIndex, entries[$0].line) }
+        position(of: period).map { i in
+            let e = entries[i]
+            let file = e.scale == Entry.inExtras ? extras[i]?.fileIndex ?? 0 : Int32(e.fileIndex)
+            return (file, e.line)
+        }
     }
 
     /// Adds the figure for a period that has none yet (the loader has checked); `capacity`, the most
@@ -119,29 +129,42 @@ public struct Figures: Sendable, Sequence {
         if entries.isEmpty { entries.reserveCapacity(capacity) }
         let numerator = o.numerator.map(PackedDecimal.init), denominator = o.denominator.map(PackedDecimal.init)
         let hasParts = numerator != nil && denominator != nil
-        var value = hasParts ? PackedDecimal.inParts : PackedDecimal(o.value)
+        var value = hasParts ? PackedDecimal(significand: 0, scale: Entry.inParts) : PackedDecimal(o.value)
         // The commentary's box is passed on as it is: reading it as a `Commentary` would copy four
         // strings in and out for every figure, most of which have none.
         let commentary = o.commentaryBox
-        var extras: FigureExtras?
-        if !value.isPacked || !(numerator?.isPacked ?? true) || !(denominator?.isPacked ?? true) || commentary != nil {
-            extras = FigureExtras(value: o.value, numerator: o.numerator, denominator: o.denominator, commentary: commentary)
-            value = .invalid
+        var boxed: FigureExtras?
+        if !value.isPacked || !(numerator?.isPacked ?? true) || !(denominator?.isPacked ?? true) || commentary != nil
+            || o.fileIndex < 0 || o.fileIndex >= Int32(UInt16.max) {
+            boxed = FigureExtras(value: o.value, numerator: o.numerator, denominator: o.denominator, commentary: commentary,
+                                 fileIndex: o.fileIndex)
+            value = PackedDecimal(significand: 0, scale: Entry.inExtras)
         }
-        let entry = Entry(key: Figures.key(period), line: o.line, value: value, year: Int16(clamping: year),
-                          submittedDay: o.submitted.map { Int32(clamping: $0.dayNumber) } ?? .min, fileIndex: o.fileIndex, extras: extras)
-        if value.isInParts, let numerator, let denominator {
-            if parts.count < entries.count {
-                parts.reserveCapacity(entries.capacity)
-                parts.append(contentsOf: repeatElement(.none, count: entries.count - parts.count))
-            }
+        let entry = Entry(key: Figures.key(period), line: o.line, significand: value.significand,
+                          submittedDay: o.submitted.map { Int32(clamping: $0.dayNumber) } ?? .min,
+                          fileIndex: boxed == nil ? UInt16(o.fileIndex) : 0, scale: value.scale)
+        if value.scale == Entry.inParts, let numerator, let denominator {
+            Figures.fill(&parts, upTo: entries.count, capacity: entries.capacity, with: .none)
             parts.append(Parts(value: o.value, numerator: numerator, denominator: denominator))
         } else if !parts.isEmpty {
             parts.append(.none)
         }
+        if let boxed {
+            Figures.fill(&extras, upTo: entries.count, capacity: entries.capacity, with: nil)
+            extras.append(boxed)
+        } else if !extras.isEmpty {
+            extras.append(nil)
+        }
         maxKey = Swift.max(maxKey, entry.key)
-        minYear = Swift.min(minYear, Int32(entry.year))
+        minYear = Swift.min(minYear, year)
         entries.append(entry)
+    }
+
+    /// Makes a side array (empty until a figure needs it) as long as the entries before its first use.
+    private static func fill<T>(_ side: inout [T], upTo count: Int, capacity: Int, with none: T) {
+        guard side.count < count else { return }
+        side.reserveCapacity(capacity)
+        side.append(contentsOf: repeatElement(none, count: count - side.count))
     }
 
     /// Calls `body` with the latest period of each frequency that has figures. Within one frequency
@@ -163,44 +186,35 @@ public struct Figures: Sendable, Sequence {
         if best.3 >= 0 { body(Figures.period(entries[best.3].key)) }
     }
 
-    /// How many figures are for years before `year`.
-    func count(before year: Int) -> Int { entries.reduce(0) { $0 + (Int($1.year) < year ? 1 : 0) } }
-
     /// Whether any figure is for a year before `year`.
-    func hasYear(before year: Int) -> Bool { Int(minYear) < year }
+    func hasYear(before year: Int) -> Bool { minYear < year }
 
-    /// Lets go of the figures of years before `year`, calling `dropped` for each (its period, year, file
-    /// and line); the rest keep their order.
-    mutating func dropYears(before year: Int, _ dropped: (Period, Int, Int32, Int32) -> Void) {
-        var firstKept = -1
-        var prefix = true  // whether the dropped figures are all at the front (rows come in year order)
+    /// Lets go of the figures of years before `year` (financial years of `calendar`), calling `dropped`
+    /// for each with its period and year; the rest keep their order.
+    mutating func dropYears(before year: Int, calendar: FiscalCalendar, _ dropped: (Period, Int) -> Void) {
+        var kept = 0
+        var earliest = Int.max
         for k in entries.indices {
-            if Int(entries[k].year) < year {
-                if firstKept >= 0 { prefix = false }
-                dropped(Figures.period(entries[k].key), Int(entries[k].year), entries[k].fileIndex, entries[k].line)
-            } else if firstKept < 0 {
-                firstKept = k
+            let period = Figures.period(entries[k].key)
+            let y = calendar.fiscalYear(of: period).start
+            if y < year {
+                dropped(period, y)
+                continue
             }
-        }
-        if firstKept < 0 {
-            entries.removeAll()
-            parts.removeAll()
-        } else if prefix {
-            entries.removeFirst(firstKept)
-            if !parts.isEmpty { parts.removeFirst(firstKept) }
-        } else {
-            // Both arrays compacted by one walk, so a figure keeps its parts.
-            var kept = 0
-            for k in entries.indices where Int(entries[k].year) >= year {
+            earliest = Swift.min(earliest, y)
+            // Every array compacted by one walk, so a figure keeps its parts.
+            if kept != k {
                 entries[kept] = entries[k]
                 if !parts.isEmpty { parts[kept] = parts[k] }
-                kept += 1
+                if !extras.isEmpty { extras[kept] = extras[k] }
             }
-            entries.removeLast(entries.count - kept)
-            if !parts.isEmpty { parts.removeLast(parts.count - kept) }
+            kept += 1
         }
+        entries.removeLast(entries.count - kept)
+        if !parts.isEmpty { parts.removeLast(parts.count - kept) }
+        if !extras.isEmpty { extras.removeLast(extras.count - kept) }
         maxKey = entries.reduce(Int32.min) { Swift.max($0, $1.key) }
-        minYear = entries.reduce(Int32.max) { Swift.min($0, Int32($1.year)) }
+        minYear = earliest
     }
 
     /// The periods and their figures, in the order they were read.
@@ -226,12 +240,8 @@ struct PackedDecimal {
         if let s = d.significand64 { self.init(significand: s, scale: d.scale8) } else { self.init(significand: 1, scale: -2) }
     }
 
-    /// Marks a figure whose value is kept with its numerator and denominator.
-    static let inParts = PackedDecimal(significand: 0, scale: -3)
-
     /// Whether the value was held (scale -2 marks one too long for 64 bits).
     var isPacked: Bool { scale != -2 }
-    var isInParts: Bool { scale == -3 }
     var decimal: DecimalValue { DecimalValue(significand: significand, scale: scale) }
     var decimalIfValid: DecimalValue? { scale >= 0 ? decimal : nil }
 }
@@ -243,11 +253,13 @@ final class FigureExtras: Sendable {
     let numerator: DecimalValue?
     let denominator: DecimalValue?
     let commentary: CommentaryBox?
+    let fileIndex: Int32
 
-    init(value: DecimalValue, numerator: DecimalValue?, denominator: DecimalValue?, commentary: CommentaryBox?) {
+    init(value: DecimalValue, numerator: DecimalValue?, denominator: DecimalValue?, commentary: CommentaryBox?, fileIndex: Int32) {
         self.value = value
         self.numerator = numerator
         self.denominator = denominator
         self.commentary = commentary
+        self.fileIndex = fileIndex
     }
 }

@@ -147,7 +147,16 @@ public enum RunCommand {
             io.stderr("Error: \(error.message)\n")
             return nil
         }
-        let lint = Linter.lint(files, options: LintOptions(today: asOf))
+        let read = files.map(\.path)
+        // The text is let go file by file as it is parsed, and read again only if there are errors to
+        // show; standard input cannot be read again, so its text is kept.
+        var options = LintOptions(today: asOf)
+        options.keepsText = paths.contains("-")
+        var lint = Linter.lint(consume files, options: options)
+        if lint.hasErrors && !options.keepsText, let again = try? FileLoader.load(read) {
+            options.keepsText = true
+            lint = Linter.lint(again, options: options)
+        }
         if lint.hasErrors {
             var errors = lint
             errors.diagnostics = lint.diagnostics.filter { $0.severity == .error }
@@ -155,7 +164,7 @@ public enum RunCommand {
             io.stderr("Error: the framework has \(errors.diagnostics.count) lint error\(errors.diagnostics.count == 1 ? "" : "s"); pmrun does not evaluate it until pmlint passes.\n")
             return nil
         }
-        return (lint.framework, files.map(\.path))
+        return (lint.framework, read)
     }
 
     /// Writes `text` to `output` atomically unless it is one of the inputs; false (after saying why) if not.

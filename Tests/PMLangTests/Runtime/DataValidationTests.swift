@@ -272,7 +272,7 @@ struct FiguresTests {
         for year in 2022...2024 { figures.append(.quarter(FiscalYear(year), 1), year: year, FiguresTests.figure(year, line: year)) }
         var dropped: [Period] = []
         #expect(figures.hasYear(before: 2023) && !figures.hasYear(before: 2022))
-        figures.dropYears(before: 2023) { p, y, _, line in dropped.append(p); #expect(y == 2022 && line == 2022) }
+        figures.dropYears(before: 2023, calendar: FiscalCalendar()) { p, y in dropped.append(p); #expect(y == 2022) }
         #expect(dropped == [.quarter(FiscalYear(2022), 1)])
         #expect(figures.periods == [.quarter(FiscalYear(2023), 1), .quarter(FiscalYear(2024), 1)])
         #expect(figures[.quarter(FiscalYear(2024), 1)]?.value == DecimalValue(2024))
@@ -287,7 +287,8 @@ struct FiguresTests {
         let small = try #require(DecimalValue(parsing: "-0.000001"))
         var made: [(Period, Observation)] = []
         for (i, value) in [small, long, negative, DecimalValue(7), small, DecimalValue(3), long].enumerated() {
-            var o = Observation(value: value, fileIndex: i % 3, line: 10 + i)
+            // File positions past what an entry holds (65,535) go in the box with the rest.
+            var o = Observation(value: value, fileIndex: i == 3 ? 70_000 : i % 3, line: 10 + i)
             if i >= 2 && i != 3 { o.numerator = DecimalValue(i * 10); o.denominator = i == 6 ? long : DecimalValue(i) }
             if i == 4 { o.commentary = Commentary(cause: "storm", recovery: "2026-03-31") }
             if i == 5 { o.submitted = CalendarDate(parsing: "2026-01-15") }
@@ -301,11 +302,27 @@ struct FiguresTests {
                 && a.submitted == b.submitted && a.fileIndex == b.fileIndex && a.line == b.line
         }
         for (p, o) in made { #expect(same(figures[p], o), "\(p)") }
-        figures.dropYears(before: 2024) { _, _, _, _ in }
+        figures.dropYears(before: 2024, calendar: FiscalCalendar()) { _, _ in }
         #expect(figures.count == 3)
         let kept = made.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
         for (p, o) in kept { #expect(same(figures[p], o), "\(p)") }
         #expect(figures.periods == kept.map(\.0))
+    }
+
+    @Test("a month's year is its financial year: January to March go with the year before")
+    func monthsByFinancialYear() {
+        let calendar = FiscalCalendar(yearStart: 4)
+        var figures = Figures()
+        let months: [Period] = [.month(year: 2024, month: 3), .month(year: 2024, month: 4), .month(year: 2025, month: 1), .month(year: 2025, month: 4)]
+        for (i, p) in months.enumerated() { figures.append(p, year: calendar.fiscalYear(of: p).start, FiguresTests.figure(i, line: i)) }
+        var dropped: [(Period, Int)] = []
+        #expect(figures.hasYear(before: 2024))
+        figures.dropYears(before: 2024, calendar: calendar) { dropped.append(($0, $1)) }
+        #expect(dropped.map(\.0) == [.month(year: 2024, month: 3)] && dropped.map(\.1) == [2023])
+        #expect(!figures.hasYear(before: 2024) && figures.hasYear(before: 2025))
+        figures.dropYears(before: 2025, calendar: calendar) { _, _ in }
+        #expect(figures.periods == [.month(year: 2025, month: 4)])
+        #expect(!figures.hasYear(before: 2025))
     }
 
     @Test("the latest period of each frequency, whatever order the figures came in")

@@ -62,6 +62,14 @@ struct RunCommandTests {
         #expect(r.status == 2)
         #expect(r.stderr.contains("pmrun does not evaluate it until pmlint passes"))
         #expect(r.stdout.isEmpty)
+        // The framework is linted without keeping its text, then again with it to show the errors: each
+        // error pmlint finds is shown, with its source line and caret.
+        let (_, short, _) = runLint([Paths.root.appendingPathComponent("examples/mistakes").path, "--format", "short"])
+        let errors = short.split(separator: "\n").filter { $0.contains(": error[") }
+        #expect(!errors.isEmpty)
+        #expect(r.stderr.components(separatedBy: "error[PM").count - 1 == errors.count)
+        #expect(r.stderr.contains("9 | measure L.1 \"Unclosed title {"))
+        #expect(r.stderr.contains("  |             ^^^"))
     }
 
     @Test("--output is written whole, and never over an input")
