@@ -10,6 +10,11 @@ public struct EvaluationOptions: Sendable {
     /// this one, actual against plan). Only the HTML scorecard draws it; for a national framework it is
     /// a good part of the evaluation and of its memory.
     public var charts: Bool
+    /// Whether the scorecard's `data` keeps the figures once they are rated. Without it each measure's
+    /// figures are let go as soon as the measure is rated (pmrun, whose reports need only the data's
+    /// counts, rejections and flags): at national scale the figures and the results were the peak of
+    /// pmrun's memory together.
+    public var keepsFigures = true
 
     public init(period: Period? = nil, asOf: CalendarDate, charts: Bool = true) {
         self.period = period
@@ -24,7 +29,7 @@ public struct Evaluator: Sendable {
     public let framework: Framework
     /// The measures, in framework order.
     public let measures: [RuntimeMeasure]
-    public let data: PeriodData
+    public private(set) var data: PeriodData
     public let options: EvaluationOptions
     let calendar: FiscalCalendar
     /// Data flags (PM510) by measure, as positions in `data.flags`, so each measure finds its own without
@@ -82,21 +87,23 @@ public struct Evaluator: Sendable {
         evaluate(framework: RuntimeFramework(framework), data: data, options: options)
     }
 
-    public static func evaluate(framework: RuntimeFramework, data: PeriodData, options: EvaluationOptions) -> Scorecard? {
+    public static func evaluate(framework: RuntimeFramework, data: consuming PeriodData, options: EvaluationOptions) -> Scorecard? {
         var o = options
         if o.period == nil { o.period = latestPeriod(in: data, framework: framework) }
         guard o.period != nil else { return nil }
-        return Evaluator(framework: framework, data: data, options: o).scorecard()
+        // Handed on, not copied: without `keepsFigures` the evaluator must hold the only reference to
+        // the figures for letting them go to free anything.
+        return Evaluator(framework: framework, data: consume data, options: o).scorecard()
     }
 
     /// The scorecard for `options.period` (which must be set).
-    public func scorecard() -> Scorecard {
+    public consuming func scorecard() -> Scorecard {
         let period = options.period!
         let rank = Dictionary(framework.priorities.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         func order(_ priority: String?) -> Int { priority.flatMap { rank[$0] } ?? Int.max }
         // Priority order first, then the order of the source, so every report lists measures the same way.
         // Sort positions, not the results themselves: moving large structs around costs more than the sort.
-        var measures = evaluateAll(period)
+        var measures = options.keepsFigures ? evaluateAll(period) : evaluateAllLettingFiguresGo(period)
         let keys = measures.map { order($0.priority) }
         var source = measures.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         // Each result is moved to its place by swaps, cycle by cycle: copying them into a new array
@@ -144,6 +151,34 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// The same, letting each measure's figures go once it is rated: the figures are moved out of the
+    /// data into measure order, and the chunks are rated a few at a time, each wave's figures let go
+    /// before the next, so that the results grow as the figures shrink.
+    mutating func evaluateAllLettingFiguresGo(_ period: Period) -> [MeasureResult] {
+        let measures = self.measures
+        var figures = measures.map { data.observations[$0.id] ?? Figures() }
+        data.observations = [:]
+        let chunks = ParallelMap.chunks(measures.count, size: 1_000)
+        let wave = 4
+        let evaluator = self
+        return Array(unsafeUninitializedCapacity: measures.count) { buffer, count in
+            nonisolated(unsafe) let out = buffer
+            figures.withUnsafeMutableBufferPointer { held in
+                nonisolated(unsafe) let byMeasure = held
+                for first in stride(from: 0, to: chunks.count, by: wave) {
+                    let these = first..<min(first + wave, chunks.count)
+                    _ = ParallelMap.map(these) { k in
+                        for i in chunks[k] {
+                            (out.baseAddress! + i).initialize(to: evaluator.evaluate(measures[i], figures: byMeasure[i], reportPeriod: period))
+                        }
+                    }
+                    for k in these { for i in chunks[k] { byMeasure[i] = Figures() } }
+                }
+            }
+            count = measures.count
+        }
+    }
+
     // MARK: - Measures
 
     func personName(_ id: String?) -> String? {
@@ -175,6 +210,10 @@ public struct Evaluator: Sendable {
     }
 
     func evaluate(_ m: RuntimeMeasure, reportPeriod: Period) -> MeasureResult {
+        evaluate(m, figures: data.observations[m.id] ?? Figures(), reportPeriod: reportPeriod)
+    }
+
+    func evaluate(_ m: RuntimeMeasure, figures byPeriod: Figures, reportPeriod: Period) -> MeasureResult {
         let frequency = m.frequency
         let year = calendar.fiscalYear(of: reportPeriod)
         let k = ratedIndex(frequency, reportPeriod: reportPeriod)
@@ -185,7 +224,6 @@ public struct Evaluator: Sendable {
         let multiplier = m.formula?.ratioShape?.multiplier
         let lag = m.lag
         let polarity = m.polarity
-        let byPeriod = data.observations[m.id] ?? Figures()
 
         var r = MeasureResult(
             id: m.id, title: m.title, kind: m.kind, aim: m.aim, aimTitle: m.aim.flatMap { framework.aims[$0]?.title },

@@ -219,7 +219,11 @@ public enum RunCommand {
             io.stderr("Error: \(p) is outside the plan\(plan).\n")
             return 2
         }
-        guard let scorecard = Evaluator.evaluate(framework: runtime, data: data, options: EvaluationOptions(period: o.period, asOf: asOf, charts: o.format == .html)) else {
+        // The figures are let go as each measure is rated: the reports need only the data's counts,
+        // rejections and flags, which the scorecard keeps.
+        var evaluation = EvaluationOptions(period: o.period, asOf: asOf, charts: o.format == .html)
+        evaluation.keepsFigures = false
+        guard let scorecard = Evaluator.evaluate(framework: runtime, data: consume data, options: evaluation) else {
             io.stderr("Error: the data has no figures to report; name the period with --period.\n")
             return 2
         }
@@ -252,14 +256,15 @@ public enum RunCommand {
         } else {
             io.stdout(o.format.render(scorecard, style: style))
         }
-        if !data.rejected.isEmpty {
+        let read = scorecard.data
+        if !read.rejected.isEmpty {
             if o.format != .text || o.output != nil {
                 // One write for all of them: a write per row would cost a system call each.
                 var lines = ""
-                for r in data.rejected { lines += "\(r.origin): error: \(r.code.id) \(r.reason)\n" }
+                for r in read.rejected { lines += "\(r.origin): error: \(r.code.id) \(r.reason)\n" }
                 io.stderr(lines)
             }
-            io.stderr("pmrun: \(data.rejected.count) of \(data.rowsRead) data row\(data.rowsRead == 1 ? "" : "s") rejected.\n")
+            io.stderr("pmrun: \(read.rejected.count) of \(read.rowsRead) data row\(read.rowsRead == 1 ? "" : "s") rejected.\n")
             return io.finish(1)
         }
         return io.finish(0)

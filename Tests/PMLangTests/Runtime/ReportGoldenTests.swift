@@ -159,6 +159,23 @@ struct ChunkedEvaluationTests {
         #expect(text(chunked) == text(one))
         #expect(Set(chunked.map(\.rating)).count > 2)
     }
+
+    @Test("letting each measure's figures go once rated gives the same scorecard, and keeps none")
+    func lettingFiguresGo() throws {
+        var (framework, data) = try exampleFrameworkAndData()
+        let count = framework.measures.count
+        framework.measures = Array(repeatElement(framework.measures, count: 4_321 / count + 1).joined())
+        var options = EvaluationOptions(period: period("2026/27 Q2"), asOf: exampleAsOf)
+        let kept = try #require(Evaluator.evaluate(framework: framework, data: data, options: options))
+        options.keepsFigures = false
+        let released = try #require(Evaluator.evaluate(framework: framework, data: data, options: options))
+        #expect(!kept.data.observations.isEmpty)
+        #expect(released.data.observations.isEmpty)
+        #expect(released.measures.count == framework.measures.count)
+        for format in [ReportFormat.json, .text, .html] {
+            #expect(format.render(released) == format.render(kept), "\(format)")
+        }
+    }
 }
 
 /// pmrun converts the linted measures to their runtime form and lets the linter's go as it converts.
