@@ -19,3 +19,18 @@ public enum ProcessMemory {
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif
+
+
+extension ProcessMemory {
+    /// Gives free memory inside the allocator's heaps back to the system (glibc's `malloc_trim`).
+    public static func giveBackFreeMemory() {
+        #if os(Linux) && canImport(Glibc)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
+}
+
+#if os(Linux) && canImport(Glibc)
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

@@ -11,19 +11,26 @@ public struct RuntimeFramework: Sendable {
     /// The framework's measures in runtime form; the framework keeps its own as well.
     public init(_ framework: Framework) {
         self.framework = framework
-        self.measures = framework.measures.map(RuntimeMeasure.init)
+        self.measures = framework.measures.map { RuntimeMeasure($0) }
     }
 
-    /// The same, letting go of the framework's measures as they are converted: pmrun then never holds
-    /// both forms of every measure.
+    /// The same, letting go of the framework's measures once all are converted. All are converted
+    /// first so that the runtime measures are made in fresh memory: converted one by one as the linted
+    /// ones went, they were made in the holes those left, among the rest of the linter's garbage, and
+    /// pinned it all (at national scale, 170 MB the allocator held and could not give back). Made
+    /// apart, the linter's memory empties whole and `ProcessMemory.giveBackFreeMemory()` returns it.
     public init(consuming framework: consuming Framework) {
-        var measures: [RuntimeMeasure] = []
-        measures.reserveCapacity(framework.measures.count)
-        var resolved: [ResolvedMeasure] = []
-        swap(&resolved, &framework.measures)
-        // Converted from the back and let go one by one, so the two forms are never both whole.
-        while let m = resolved.popLast() { measures.append(RuntimeMeasure(m)) }
-        measures.reverse()
+        // A tolerance named by many measures is copied once and shared, as the linter shared it.
+        var named: [String: ResolvedTolerance] = [:]
+        let measures = framework.measures.map { m -> RuntimeMeasure in
+            var shared: ResolvedTolerance?
+            if case .named(let id)? = m.fields.tolerance?.value, let t = m.tolerance {
+                shared = named[id.value] ?? FreshCopy.tolerance(t)
+                named[id.value] = shared
+            }
+            return RuntimeMeasure(m, sharedTolerance: shared)
+        }
+        framework.measures = []
         self.framework = framework
         self.measures = measures
     }

@@ -49,22 +49,24 @@ public struct RuntimeMeasure: Sendable {
         public var periodKey: Int32
     }
 
-    public init(_ m: ResolvedMeasure) {
+    /// The runtime form of a linted measure. Strings and boxes are copied into new memory (see
+    /// `FreshCopy`); a tolerance shared by name is given as `sharedTolerance`, copied once for all.
+    public init(_ m: ResolvedMeasure, sharedTolerance: ResolvedTolerance? = nil) {
         let f = m.fields
-        id = m.id
-        title = m.decl.title
+        id = FreshCopy.string(m.id)
+        title = FreshCopy.string(m.decl.title)
         kind = m.kind
-        aim = f.aim?.value
-        committee = f.committee?.value
-        accountable = f.accountable?.value.person.value
+        aim = FreshCopy.string(f.aim?.value)
+        committee = FreshCopy.string(f.committee?.value)
+        accountable = FreshCopy.string(f.accountable?.value.person.value)
         frequency = f.frequency?.value ?? .quarterly
         lag = f.lag?.value ?? Lag(days: 0, working: false)
-        unit = f.unit?.value
-        polarity = f.better?.value
+        unit = f.unit.map { FreshCopy.unit($0.value) }
+        polarity = f.better.map { FreshCopy.polarity($0.value) }
         aggregate = m.aggregate
         rate = f.rate?.value
-        formula = f.formula?.value
-        source = f.source?.value
+        formula = f.formula.map { FreshCopy.formula($0.value) }
+        source = f.source.map { FreshCopy.source($0.value) }
         baseline = f.baseline?.value
         targets = (f.targets?.value ?? []).map { Target(value: $0.value.value, year: Int32(truncatingIfNeeded: $0.year.value.start)) }
         switch f.trajectory?.value ?? .flat {
@@ -73,6 +75,6 @@ public struct RuntimeMeasure: Sendable {
         case .profile(let shares): trajectory = .profile(shares.map(\.value))
         case .values(let list): trajectory = .values(list.map { Planned(value: $0.value.value, periodKey: Figures.key($0.period.value)) })
         }
-        tolerance = m.tolerance
+        tolerance = sharedTolerance ?? m.tolerance.map(FreshCopy.tolerance)
     }
 }

@@ -203,6 +203,8 @@ public enum RunCommand {
         guard let (linted, files) = loadFramework(o.paths, io: io, asOf: asOf) else { return 2 }
         // From here on the measures are held in their runtime form only.
         let runtime = RuntimeFramework(consuming: linted)
+        // The linter's memory, now empty, goes back to the system before the data is read.
+        ProcessMemory.giveBackFreeMemory()
         let framework = runtime.framework
 
         let dataFiles: [String]
@@ -214,6 +216,8 @@ public enum RunCommand {
             io.stderr("Error: \(error.message)\n")
             return 2
         }
+        // So is what the loaders read and merged and no longer need (their rows, their flags' copies).
+        ProcessMemory.giveBackFreeMemory()
         if let p = o.period, !framework.planYears.contains(framework.calendar.fiscalYear(of: p)) {
             let plan = framework.planYears.isEmpty ? "" : " (\(framework.planYears.first!) to \(framework.planYears.last!))"
             io.stderr("Error: \(p) is outside the plan\(plan).\n")
@@ -227,6 +231,8 @@ public enum RunCommand {
             io.stderr("Error: the data has no figures to report; name the period with --period.\n")
             return 2
         }
+        // And the figures, let go as they were rated, before the report is written.
+        ProcessMemory.giveBackFreeMemory()
         if !framework.planYears.contains(framework.calendar.fiscalYear(of: scorecard.period)) {
             io.stderr("Error: the latest data is for \(scorecard.period), outside the plan; name the period with --period.\n")
             return 2

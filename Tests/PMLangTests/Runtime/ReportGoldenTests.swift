@@ -194,6 +194,26 @@ struct RuntimeFrameworkTests {
         let b = try #require(Evaluator.evaluate(framework: consumed, data: data, options: options))
         #expect(JSONReport.render(a) == JSONReport.render(b))
     }
+
+    @Test("the runtime form holds its own copies of the linter's strings and formulas, equal to them")
+    func freshCopies() throws {
+        let (framework, _) = try exampleFrameworkAndData()
+        func address(_ s: String) -> UnsafeRawPointer? {
+            var s = s
+            return s.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        var checked = 0
+        for m in framework.measures where m.decl.title.utf8.count > 15 {
+            let r = RuntimeMeasure(m)
+            #expect(r.title == m.decl.title)
+            #expect(address(r.title) != address(m.decl.title), "\(m.id) shares its title with the linter")
+            if let f = m.fields.formula?.value { #expect(r.formula == f) }
+            if let s = m.fields.source?.value { #expect(r.source == s) }
+            checked += 1
+        }
+        #expect(checked > 10)
+        #expect(FreshCopy.string("short") == "short")
+    }
 }
 
 @Suite("HTML escaping")
