@@ -47,7 +47,7 @@ public struct Plan: Sendable {
             return (b + (t - b) * DecimalValue(index) / DecimalValue(n)).normalized()
         case .profile(let shares):
             guard index <= shares.count else { return nil }
-            return (t * shares[index - 1] / .hundred).normalized()
+            return (t * shares[index - 1].value / .hundred).normalized()
         case .values:
             return explicitValue(year, index)
         }
@@ -62,7 +62,7 @@ public struct Plan: Sendable {
             return periodPlan(year, index)
         case .profile(let shares):
             guard let t = target(year), index <= shares.count else { return nil }
-            let share = shares.prefix(index).reduce(DecimalValue.zero, +)
+            let share = shares.prefix(index).reduce(DecimalValue.zero) { $0 + $1.value }
             return (t * share / .hundred).normalized()
         case .values:
             if measure.aggregate == .sum {

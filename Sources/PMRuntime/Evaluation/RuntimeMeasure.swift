@@ -27,10 +27,16 @@ public struct RuntimeMeasure: Sendable {
     public let trajectory: Trajectory
     public let tolerance: ResolvedTolerance?
 
-    /// An annual target. The value first: the year then fits in the value's padding (24 bytes, not 32).
+    /// An annual target, in 16 bytes.
     public struct Target: Sendable {
-        public var value: DecimalValue
+        private var compact: CompactDecimal
         public var year: Int32
+        public var value: DecimalValue { compact.value }
+
+        public init(value: DecimalValue, year: Int32) {
+            compact = CompactDecimal(value)
+            self.year = year
+        }
     }
 
     /// How targets are profiled over a year's periods (`Trajectory` without source positions).
@@ -38,15 +44,21 @@ public struct RuntimeMeasure: Sendable {
         case flat
         case linear
         /// Each period's share of the annual target, in percent.
-        case profile([DecimalValue])
+        case profile([CompactDecimal])
         /// The planned value of each period named, by its packed key (`Figures.key`).
         case values([Planned])
     }
 
-    /// One period's planned value in a `values` trajectory.
+    /// One period's planned value in a `values` trajectory, in 16 bytes.
     public struct Planned: Sendable {
-        public var value: DecimalValue
+        private var compact: CompactDecimal
         public var periodKey: Int32
+        public var value: DecimalValue { compact.value }
+
+        public init(value: DecimalValue, periodKey: Int32) {
+            compact = CompactDecimal(value)
+            self.periodKey = periodKey
+        }
     }
 
     /// The runtime form of a linted measure. Strings and boxes are copied into new memory (see
@@ -72,9 +84,34 @@ public struct RuntimeMeasure: Sendable {
         switch f.trajectory?.value ?? .flat {
         case .flat: trajectory = .flat
         case .linear: trajectory = .linear
-        case .profile(let shares): trajectory = .profile(shares.map(\.value))
+        case .profile(let shares): trajectory = .profile(shares.map { CompactDecimal($0.value) })
         case .values(let list): trajectory = .values(list.map { Planned(value: $0.value.value, periodKey: Figures.key($0.period.value)) })
         }
         tolerance = sharedTolerance ?? m.tolerance.map(FreshCopy.tolerance)
+    }
+}
+
+/// A decimal in ten bytes when its significand fits in 64 bits, as nearly every target, share and planned
+/// value does, and boxed otherwise (24 bytes inline before): a national framework plans millions of
+/// periods, and the runtime measures are held from linting to the report.
+public enum CompactDecimal: Sendable {
+    case packed(significand: Int64, scale: Int8)
+    case wide(Wide)
+
+    /// A decimal too long for 64 bits.
+    public final class Wide: Sendable {
+        public let value: DecimalValue
+        init(_ value: DecimalValue) { self.value = value }
+    }
+
+    public init(_ d: DecimalValue) {
+        if let s = d.significand64 { self = .packed(significand: s, scale: d.scale8) } else { self = .wide(Wide(d)) }
+    }
+
+    public var value: DecimalValue {
+        switch self {
+        case .packed(let s, let k): return DecimalValue(significand: s, scale: k)
+        case .wide(let w): return w.value
+        }
     }
 }

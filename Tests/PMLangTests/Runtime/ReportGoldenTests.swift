@@ -195,6 +195,20 @@ struct RuntimeFrameworkTests {
         #expect(JSONReport.render(a) == JSONReport.render(b))
     }
 
+    @Test("targets, shares and planned values come back exactly, either side of 64 bits", arguments: [
+        "0", "1.50", "-0.000001", "9223372036854775807", "-9223372036854775808", "9223372036854775808",
+        "1234567890123456789012.5", "98765432109876543.21",
+    ])
+    func compactDecimals(_ text: String) throws {
+        let d = try #require(DecimalValue(parsing: text))
+        let back = CompactDecimal(d).value
+        #expect(back == d)
+        #expect(back.description == d.description)
+        #expect(RuntimeMeasure.Target(value: d, year: 2026).value == d)
+        #expect(RuntimeMeasure.Planned(value: d, periodKey: 7).value == d)
+        #expect(MemoryLayout<RuntimeMeasure.Target>.stride == 16 && MemoryLayout<RuntimeMeasure.Planned>.stride == 16)
+    }
+
     @Test("the runtime form holds its own copies of the linter's strings and formulas, equal to them")
     func freshCopies() throws {
         let (framework, _) = try exampleFrameworkAndData()
