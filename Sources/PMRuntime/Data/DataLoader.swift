@@ -118,6 +118,9 @@ public struct DataLoader {
     /// The row (its position in the stream of rows) of each rejection and each flag, to merge shards in order.
     private var rejectedRows: [Int] = []
     private var flaggedRows: [Int] = []
+    /// The flags, in segments of `flagSegment` (4,096 by default, a third of a megabyte): see `merge`.
+    private var flagSegments: [[DataFlag]] = []
+    var flagSegment = 4096
     /// The files whose header has been read, in order: `Observation.fileIndex` points into it.
     private var fileNames: [String] = []
     private var lastIDBytes: [UInt8] = []
@@ -125,6 +128,8 @@ public struct DataLoader {
     /// Everything read so far.
     public var data: PeriodData {
         var d = base
+        d.flags = flagSegments.count == 1 ? flagSegments[0] : Array(flagSegments.joined())
+        d.observations.reserveCapacity(infos.count)
         for (i, info) in infos.enumerated() where !store[i].isEmpty { d.observations[info.id] = store[i] }
         return d
     }
@@ -197,12 +202,18 @@ public struct DataLoader {
     }
 
     public static func load(_ paths: [String], framework runtime: RuntimeFramework, period: Period? = nil, shards: Int? = nil) throws(DataError) -> PeriodData {
+        try load(paths, framework: runtime, period: period, shards: shards, flagSegment: 4096)
+    }
+
+    /// The same, with the loaders' flags held in segments of `flagSegment` (tests make them small).
+    static func load(_ paths: [String], framework runtime: RuntimeFramework, period: Period?, shards: Int?, flagSegment: Int) throws(DataError) -> PeriodData {
         let files = try expand(paths)
         let n = max(1, shards ?? defaultShards(files))
         let table = MeasureTable(runtime.measures)
         let framework = runtime.framework
         let loaders = ParallelMap.map(0..<n) { k -> Result<DataLoader, DataError> in
             var loader = DataLoader(framework: framework, table: table)
+            loader.flagSegment = max(1, flagSegment)
             loader.reportPeriod = period
             if n > 1 { loader.shard = (k, n) }
             for path in files {
@@ -254,13 +265,36 @@ public struct DataLoader {
         // row order already, so they are merged, not sorted (a national return has hundreds of
         // thousands of flags, and sorting them in pairs with their rows held them three times over).
         data.rejected = mergeByRow(loaders.map(\.rejectedRows), loaders.map(\.base.rejected))
-        data.flags = mergeByRow(loaders.map(\.flaggedRows), loaders.map(\.base.flags))
+        var segments = loaders.indices.map { k in
+            var taken: [[DataFlag]] = []
+            swap(&taken, &loaders[k].flagSegments)
+            return taken
+        }
+        data.flags = mergeByRow(loaders.map(\.flaggedRows), segments: &segments, size: loaders[0].flagSegment)
         let n = loaders.count
+        data.observations.reserveCapacity(loaders[0].infos.count)
         for (i, info) in loaders[0].infos.enumerated() {
             let figures = loaders[i % n].store[i]
             if !figures.isEmpty { data.observations[info.id] = figures }
         }
         return data
+    }
+
+    /// The same over lists held in segments of `size` (all full but the last), letting each segment go
+    /// as soon as it is copied: a national return's flags are held once and a segment, not twice.
+    static func mergeByRow<T>(_ rows: [[Int]], segments: inout [[[T]]], size: Int) -> [T] {
+        var out: [T] = []
+        out.reserveCapacity(rows.reduce(0) { $0 + $1.count })
+        var next = Array(repeating: 0, count: rows.count)
+        while true {
+            var pick = -1
+            for k in rows.indices where next[k] < rows[k].count && (pick < 0 || rows[k][next[k]] < rows[pick][next[pick]]) { pick = k }
+            if pick < 0 { return out }
+            let (segment, offset) = next[pick].quotientAndRemainder(dividingBy: size)
+            out.append(segments[pick][segment][offset])
+            if offset == size - 1 { segments[pick][segment] = [] }
+            next[pick] += 1
+        }
     }
 
     /// Lists each in row order into one, in row order: `rows[k][i]` is the row of `items[k][i]`, and each
@@ -446,7 +480,12 @@ public struct DataLoader {
     }
 
     mutating func flag(_ f: DataFlag) {
-        base.flags.append(f)
+        if flagSegments.last.map({ $0.count >= flagSegment }) ?? true {
+            var next: [DataFlag] = []
+            if !flagSegments.isEmpty { next.reserveCapacity(flagSegment) }
+            flagSegments.append(next)
+        }
+        flagSegments[flagSegments.count - 1].append(f)
         flaggedRows.append(base.rowsRead)
     }
 

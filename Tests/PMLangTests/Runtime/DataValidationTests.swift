@@ -358,8 +358,8 @@ struct ShardedLoadingTests {
         let data = try fm.contentsOfDirectory(atPath: Paths.root.appendingPathComponent("examples/data").path)
             .filter { $0.hasSuffix(".csv") }.sorted().map { Paths.root.appendingPathComponent("examples/data/\($0)").path }
         let paths = data + [Paths.fixture("run/bad-rows.csv").path] + data
-        func render(_ shards: Int) throws -> (String, [String], [String], Int) {
-            let d = try DataLoader.load(paths, framework: f, shards: shards)
+        func render(_ shards: Int, flagSegment: Int = 4096) throws -> (String, [String], [String], Int) {
+            let d = try DataLoader.load(paths, framework: RuntimeFramework(f), period: nil, shards: shards, flagSegment: flagSegment)
             let s = try #require(Evaluator.evaluate(framework: f, data: d, options: EvaluationOptions(asOf: exampleAsOf)))
             return (ReportFormat.json.render(s), d.rejected.map { "\($0.origin) \($0.code.id) \($0.reason)" },
                     d.flags.map { "\($0.origin) \($0.message)" }, d.rowsRead)
@@ -373,6 +373,32 @@ struct ShardedLoadingTests {
             #expect(other.1 == one.1, "the rejected rows with \(n) loaders")
             #expect(other.2 == one.2, "the flags with \(n) loaders")
             #expect(other.3 == one.3)
+        }
+    }
+
+    @Test("flags held in segments and merged segment by segment come out as one loader's, in row order")
+    func segmentedFlags() throws {
+        let f = framework(DataValidationTests.measures)
+        // Late rows for all three measures, interleaved, so that every loader holds several segments.
+        var csv = DataValidationTests.header
+        for q in 1...4 {
+            for (id, value) in [("D.2", ",5,,,,,,,,,2026-12-30"), ("D.1", ",,9,10,,,,,,,2026-12-31"), ("D.3", ",,,,3,1,2,,,,2027-01-02")] {
+                csv += "\(id),2025/26 Q\(q)\(value)\n"
+            }
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmlang-flags-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("late.csv").path
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        func flags(_ shards: Int, _ size: Int) throws -> [String] {
+            try DataLoader.load([path], framework: RuntimeFramework(f), period: nil, shards: shards, flagSegment: size)
+                .flags.map { "\($0.origin) \($0.message)" }
+        }
+        let one = try flags(1, 4096)
+        #expect(one.count == 12)
+        for (n, size) in [(1, 1), (1, 5), (2, 1), (2, 2), (3, 1), (3, 3), (5, 2)] {
+            #expect(try flags(n, size) == one, "\(n) loaders, segments of \(size)")
         }
     }
 
