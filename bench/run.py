@@ -23,7 +23,7 @@ def sh(*args, **kw):
     return subprocess.run(args, check=True, cwd=ROOT, **kw)
 
 def timed(args, runs=3):
-    """Best wall time (s) and the peak RSS (MB) of that run, of `runs` runs of a whole process."""
+    """Best wall time (s) and the peak RSS (MB, 2^20 bytes) of that run, of `runs` runs of a whole process."""
     best = None
     for _ in range(runs):
         start = time.perf_counter()
@@ -38,7 +38,8 @@ def timed(args, runs=3):
     return best
 
 def dir_size_mb(path):
-    return sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path)) / 1e6
+    # In MB of 2^20 bytes, as the peaks are (ru_maxrss is in KiB): a ratio of the two must not mix units.
+    return sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path)) / 2**20
 
 def main():
     os.makedirs(WORK, exist_ok=True)
@@ -71,6 +72,7 @@ def main():
                  f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB; {platform.system()} {platform.release()}.")
     swift_version = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     lines.append(f"Swift: {swift_version}, release build with --static-swift-stdlib. Python {platform.python_version()}, pandas {pandas_version}. Floor: cc -O2.")
+    lines.append("Sizes and peaks in MB of 2^20 bytes, files and memory alike.")
     lines.append("")
 
     # pmlint

@@ -5,27 +5,28 @@ import PMLang
 /// officer). About a third of the memory of a `ResolvedMeasure`, which at national scale is most of
 /// what pmrun holds before it has read a row.
 public struct RuntimeMeasure: Sendable {
+    // Stored largest first, so that the small fields share the padding (232 bytes, not 256).
     public let id: String
     public let title: String
-    public let kind: MeasureKind
     public let aim: String?
     public let committee: String?
     /// The accountable officer's person id.
     public let accountable: String?
-    public let frequency: Frequency
-    public let lag: Lag
-    public let unit: MeasureUnit?
-    public let polarity: Polarity?
-    /// The aggregation in effect, stated or inferred.
-    public let aggregate: Aggregate
-    public let rate: RateBasis?
     public let formula: Formula?
-    public let source: DataSource?
-    public let baseline: Baseline?
     /// The annual targets, in the order written.
     public let targets: [Target]
     public let trajectory: Trajectory
     public let tolerance: ResolvedTolerance?
+    public let polarity: Polarity?
+    public let baseline: Baseline?
+    public let source: DataSource?
+    public let unit: MeasureUnit?
+    public let lag: Lag
+    public let kind: MeasureKind
+    public let frequency: Frequency
+    /// The aggregation in effect, stated or inferred.
+    public let aggregate: Aggregate
+    public let rate: RateBasis?
 
     /// An annual target, in 16 bytes.
     public struct Target: Sendable {
