@@ -280,7 +280,14 @@ public struct DataLoader {
         return data
     }
 
-    /// The same over lists held in segments of `size` (all full but the last), letting each segment go
+    /// Lists each in row order into one, in row order: `rows[k][i]` is the row of `items[k][i]`, and each
+    /// `rows[k]` increases.
+    static func mergeByRow<T>(_ rows: [[Int]], _ items: [[T]]) -> [T] {
+        var whole = items.map { [$0] }  // each list one segment, never let go early
+        return mergeByRow(rows, segments: &whole, size: .max)
+    }
+
+    /// `mergeByRow(_:_:)` over lists held in segments of `size` (all full but the last), letting each segment go
     /// as soon as it is copied: a national return's flags are held once and a segment, not twice.
     static func mergeByRow<T>(_ rows: [[Int]], segments: inout [[[T]]], size: Int) -> [T] {
         var out: [T] = []
@@ -293,21 +300,6 @@ public struct DataLoader {
             let (segment, offset) = next[pick].quotientAndRemainder(dividingBy: size)
             out.append(segments[pick][segment][offset])
             if offset == size - 1 { segments[pick][segment] = [] }
-            next[pick] += 1
-        }
-    }
-
-    /// Lists each in row order into one, in row order: `rows[k][i]` is the row of `items[k][i]`, and each
-    /// `rows[k]` increases.
-    static func mergeByRow<T>(_ rows: [[Int]], _ items: [[T]]) -> [T] {
-        var out: [T] = []
-        out.reserveCapacity(items.reduce(0) { $0 + $1.count })
-        var next = Array(repeating: 0, count: items.count)
-        while true {
-            var pick = -1
-            for k in items.indices where next[k] < items[k].count && (pick < 0 || rows[k][next[k]] < rows[pick][next[pick]]) { pick = k }
-            if pick < 0 { return out }
-            out.append(items[pick][next[pick]])
             next[pick] += 1
         }
     }
