@@ -180,5 +180,8 @@ struct TextlessLintTests {
         #expect(findings(textless) == findings(kept))
         #expect(textless.files.allSatisfy { $0.bytes.isEmpty })
         #expect(textless.files.map(\.lineCount) == kept.files.map(\.lineCount))
+        // Without the text a finding is still shown, at its line, without the source line.
+        let shown = DiagnosticRenderer.render(textless, format: .text, style: .plain, version: "test")
+        for d in kept.diagnostics.prefix(20) { #expect(shown.contains("[\(d.code.id)]")) }
     }
 }

@@ -262,15 +262,15 @@ public enum RunCommand {
         } else {
             io.stdout(o.format.render(scorecard, style: style))
         }
-        let read = scorecard.data
-        if !read.rejected.isEmpty {
+        let loaded = scorecard.data
+        if !loaded.rejected.isEmpty {
             if o.format != .text || o.output != nil {
                 // One write for all of them: a write per row would cost a system call each.
                 var lines = ""
-                for r in read.rejected { lines += "\(r.origin): error: \(r.code.id) \(r.reason)\n" }
+                for r in loaded.rejected { lines += "\(r.origin): error: \(r.code.id) \(r.reason)\n" }
                 io.stderr(lines)
             }
-            io.stderr("pmrun: \(read.rejected.count) of \(read.rowsRead) data row\(read.rowsRead == 1 ? "" : "s") rejected.\n")
+            io.stderr("pmrun: \(loaded.rejected.count) of \(loaded.rowsRead) data row\(loaded.rowsRead == 1 ? "" : "s") rejected.\n")
             return io.finish(1)
         }
         return io.finish(0)
