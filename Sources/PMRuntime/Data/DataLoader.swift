@@ -116,7 +116,7 @@ public struct DataLoader {
     private var isLead: Bool { shard.map { $0.index == 0 } ?? true }
     private func owns(_ info: MeasureInfo) -> Bool { shard.map { info.index % $0.count == $0.index } ?? true }
     /// The row (its position in the stream of rows) of each rejection and each flag, to merge shards in order.
-    private var rejectedRows: [Int] = []
+    private(set) var rejectedRows: [Int] = []
     private var flaggedRows: [Int] = []
     /// The flags, in segments of `flagSegment` (4,096 by default, a third of a megabyte): see `merge`.
     private var flagSegments: [[DataFlag]] = []
@@ -235,9 +235,13 @@ public struct DataLoader {
             }
         }
         let wanted = ready.flatMap(\.firstRowsWanted)
+        // Every loader numbers every row the same way; each rejection is made by one of them.
+        let rejectedRows = wanted.isEmpty ? [] : ready.flatMap(\.rejectedRows).sorted()
         var data = merge(&ready)
         if !wanted.isEmpty {
-            DataLoader.nameFirstRows(wanted, in: &data) { name, body in try CSVReader.read(path: name, body) }
+            DataLoader.nameFirstRows(wanted, in: &data, rejectedRows: rejectedRows, files: data.files, startingAfter: 0) { name, body in
+                try CSVReader.read(path: name, body)
+            }
         }
         return data
     }
@@ -313,14 +317,15 @@ public struct DataLoader {
 
     /// Reads one file's bytes (tests, standard input).
     public mutating func read(bytes: [UInt8], name: String) throws {
+        let before = base.rowsRead
         var file = FileReader(name: name)
         try CSVReader.read(bytes: bytes) { record in try file.take(&record, into: &self) }
         try file.finish(into: &self)
         // Bytes cannot be read again later: a first row in these bytes is named now; one in bytes read
         // before stays "earlier in the data".
         if !firstRowsWanted.isEmpty {
-            DataLoader.nameFirstRows(firstRowsWanted, in: &base) { n, body in
-                if n == name { try CSVReader.read(bytes: bytes, body) }
+            DataLoader.nameFirstRows(firstRowsWanted, in: &base, rejectedRows: rejectedRows, files: [name], startingAfter: before) { _, body in
+                try CSVReader.read(bytes: bytes, body)
             }
             firstRowsWanted.removeAll()
         }
@@ -550,7 +555,7 @@ public struct DataLoader {
             // Its first row is named once everything is read, by reading the files again (see
             // `nameFirstRows`): keeping every let-go figure's origin cost eight bytes a row.
             reject(origin, .duplicateRow, "\(id) \(period) is already given earlier in the data", measure: id, period: periodText.description)
-            firstRowsWanted.append(FirstRowWanted(duplicate: origin, id: id, period: period))
+            firstRowsWanted.append(FirstRowWanted(row: base.rowsRead, id: id, period: period))
             return
         }
         var o = observation

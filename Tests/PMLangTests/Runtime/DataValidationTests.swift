@@ -461,6 +461,17 @@ struct ShardedLoadingTests {
                 "6 PM502 D.2 2023/24 Q1 is already given at \(a):3",
             ], "with \(shards) loaders")
         }
+        // The first file given again: its rows come round at the same file and line, rejected this time,
+        // and the first row named is still the one read first.
+        let paths = ["a.csv", "b.csv", "c.csv", "a.csv"].map { dir.appendingPathComponent($0).path }
+        for shards in [1, 2] {
+            let d = try DataLoader.load(paths, framework: f, shards: shards)
+            #expect(d.rejected.suffix(3).map { "\($0.origin.line) \($0.code.id) \($0.reason)" } == [
+                "2 PM503 `n/a` in `value` is not a number",
+                "3 PM502 D.2 2023/24 Q1 is already given at \(a):3",
+                "4 PM502 D.1 2023/24 Q2 is already given at \(a):4",
+            ], "with \(shards) loaders")
+        }
         // Bytes cannot be read twice: a first row in bytes read before is "earlier in the data".
         var loader = DataLoader(framework: f)
         for (name, text) in files { try loader.read(bytes: Array(text.utf8), name: name) }
