@@ -182,6 +182,10 @@ struct TextlessLintTests {
         #expect(textless.files.map(\.lineCount) == kept.files.map(\.lineCount))
         // Without the text a finding is still shown, at its line, without the source line.
         let shown = DiagnosticRenderer.render(textless, format: .text, style: .plain, version: "test")
-        for d in kept.diagnostics.prefix(20) { #expect(shown.contains("[\(d.code.id)]")) }
+        for d in kept.diagnostics.prefix(20) {
+            let file = kept.files[d.range.file]
+            #expect(shown.contains("[\(d.code.id)]"))
+            #expect(shown.contains("\(file.path):\(file.location(of: d.range.start).line):"), "\(d.code.id) at its line")
+        }
     }
 }

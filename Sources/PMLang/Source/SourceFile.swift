@@ -67,10 +67,11 @@ public struct SourceFile: Sendable {
         return low
     }
 
-    /// The 1-based line and column (in Unicode scalars) of a byte offset.
+    /// The 1-based line and column (in Unicode scalars) of a byte offset. Without the text
+    /// (`withoutText()`) the line still comes from the line table, and the column is 1.
     public func location(of offset: Int) -> SourceLocation {
         let clamped = min(max(0, offset), bytes.count)
-        let line = lineIndex(of: clamped)
+        let line = lineIndex(of: bytes.isEmpty ? max(0, offset) : clamped)
         var column = 1
         var i = min(Int(starts[line]), clamped)
         while i < clamped {
