@@ -43,12 +43,7 @@ public enum FieldName: UInt8, CaseIterable, Sendable {
     /// The same from bytes in place: every field of every file is looked up here, so the name is packed
     /// into two integers and found in a small open-addressed table, with no hashing of a `String`.
     public init?(utf8 p: UnsafeBufferPointer<UInt8>) {
-        let n = p.count
-        guard n < 16 else { return nil }
-        var a: UInt64 = 0, b: UInt64 = UInt64(n) << 56  // the length too, so different names never collide
-        for k in 0..<min(n, 8) { a |= UInt64(p[k]) &<< UInt64(8 * k) }
-        var k = 8
-        while k < n { b |= UInt64(p[k]) &<< UInt64(8 * (k - 8)); k += 1 }
+        guard let (a, b) = FieldName.pack(p) else { return nil }
         let table = FieldName.slots
         var i = FieldName.slot(a, b)
         while let field = table[i].field {
@@ -56,6 +51,17 @@ public enum FieldName: UInt8, CaseIterable, Sendable {
             i = (i + 1) & (table.count - 1)
         }
         return nil
+    }
+
+    /// Up to 15 bytes in two integers, with the length, so different names never collide.
+    @inline(__always) private static func pack(_ p: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+        let n = p.count
+        guard n < 16 else { return nil }
+        var a: UInt64 = 0, b: UInt64 = UInt64(n) << 56
+        for k in 0..<min(n, 8) { a |= UInt64(p[k]) &<< UInt64(8 * k) }
+        var k = 8
+        while k < n { b |= UInt64(p[k]) &<< UInt64(8 * (k - 8)); k += 1 }
+        return (a, b)
     }
 
     @inline(__always) private static func slot(_ a: UInt64, _ b: UInt64) -> Int {
@@ -66,11 +72,7 @@ public enum FieldName: UInt8, CaseIterable, Sendable {
     private static let slots: [(a: UInt64, b: UInt64, field: FieldName?)] = {
         var table = [(a: UInt64, b: UInt64, field: FieldName?)](repeating: (0, 0, nil), count: 128)
         for f in allCases {
-            let bytes = Array(f.text.utf8)
-            var a: UInt64 = 0, b: UInt64 = UInt64(bytes.count) << 56
-            for (k, byte) in bytes.enumerated() {
-                if k < 8 { a |= UInt64(byte) << (8 * UInt64(k)) } else { b |= UInt64(byte) << (8 * UInt64(k - 8)) }
-            }
+            let (a, b) = Array(f.text.utf8).withUnsafeBufferPointer { pack($0)! }
             var i = slot(a, b)
             while table[i].field != nil { i = (i + 1) & 127 }
             table[i] = (a, b, f)
