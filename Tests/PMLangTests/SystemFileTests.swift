@@ -18,6 +18,8 @@ struct SystemFileTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let file = try FileLoader.read(path)
         #expect(file.bytes.count == size)
+        // Read at its size: a small file does not keep a block of 64 KB.
+        #expect(file.bytes.capacity < size + 64)
         let same = file.bytes == bytes
         #expect(same, "the bytes differ")
         #expect(SystemFile.size(of: path) == size)
@@ -54,6 +56,19 @@ struct SystemFileTests {
             _ = try FileLoader.read("/no/such/file.pm")
         } catch {
             #expect(error.message == "cannot read /no/such/file.pm: No such file or directory")
+        }
+    }
+
+    @Test("a file of 2 GB or more is refused with a clear message")
+    func tooLarge() throws {
+        let path = try temporaryFile([])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(truncate(path, off_t(FileLoader.maxFileSize)) == 0)  // sparse: no 2 GB written
+        do {
+            _ = try FileLoader.read(path)
+            Issue.record("a 2 GB file was read")
+        } catch {
+            #expect(error.message == "\(path) is larger than 2 GB")
         }
     }
 

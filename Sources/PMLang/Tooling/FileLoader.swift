@@ -64,6 +64,8 @@ public enum FileLoader {
             throw LoadError(message: "cannot read \(path): \(SystemFile.lastError)")
         }
         defer { SystemFile.close(fd) }
+        // Refused before reading when its size says so, not after holding 2 GB of it.
+        if let size = SystemFile.size(of: path), size >= maxFileSize { throw LoadError(message: "\(path) is larger than 2 GB") }
         // Straight into an array of the file's size: no `Data` and no second copy.
         guard let bytes = SystemFile.readAll(fd) else {
             throw LoadError(message: "cannot read \(path): \(SystemFile.lastError)")

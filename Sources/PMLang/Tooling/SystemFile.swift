@@ -54,33 +54,30 @@ public enum SystemFile {
         }
     }
 
-    /// Reads a descriptor to its end: straight into an array of the file's size when it has one, in
-    /// growing blocks otherwise (a pipe, or a file that grows while being read). Nil on a read error.
+    /// Reads a descriptor to its end: a regular file in one block of its size and a byte more (to see
+    /// its end), so the array is made once, at its size, and not filled before it is read into; anything
+    /// else (a pipe, or a file that grows while being read) in blocks of 64 KB and up. Nil on a read error.
     public static func readAll(_ fd: Int32) -> [UInt8]? {
         var st = stat()
-        var expected = 0
-        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 { expected = Int(st.st_size) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(expected + 1)
-        var chunk = max(expected + 1, 64 * 1024)
+        let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+        var chunk = size > 0 ? size + 1 : 64 * 1024
+        var all: [UInt8] = []
         while true {
             var failed = false
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            let got = bytes.withUnsafeMutableBytes { raw -> Int in
-                var total = 0
-                while total < chunk {
-                    let n = read(fd, into: raw.baseAddress! + start + total, count: chunk - total)
-                    if n < 0 { failed = true; return total }
-                    if n == 0 { break }
-                    total += n
+            let block = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, count in
+                count = 0
+                while count < chunk {
+                    let n = read(fd, into: buffer.baseAddress! + count, count: chunk - count)
+                    if n < 0 { failed = true; return }
+                    if n == 0 { return }
+                    count += n
                 }
-                return total
             }
-            bytes.removeLast(chunk - got)
             if failed { return nil }
-            if got < chunk { return bytes }
-            chunk = max(chunk, bytes.count)
+            if block.isEmpty { return all }
+            if all.isEmpty { all = block } else { all += block }
+            if block.count < chunk { return all }
+            chunk = max(chunk, all.count)
         }
     }
 
