@@ -223,29 +223,6 @@ public struct Figures: Sendable, Sequence {
     }
 }
 
-/// A decimal whose significand fits in 64 bits, in 9 bytes rather than 24; `isPacked` is false for
-/// one that does not fit, which is then kept whole in a `FigureExtras`.
-struct PackedDecimal {
-    var significand: Int64
-    var scale: Int8
-
-    static let invalid = PackedDecimal(significand: 0, scale: -1)
-
-    init(significand: Int64, scale: Int8) {
-        self.significand = significand
-        self.scale = scale
-    }
-
-    init(_ d: DecimalValue) {
-        if let s = d.significand64 { self.init(significand: s, scale: d.scale8) } else { self.init(significand: 1, scale: -2) }
-    }
-
-    /// Whether the value was held (scale -2 marks one too long for 64 bits).
-    var isPacked: Bool { scale != -2 }
-    var decimal: DecimalValue { DecimalValue(significand: significand, scale: scale) }
-    var decimalIfValid: DecimalValue? { scale >= 0 ? decimal : nil }
-}
-
 /// What a figure rarely has: commentary, or a written value too long for a `PackedDecimal`. Boxed, so
 /// the other figures do not pay for it.
 final class FigureExtras: Sendable {

@@ -91,28 +91,3 @@ public struct RuntimeMeasure: Sendable {
         tolerance = sharedTolerance ?? m.tolerance.map(FreshCopy.tolerance)
     }
 }
-
-/// A decimal in ten bytes when its significand fits in 64 bits, as nearly every target, share and planned
-/// value does, and boxed otherwise (24 bytes inline before): a national framework plans millions of
-/// periods, and the runtime measures are held from linting to the report.
-public enum CompactDecimal: Sendable {
-    case packed(significand: Int64, scale: Int8)
-    case wide(Wide)
-
-    /// A decimal too long for 64 bits.
-    public final class Wide: Sendable {
-        public let value: DecimalValue
-        init(_ value: DecimalValue) { self.value = value }
-    }
-
-    public init(_ d: DecimalValue) {
-        if let s = d.significand64 { self = .packed(significand: s, scale: d.scale8) } else { self = .wide(Wide(d)) }
-    }
-
-    public var value: DecimalValue {
-        switch self {
-        case .packed(let s, let k): return DecimalValue(significand: s, scale: k)
-        case .wide(let w): return w.value
-        }
-    }
-}
