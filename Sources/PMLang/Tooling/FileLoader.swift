@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// Reads the files a command names: files as given, folders as the `.pm` files directly inside them.
 public enum FileLoader {
@@ -20,7 +15,6 @@ public enum FileLoader {
         // side: a national framework is hundreds of files.
         enum Item { case file(String), stdin(SourceFile) }
         var items: [Item] = []
-        let fm = FileManager.default
         for path in paths {
             if path == "-" {
                 items.append(.stdin(SourceFile(path: "<stdin>", bytes: readStandardInput())))
@@ -30,8 +24,7 @@ public enum FileLoader {
                 throw LoadError(message: "no such file or folder: \(path)")
             }
             if kind == .directory {
-                let entries: [String]
-                do { entries = try fm.contentsOfDirectory(atPath: path) } catch {
+                guard let entries = SystemFile.names(inFolder: path) else {
                     throw LoadError(message: "cannot read folder \(path): permission denied or not a folder")
                 }
                 let pm = entries.filter { $0.hasSuffix(".pm") && !$0.hasPrefix(".") }.sorted()

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 
 /// The streams and environment a command runs with, so tests can run it in-process.
 public struct CommandIO {
@@ -35,7 +30,7 @@ public struct CommandIO {
     public static var process: CommandIO {
         var io = CommandIO(stdout: { SystemFile.write(1, $0) },
                   stderr: { SystemFile.write(2, $0) },
-                  environment: ProcessInfo.processInfo.environment,
+                  environment: SystemProcess.environment,
                   stdoutIsTerminal: SystemFile.isTerminal(1),
                   readStandardInput: FileLoader.readStandardInput,
                   stdoutBytes: { SystemFile.write(1, UnsafeRawBufferPointer($0)) })
@@ -174,7 +169,8 @@ public enum LintCommand {
     /// Today's date in UTC.
     public static func today() -> CalendarDate {
         // Days since 1970-01-01 counted from the epoch, so no calendar or time-zone database is loaded.
-        let days = Int((Date().timeIntervalSince1970 / 86_400).rounded(.down))
+        let seconds = SystemProcess.secondsSinceEpoch
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds + 1) / 86_400 - 1
         return CalendarDate(dayNumber: CalendarDate(year: 1970, month: 1, day: 1)!.dayNumber + days)
     }
 

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -173,13 +168,12 @@ public struct DataLoader {
     /// Reads paths: files as given, folders as the `.csv` files directly inside them (sorted).
     public static func expand(_ paths: [String]) throws(DataError) -> [String] {
         var out: [String] = []
-        let fm = FileManager.default
         for path in paths {
             guard let kind = SystemFile.kind(of: path) else {
                 throw DataError(message: "no such file or folder: \(path)")
             }
             if kind == .directory {
-                let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+                let entries = SystemFile.names(inFolder: path) ?? []
                 let csv = entries.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
                 guard !csv.isEmpty else { throw DataError(message: "no .csv files in folder \(path)") }
                 let prefix = path.hasSuffix("/") ? path : path + "/"
@@ -253,7 +247,7 @@ public struct DataLoader {
             total + (SystemFile.size(of: f) ?? 0)
         }
         guard bytes >= 8 << 20 else { return 1 }
-        return min(4, ProcessInfo.processInfo.activeProcessorCount)
+        return min(4, SystemProcess.processorCount)
     }
 
     /// The data of loaders that read the same files, each for its share of the measures. The loaders are

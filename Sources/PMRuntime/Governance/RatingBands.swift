@@ -78,7 +78,7 @@ public struct RatingBands: Sendable, Hashable {
 
     /// Fixed bands, read in order, as the framework states them.
     public static func describe(_ t: ThresholdsDecl) -> String {
-        t.bands.map { "\($0.rating.rawValue.capitalized) \($0.condition.text)" }.joined(separator: "; ")
+        t.bands.map { "\(Wording.rating($0.rating)) \($0.condition.text)" }.joined(separator: "; ")
     }
 }
 

@@ -103,7 +103,7 @@ struct SpecificationBuilder {
         func add(_ label: String, _ value: String?) { if let value, !value.isEmpty { fields.append((label, value)) } }
         if let aim = f.aim?.value { add("Aim", "\(aim) \(framework.aims[aim]?.title ?? "")") }
         add("Definition", f.definition?.value)
-        add("Data source", f.source.map { "\($0.value.kind.rawValue): \($0.value.name) (confidence \($0.value.confidence.rawValue.capitalized))" })
+        add("Data source", f.source.map { "\($0.value.kind.rawValue): \($0.value.name) (confidence \(Wording.rating($0.value.confidence)))" })
         var calculation = f.formula.map { $0.value.text } ?? "the figure as reported"
         switch aggregate {
         case .sum: calculation += "; year to date: the sum of the period figures"

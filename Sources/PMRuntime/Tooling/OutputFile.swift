@@ -1,44 +1,44 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PMLang
 
 /// Writes a report file atomically (a temporary file beside it, then a rename), refusing to replace any
 /// input of the run.
 public enum OutputFile {
-    /// The path with symbolic links and `.`/`..` resolved, for comparing files.
-    static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
-    /// Whether `output` names the same file as one of `inputs` (by path, or by device and inode).
+    /// Whether `output` names the same file as one of `inputs`: the same path once `.`, `..` and
+    /// symbolic links are resolved, or the same device and inode (a hard link). An output that does not
+    /// exist yet is no input: the inputs were all read.
     public static func isInput(_ output: String, inputs: [String]) -> Bool {
-        let target = canonical(output)
+        guard let target = SystemFile.realPath(output) else { return false }
         var st = stat()
         let targetID: (UInt64, UInt64)? = stat(output, &st) == 0 ? (UInt64(st.st_dev), UInt64(st.st_ino)) : nil
         for input in inputs {
-            if canonical(input) == target { return true }
+            if SystemFile.realPath(input) == target { return true }
             var si = stat()
             if let targetID, stat(input, &si) == 0, (UInt64(si.st_dev), UInt64(si.st_ino)) == targetID { return true }
         }
         return false
     }
 
+    /// The folder a path is in, as written (`.` for a bare name), and the temporary file beside it.
+    static func temporaryPath(for path: String) -> (folder: String, temporary: String) {
+        let slash = path.lastIndex(of: "/")
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let prefix = slash.map { String(path[...$0]) } ?? ""
+        return (folder, "\(prefix).\(name).\(SystemProcess.id).tmp")
+    }
+
     /// Writes what `body` writes to `stream`, as it is written, to a temporary file beside `path`, then
     /// renames it over `path`: a report streamed this way is never held whole, and readers still see
     /// either the old file or the whole new one.
     public static func write(to path: String, _ body: (inout ReportStream) -> Void) throws(DataError) {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let (folder, temp) = temporaryPath(for: path)
         var written = false
-        if let f = fopen(temp.path, "wb") {
+        if let f = fopen(temp, "wb") {
             var ok = true
             var stream = ReportStream { bytes in
                 if ok && !bytes.isEmpty { ok = fwrite(bytes.baseAddress, 1, bytes.count, f) == bytes.count }
@@ -48,12 +48,12 @@ public enum OutputFile {
             written = fclose(f) == 0 && ok
         }
         guard written else {
-            try? FileManager.default.removeItem(at: temp)
-            throw DataError(message: "cannot write \(path): \(dir.path) is missing or not writable")
+            SystemFile.remove(temp)
+            throw DataError(message: "cannot write \(path): \(folder) is missing or not writable")
         }
-        if rename(temp.path, url.path) != 0 {
-            let why = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temp)
+        if !SystemFile.rename(temp, to: path) {
+            let why = SystemFile.lastError
+            SystemFile.remove(temp)
             throw DataError(message: "cannot write \(path): \(why)")
         }
     }
