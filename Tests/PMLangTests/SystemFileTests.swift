@@ -83,4 +83,44 @@ struct SystemFileTests {
         let matches = [before, after].contains { $0.year == today.year && $0.month == today.month && $0.day == today.day }
         #expect(matches)
     }
+
+    @Test("a folder's names include hidden files but not . and ..; a missing folder is nil")
+    func folderNames() throws {
+        let dir = NSTemporaryDirectory() + "pmlang-names-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in ["b.pm", ".hidden.pm", "a é.csv"] { try Data().write(to: URL(fileURLWithPath: dir + "/" + name)) }
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: false)
+        #expect(SystemFile.names(inFolder: dir)?.sorted() == [".hidden.pm", "a é.csv", "b.pm", "sub"])
+        #expect(SystemFile.names(inFolder: dir + "/missing") == nil)
+        #expect(SystemFile.names(inFolder: dir + "/b.pm") == nil)
+    }
+
+    @Test("real paths resolve ., .. and symbolic links; removing and renaming say whether they worked")
+    func paths() throws {
+        let dir = try #require(SystemFile.realPath(NSTemporaryDirectory())) + "/pmlang-paths-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data([1]).write(to: URL(fileURLWithPath: dir + "/f"))
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: dir + "/f")
+        #expect(SystemFile.realPath(dir + "/sub/../f") == dir + "/f")
+        #expect(SystemFile.realPath(dir + "/./link") == dir + "/f")
+        #expect(SystemFile.realPath(dir + "/none") == nil)
+        #expect(SystemFile.rename(dir + "/f", to: dir + "/g"))
+        #expect(!SystemFile.rename(dir + "/f", to: dir + "/h"))
+        #expect(SystemFile.remove(dir + "/g"))
+        #expect(!SystemFile.remove(dir + "/g"))
+        #expect(SystemFile.lastError == "No such file or directory")
+    }
+
+    @Test("the environment, process id and processors are the process's own")
+    func process() {
+        let environment = SystemProcess.environment
+        #expect(environment == ProcessInfo.processInfo.environment)
+        #expect(environment["PATH"] != nil)
+        #expect(SystemProcess.id == ProcessInfo.processInfo.processIdentifier)
+        #expect(SystemProcess.processorCount >= 1)
+        let seconds = Int(Date().timeIntervalSince1970)
+        #expect(abs(SystemProcess.secondsSinceEpoch - seconds) <= 1)
+    }
 }

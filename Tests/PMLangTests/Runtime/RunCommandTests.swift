@@ -117,6 +117,27 @@ struct RunCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    @Test("the temporary file is made beside the report; an output is an input by path, symbolic link or hard link")
+    func outputPaths() throws {
+        let pid = SystemProcess.id
+        #expect(OutputFile.temporaryPath(for: "r.json") == (".", ".r.json.\(pid).tmp"))
+        #expect(OutputFile.temporaryPath(for: "out/r.json") == ("out", "out/.r.json.\(pid).tmp"))
+        #expect(OutputFile.temporaryPath(for: "/r.json") == ("/", "/.r.json.\(pid).tmp"))
+
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("measure,period,value\n".utf8).write(to: URL(fileURLWithPath: dir + "/in.csv"))
+        try FileManager.default.createSymbolicLink(atPath: dir + "/soft.csv", withDestinationPath: dir + "/in.csv")
+        try FileManager.default.linkItem(atPath: dir + "/in.csv", toPath: dir + "/hard.csv")
+        let inputs = [dir + "/in.csv"]
+        #expect(OutputFile.isInput(dir + "/sub/../in.csv", inputs: inputs))
+        #expect(OutputFile.isInput(dir + "/soft.csv", inputs: inputs))
+        #expect(OutputFile.isInput(dir + "/hard.csv", inputs: inputs))
+        #expect(!OutputFile.isInput(dir + "/out.json", inputs: inputs))
+        #expect(!OutputFile.isInput(dir + "/sub", inputs: inputs))
+    }
+
     @Test("--help and --version")
     func help() {
         #expect(runPMRun(["--help"]).stdout.contains("EXIT STATUS"))
