@@ -69,4 +69,26 @@ struct ParserTests {
         #expect(syntax.declarations.count == 5_001)
         #expect(syntax.diagnostics.isEmpty)
     }
+
+    @Test("the lists a framework keeps are held at their length, not with room to grow")
+    func fittedLists() throws {
+        let files = try FileLoader.load([Paths.root.appendingPathComponent("examples").path])
+        let framework = Linter.lint(files, options: LintOptions(today: fixedToday)).framework
+        var lists = 0
+        func check<T>(_ list: [T], _ what: String) {
+            lists += 1
+            // An array grown one value at a time holds up to twice its length.
+            #expect(list.capacity <= list.count + 1, "\(what): \(list.count) values in room for \(list.capacity)")
+        }
+        for m in framework.measures {
+            if let t = m.fields.targets?.value { check(t, "\(m.id) targets") }
+            switch m.fields.trajectory?.value {
+            case .profile(let shares)?: check(shares, "\(m.id) profile")
+            case .values(let values)?: check(values, "\(m.id) values")
+            default: break
+            }
+            if let c = m.fields.collector?.value { check(c, "\(m.id) collectors") }
+        }
+        #expect(lists > 20)
+    }
 }

@@ -386,7 +386,7 @@ public struct DeclarationBuilder {
                         let v = try c.number("the target for \(y.value)")
                         targets.append(AnnualTarget(year: y, value: v))
                     } while c.skipComma()
-                    m.targets = Located(targets, at: r)
+                    m.targets = Located(DeclarationBuilder.fitted(targets), at: r)
                 case .trajectory: m.trajectory = Located(try trajectory(&c), at: r)
                 case .tolerance:
                     if let block = syntax.block(f) {
@@ -480,7 +480,7 @@ public struct DeclarationBuilder {
                 let p = try c.percentage("a share such as `25%`")
                 shares.append(p)
             } while c.skipComma()
-            return .profile(shares)
+            return .profile(DeclarationBuilder.fitted(shares))
         default:
             var values: [PlannedValue] = []
             repeat {
@@ -488,8 +488,16 @@ public struct DeclarationBuilder {
                 let v = try c.number("the plan for \(p.value)")
                 values.append(PlannedValue(period: p, value: v))
             } while c.skipComma()
-            return .values(values)
+            return .values(DeclarationBuilder.fitted(values))
         }
+    }
+
+    /// The same elements in an array of their number: a list grown one value at a time holds up to twice
+    /// the room it needs, and a framework's lists are kept for the whole run (at national scale, a third
+    /// of a measure's memory was room for trajectory values never written).
+    static func fitted<T>(_ list: [T]) -> [T] {
+        guard list.capacity > list.count else { return list }
+        return list.withUnsafeBufferPointer { Array($0) }
     }
 
     /// `person [, deputy person]`
@@ -507,7 +515,7 @@ public struct DeclarationBuilder {
     private func people(_ c: inout ValueCursor) throws -> [Located<String>] {
         var out: [Located<String>] = []
         repeat { out.append(try c.identifier("a person")) } while c.skipComma()
-        return out
+        return DeclarationBuilder.fitted(out)
     }
 
     // MARK: - project
