@@ -11,7 +11,8 @@ public struct RuntimeFramework: Sendable {
     /// The framework's measures in runtime form; the framework keeps its own as well.
     public init(_ framework: Framework) {
         self.framework = framework
-        self.measures = framework.measures.map { RuntimeMeasure($0) }
+        var copies = FreshCopy()
+        self.measures = framework.measures.map { RuntimeMeasure($0, copies: &copies) }
     }
 
     /// The same, letting go of the framework's measures once all are converted. All are converted
@@ -20,16 +21,9 @@ public struct RuntimeFramework: Sendable {
     /// pinned it all (at national scale, 170 MB the allocator held and could not give back). Made
     /// apart, the linter's memory empties whole and `ProcessMemory.giveBackFreeMemory()` returns it.
     public init(consuming framework: consuming Framework) {
-        // A tolerance named by many measures is copied once and shared, as the linter shared it.
-        var named: [String: ResolvedTolerance] = [:]
-        let measures = framework.measures.map { m -> RuntimeMeasure in
-            var shared: ResolvedTolerance?
-            if case .named(let id)? = m.fields.tolerance?.value, let t = m.tolerance {
-                shared = named[id.value] ?? FreshCopy.tolerance(t)
-                named[id.value] = shared
-            }
-            return RuntimeMeasure(m, sharedTolerance: shared)
-        }
+        // What measures repeat (a named tolerance, a formula, a data source) is copied once and shared.
+        var copies = FreshCopy()
+        let measures = framework.measures.map { RuntimeMeasure($0, copies: &copies) }
         framework.measures = []
         self.framework = framework
         self.measures = measures

@@ -62,24 +62,30 @@ public struct RuntimeMeasure: Sendable {
         }
     }
 
-    /// The runtime form of a linted measure. Strings and boxes are copied into new memory (see
-    /// `FreshCopy`); a tolerance shared by name is given as `sharedTolerance`, copied once for all.
-    public init(_ m: ResolvedMeasure, sharedTolerance: ResolvedTolerance? = nil) {
+    /// The runtime form of a linted measure, its strings and boxes copied into new memory (see
+    /// `FreshCopy`).
+    public init(_ m: ResolvedMeasure) {
+        var copies = FreshCopy()
+        self.init(m, copies: &copies)
+    }
+
+    /// The same, sharing with the other measures converted with `copies` what they repeat.
+    init(_ m: ResolvedMeasure, copies: inout FreshCopy) {
         let f = m.fields
         id = FreshCopy.string(m.id)
         title = FreshCopy.string(m.decl.title)
         kind = m.kind
-        aim = FreshCopy.string(f.aim?.value)
-        committee = FreshCopy.string(f.committee?.value)
-        accountable = FreshCopy.string(f.accountable?.value.person.value)
+        aim = copies.name(f.aim?.value)
+        committee = copies.name(f.committee?.value)
+        accountable = copies.name(f.accountable?.value.person.value)
         frequency = f.frequency?.value ?? .quarterly
         lag = f.lag?.value ?? Lag(days: 0, working: false)
         unit = f.unit.map { FreshCopy.unit($0.value) }
         polarity = f.better.map { FreshCopy.polarity($0.value) }
         aggregate = m.aggregate
         rate = f.rate?.value
-        formula = f.formula.map { FreshCopy.formula($0.value) }
-        source = f.source.map { FreshCopy.source($0.value) }
+        formula = f.formula.map { copies.formula($0.value) }
+        source = f.source.map { copies.source($0.value) }
         baseline = f.baseline?.value
         targets = (f.targets?.value ?? []).map { Target(value: $0.value.value, year: Int32(truncatingIfNeeded: $0.year.value.start)) }
         switch f.trajectory?.value ?? .flat {
@@ -88,6 +94,6 @@ public struct RuntimeMeasure: Sendable {
         case .profile(let shares): trajectory = .profile(shares.map { CompactDecimal($0.value) })
         case .values(let list): trajectory = .values(list.map { Planned(value: $0.value.value, periodKey: Figures.key($0.period.value)) })
         }
-        tolerance = sharedTolerance ?? m.tolerance.map(FreshCopy.tolerance)
+        tolerance = copies.tolerance(of: m)
     }
 }

@@ -221,12 +221,57 @@ struct RuntimeFrameworkTests {
             let r = RuntimeMeasure(m)
             #expect(r.title == m.decl.title)
             #expect(address(r.title) != address(m.decl.title), "\(m.id) shares its title with the linter")
-            if let f = m.fields.formula?.value { #expect(r.formula == f) }
+            if let f = m.fields.formula?.value {
+                #expect(r.formula?.text == f.text)
+                #expect(r.formula?.components.map(\.value) == f.components.map(\.value))
+            }
             if let s = m.fields.source?.value { #expect(r.source == s) }
             checked += 1
         }
         #expect(checked > 10)
         #expect(FreshCopy.string("short") == "short")
+    }
+
+    @Test("measures converted together share one copy of a repeated formula, data source and named tolerance")
+    func sharedCopies() throws {
+        let (framework, _) = try exampleFrameworkAndData()
+        let runtime = RuntimeFramework(consuming: framework)
+        func address(_ s: String) -> UnsafeRawPointer? {
+            var s = s
+            return s.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        // An indirect enum is a reference to its box: the same bits, the same box.
+        func bits<T>(_ value: T) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+        var formulas: [String: [UInt8]] = [:], sources: [String: UnsafeRawPointer?] = [:]
+        var tolerances: [String: [UInt8]] = [:]
+        var sharedFormulas = 0, sharedSources = 0, sharedTolerances = 0
+        for m in runtime.measures {
+            if let t = m.tolerance {
+                let name: String?
+                switch t {
+                case .tolerance(let d): name = d.id?.value
+                case .thresholds(let d): name = d.id?.value
+                }
+                if let name {
+                    if let seen = tolerances[name] { #expect(seen == bits(t), "\(m.id): \(name) copied again"); sharedTolerances += 1 }
+                    tolerances[name] = bits(t)
+                }
+            }
+            if let f = m.formula {
+                if let seen = formulas[f.text] { #expect(seen == bits(f), "\(m.id): \(f.text) copied again"); sharedFormulas += 1 }
+                formulas[f.text] = bits(f)
+            }
+            if let s = m.source?.name, s.utf8.count > 15 {
+                if let seen = sources[s] { #expect(seen == address(s), "\(m.id): \(s) copied again"); sharedSources += 1 }
+                sources[s] = address(s)
+            }
+        }
+        #expect(sharedFormulas >= 2 && sharedSources >= 5 && sharedTolerances >= 5)
+        // Each measure still rates with its own formula: the shared ones are equal to what was written.
+        let again = try exampleFrameworkAndData().0
+        for (r, m) in zip(runtime.measures, again.measures) {
+            #expect(r.id == m.id && r.formula?.text == m.fields.formula?.value.text)
+        }
     }
 }
 
