@@ -1,4 +1,3 @@
-
 /// Reads the files a command names: files as given, folders as the `.pm` files directly inside them.
 public enum FileLoader {
     /// A problem that stops the command (exit 2).

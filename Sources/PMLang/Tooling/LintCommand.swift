@@ -1,4 +1,3 @@
-
 /// The streams and environment a command runs with, so tests can run it in-process.
 public struct CommandIO {
     public var stdout: (String) -> Void
