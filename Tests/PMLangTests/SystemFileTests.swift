@@ -120,7 +120,37 @@ struct SystemFileTests {
         #expect(environment["PATH"] != nil)
         #expect(SystemProcess.id == ProcessInfo.processInfo.processIdentifier)
         #expect(SystemProcess.processorCount >= 1)
+        #expect(SystemProcess.processorCount <= ProcessInfo.processInfo.processorCount)
         let seconds = Int(Date().timeIntervalSince1970)
         #expect(abs(SystemProcess.secondsSinceEpoch - seconds) <= 1)
     }
+
+    @Test("processors are counted as the affinity mask and a container's CPU quota allow")
+    func processors() {
+        #expect(SystemProcess.cpuQuota("max 100000\n") == nil)
+        #expect(SystemProcess.cpuQuota("150000 100000\n") == 2)
+        #expect(SystemProcess.cpuQuota("100000 100000") == 1)
+        #expect(SystemProcess.cpuQuota("50000 100000") == 1)
+        #expect(SystemProcess.cpuQuota("") == nil)
+        #expect(SystemProcess.cpuQuota("0 100000") == nil)
+        #if os(Linux)
+        // This thread limited to its first allowed processor: the count follows, and is put back after.
+        var before = [UInt64](repeating: 0, count: 16)
+        guard before.withUnsafeMutableBytes({ getAffinity(0, $0.count, $0.baseAddress!) }) == 0 else { return }
+        let first = before.indices.first { before[$0] != 0 }.map { $0 * 64 + before[$0].trailingZeroBitCount } ?? 0
+        var one = [UInt64](repeating: 0, count: 16)
+        one[first / 64] = 1 << UInt64(first % 64)
+        #expect(one.withUnsafeMutableBytes { setAffinity(0, $0.count, $0.baseAddress!) } == 0)
+        let limited = SystemProcess.processorCount
+        _ = before.withUnsafeMutableBytes { setAffinity(0, $0.count, $0.baseAddress!) }
+        #expect(limited == 1)
+        #endif
+    }
 }
+
+#if os(Linux)
+@_silgen_name("sched_getaffinity")
+private func getAffinity(_ pid: Int32, _ size: Int, _ mask: UnsafeMutableRawPointer) -> Int32
+@_silgen_name("sched_setaffinity")
+private func setAffinity(_ pid: Int32, _ size: Int, _ mask: UnsafeMutableRawPointer) -> Int32
+#endif
