@@ -36,6 +36,9 @@ public enum OutputFile {
     /// renames it over `path`: a report streamed this way is never held whole, and readers still see
     /// either the old file or the whole new one.
     public static func write(to path: String, _ body: (inout ReportStream) -> Void) throws(DataError) {
+        if SystemFile.kind(of: path) == .directory {
+            throw DataError(message: "cannot write \(path): it is a folder; give the name of a file in it")
+        }
         let (folder, temp) = temporaryPath(for: path)
         var written = false
         if let f = fopen(temp, "wb") {

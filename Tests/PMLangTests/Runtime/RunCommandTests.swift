@@ -115,6 +115,11 @@ struct RunCommandTests {
             #expect(!FileManager.default.fileExists(atPath: target))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        // A folder is not a report file: said so, and nothing is left in it.
+        let r = runPMRun([examplesPath, "--data", exampleDataPath, "--format", "json", "--output", dir.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cannot write \(dir.path): it is a folder; give the name of a file in it"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
     @Test("the temporary file is made beside the report; an output is an input by path, symbolic link or hard link")
