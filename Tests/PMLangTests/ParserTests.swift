@@ -91,4 +91,30 @@ struct ParserTests {
         }
         #expect(lists > 20)
     }
+
+    @Test("a formula's text reads back as the same formula, parenthesised where the order would change", arguments: [
+        ("a / (b * c)", "a / (b * c)"), ("a / (b / c)", "a / (b / c)"), ("a / b / c", "a / b / c"),
+        ("(a / b) * c", "a / b * c"), ("a * (b / c)", "a * (b / c)"), ("a * (b * c)", "a * (b * c)"),
+        ("a - (b - c)", "a - (b - c)"), ("a - (b + c)", "a - (b + c)"), ("a + (b - c)", "a + (b - c)"),
+        ("-(a + b) * 2", "-(a + b) * 2"), ("-(a / b)", "-(a / b)"), ("-a * b", "-a * b"),
+        ("(a + b) / (c - d) * 100", "(a + b) / (c - d) * 100"), ("a * (b + c)", "a * (b + c)"),
+    ])
+    func formulaText(_ written: String, _ expected: String) throws {
+        func formula(_ text: String) throws -> Formula {
+            let result = lint("measure F.1 \"Formula\" {\n  formula     \(text)\n}\n")
+            return try #require(result.framework.measures.first?.fields.formula?.value)
+        }
+        // The shape, fully parenthesised and without source positions.
+        func shape(_ f: Formula) -> String {
+            switch f {
+            case .component(let c): return c.value
+            case .number(let n): return n.description
+            case .negate(let x): return "(-\(shape(x)))"
+            case .binary(let op, let l, let r): return "(\(shape(l)) \(op.rawValue) \(shape(r)))"
+            }
+        }
+        let f = try formula(written)
+        #expect(f.text == expected)
+        #expect(shape(try formula(f.text)) == shape(f))
+    }
 }

@@ -66,19 +66,25 @@ public indirect enum Formula: Sendable, Hashable {
         }
     }
 
-    /// Source-like text, fully parenthesised only where needed for reading.
+    /// Source-like text that reads back as the same formula: an operand is parenthesised where reading
+    /// left to right, `*` and `/` before `+` and `-`, would group it otherwise (`a / (b * c)`,
+    /// `a - (b - c)`, `-(a + b)`), and nowhere else.
     public var text: String {
         switch self {
         case .component(let c): return c.value
         case .number(let n): return n.description
-        case .negate(let x): return "-\(x.text)"
+        case .negate(let x):
+            if case .binary = x { return "-(\(x.text))" }
+            return "-\(x.text)"
         case .binary(let op, let l, let r):
-            func wrap(_ f: Formula, _ tight: Bool) -> String {
-                if case .binary(let o, _, _) = f, tight && (o == .add || o == .subtract) { return "(\(f.text))" }
+            func precedence(_ o: Operator) -> Int { o == .add || o == .subtract ? 1 : 2 }
+            func operand(_ f: Formula, wrapIf wraps: (Int) -> Bool) -> String {
+                if case .binary(let o, _, _) = f, wraps(precedence(o)) { return "(\(f.text))" }
                 return f.text
             }
-            let tight = op == .multiply || op == .divide
-            return "\(wrap(l, tight)) \(op.rawValue) \(wrap(r, tight || op == .subtract))"
+            let p = precedence(op)
+            // Operators group to the left: a right operand of the same precedence needs parentheses.
+            return "\(operand(l) { $0 < p }) \(op.rawValue) \(operand(r) { $0 <= p })"
         }
     }
 }
