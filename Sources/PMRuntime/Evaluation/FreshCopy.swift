@@ -12,8 +12,11 @@ import PMLang
 /// named tolerance, measure after measure. Those are held once (a formula without its source positions,
 /// which the runtime never shows), as the linter held a named tolerance once.
 struct FreshCopy {
-    private var names: [String: String] = [:]
-    private var formulas: [Formula: Formula] = [:]
+    // Keyed by bytes, not by `String` or `Formula`: those compare Unicode text by canonical equivalence
+    // and numbers by value, so `Café` written two ways, or `* 100` and `* 100.0`, would share one copy
+    // and a measure would show another's bytes.
+    private var names: [[UInt8]: String] = [:]
+    private var formulas: [[UInt8]: Formula] = [:]
     private var tolerances: [String: ResolvedTolerance] = [:]
 
     init() {}
@@ -21,18 +24,36 @@ struct FreshCopy {
     /// A name measures repeat (an aim, a committee, a person, a data source): one copy for all.
     mutating func name(_ s: String?) -> String? {
         guard let s, s.utf8.count > 15 else { return s }  // held inline, nothing to share
-        if let known = names[s] { return known }
+        let key = Array(s.utf8)
+        if let known = names[key] { return known }
         let copy = FreshCopy.string(s)
-        names[copy] = copy
+        names[key] = copy
         return copy
     }
 
     /// The formula without source positions, one copy for all measures with the same formula.
     mutating func formula(_ f: Formula) -> Formula {
+        var key: [UInt8] = []
+        FreshCopy.spell(f, into: &key)
+        if let known = formulas[key] { return known }
         let plain = FreshCopy.formula(f)
-        if let known = formulas[plain] { return known }
-        formulas[plain] = plain
+        formulas[key] = plain
         return plain
+    }
+
+    /// A formula exactly as written, as bytes: its shape, its components' names and its numbers'
+    /// digits and scales.
+    static func spell(_ f: Formula, into out: inout [UInt8]) {
+        switch f {
+        case .component(let c):
+            out.append(1); out += c.value.utf8; out.append(0)
+        case .number(let n):
+            out.append(2); out += "\(n.significand)e-\(n.scale)".utf8; out.append(0)
+        case .negate(let x):
+            out.append(3); spell(x, into: &out)
+        case .binary(let op, let l, let r):
+            out.append(4); out += op.rawValue.utf8; spell(l, into: &out); spell(r, into: &out)
+        }
     }
 
     mutating func source(_ s: DataSource) -> DataSource {

@@ -273,6 +273,34 @@ struct RuntimeFrameworkTests {
             #expect(r.id == m.id && r.formula?.text == m.fields.formula?.value.text)
         }
     }
+
+    @Test("only byte-for-byte equal names and formulas share a copy: text written two ways, or 100 and 100.0, do not")
+    func sharedCopiesAreExact() throws {
+        func address(_ s: String) -> UnsafeRawPointer? {
+            var s = s
+            return s.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+        }
+        func bits<T>(_ value: T) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+        var copies = FreshCopy()
+        // The same name, composed and decomposed: equal as Swift strings, different bytes.
+        let composed = "Caf\u{E9} case management system", decomposed = "Cafe\u{301} case management system"
+        #expect(composed == decomposed)
+        let a = copies.name(composed) ?? "", b = copies.name(decomposed) ?? ""
+        let again = copies.name(String(decoding: Array(composed.utf8), as: UTF8.self)) ?? ""
+        #expect(Array(a.utf8) == Array(composed.utf8) && Array(b.utf8) == Array(decomposed.utf8))
+        #expect(address(again) == address(a) && address(b) != address(a))
+
+        let at = SourceRange(file: 0, start: 0, end: 1)
+        func ratio(_ multiplier: String) -> Formula {
+            .binary(.multiply, .binary(.divide, .component(Located("done", at: at)), .component(Located("due", at: at))),
+                    .number(DecimalValue(parsing: multiplier)!))
+        }
+        let hundred = copies.formula(ratio("100")), same = copies.formula(ratio("100"))
+        let pointZero = copies.formula(ratio("100.0"))
+        #expect(bits(hundred) == bits(same))
+        #expect(bits(pointZero) != bits(hundred))
+        #expect(pointZero.ratioShape?.multiplier.scale == 1 && hundred.ratioShape?.multiplier.scale == 0)
+    }
 }
 
 @Suite("HTML escaping")
