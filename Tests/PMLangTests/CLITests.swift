@@ -49,6 +49,20 @@ struct CLITests {
         #expect(e4.contains("no .pm files"))
     }
 
+    @Test("a folder is read to its .pm files: a folder inside it, even one named like a .pm file, is passed over")
+    func folderInFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmlint-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/old.pm", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(runLint([dir]).2 == "Error: no .pm files in folder \(dir)\n")
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples) where name.hasSuffix(".pm") {
+            try FileManager.default.copyItem(atPath: examples + "/" + name, toPath: dir + "/" + name)
+        }
+        let (code, out, err) = runLint([dir])
+        #expect(code == 0 && err.isEmpty)
+        #expect(out.hasSuffix("0 errors, 0 warnings in 5 files\n"))
+    }
+
     @Test("warnings pass unless --strict")
     func strict() {
         let text = "framework \"F\" {\n  plan 2024/25 to 2024/25\n}\npriority P \"P\" {\n  aim P1 \"x\"\n}\n"

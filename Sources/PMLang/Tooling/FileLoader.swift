@@ -26,9 +26,11 @@ public enum FileLoader {
                 guard let entries = SystemFile.names(inFolder: path) else {
                     throw LoadError(message: "cannot read folder \(path): permission denied or not a folder")
                 }
-                let pm = entries.filter { $0.hasSuffix(".pm") && !$0.hasPrefix(".") }.sorted()
-                guard !pm.isEmpty else { throw LoadError(message: "no .pm files in folder \(path)") }
+                // Files only: a folder inside, even one named `old.pm`, is not read (folders are not
+                // searched below their first level).
                 let prefix = path.hasSuffix("/") ? path : path + "/"
+                let pm = entries.filter { $0.hasSuffix(".pm") && !$0.hasPrefix(".") && SystemFile.kind(of: prefix + $0) != .directory }.sorted()
+                guard !pm.isEmpty else { throw LoadError(message: "no .pm files in folder \(path)") }
                 for name in pm { items.append(.file(prefix + name)) }
             } else {
                 items.append(.file(path))

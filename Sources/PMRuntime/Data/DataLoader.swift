@@ -174,9 +174,10 @@ public struct DataLoader {
             }
             if kind == .directory {
                 let entries = SystemFile.names(inFolder: path) ?? []
-                let csv = entries.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
-                guard !csv.isEmpty else { throw DataError(message: "no .csv files in folder \(path)") }
+                // Files only, as for the framework's folders: a folder inside named `2024.csv` is not data.
                 let prefix = path.hasSuffix("/") ? path : path + "/"
+                let csv = entries.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") && SystemFile.kind(of: prefix + $0) != .directory }.sorted()
+                guard !csv.isEmpty else { throw DataError(message: "no .csv files in folder \(path)") }
                 out += csv.map { prefix + $0 }
             } else {
                 out.append(path)

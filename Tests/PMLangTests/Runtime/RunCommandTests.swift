@@ -143,6 +143,21 @@ struct RunCommandTests {
         #expect(!OutputFile.isInput(dir + "/sub", inputs: inputs))
     }
 
+    @Test("a data folder is read to its .csv files: a folder inside it named like one is passed over")
+    func dataFolderInFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/2023-24.csv", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let empty = runPMRun([examplesPath, "--data", dir])
+        #expect(empty.status == 2 && empty.stderr == "Error: no .csv files in folder \(dir)\n")
+        for name in try FileManager.default.contentsOfDirectory(atPath: exampleDataPath) where name.hasSuffix(".csv") {
+            try FileManager.default.copyItem(atPath: exampleDataPath + "/" + name, toPath: dir + "/" + name)
+        }
+        let r = runPMRun([examplesPath, "--data", dir, "--format", "json"])
+        #expect(r.status == runPMRun([examplesPath, "--data", exampleDataPath, "--format", "json"]).status)
+        #expect(r.stdout == runPMRun([examplesPath, "--data", exampleDataPath, "--format", "json"]).stdout.replacingOccurrences(of: exampleDataPath, with: dir))
+    }
+
     @Test("--help and --version")
     func help() {
         #expect(runPMRun(["--help"]).stdout.contains("EXIT STATUS"))
