@@ -31,7 +31,7 @@ public enum RunCommand {
       --format <format>       Output format. (values: text, csv, markdown, html, json;
                               default: text)
       --output <file>         Write the report to a file (atomically) instead of
-                              standard output. Never one of the inputs.
+                              standard output (`-`). Never one of the inputs.
       --color <when>          Colour in text output. (values: auto, always, never)
       --version               Show the version.
       -h, --help              Show help information.
@@ -110,7 +110,10 @@ public enum RunCommand {
                     throw UsageError(message: "The value '\(v)' is invalid for '--format'. Use one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
                 }
                 o.format = f
-            case "--output", "-o": o.output = try value(name, inline: inline)
+            case "--output", "-o":
+                // `-` is standard output, as for the framework's paths.
+                let v = try value(name, inline: inline)
+                o.output = v == "-" ? nil : v
             case "--color", "--colour":
                 let v = try value(name, inline: inline)
                 guard ["auto", "always", "never"].contains(v) else {

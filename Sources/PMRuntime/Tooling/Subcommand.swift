@@ -148,7 +148,7 @@ enum Subcommand: String {
             }
             text = DueList.render(framework, asOf: asOf, received: received)
         }
-        if let output = a.values["--output"] {
+        if let output = a.values["--output"], output != "-" {
             guard RunCommand.emit(text, to: output, inputs: inputs, io: io) else { return 2 }
             io.stderr("pmrun \(rawValue): wrote \(output)\n")
         } else {

@@ -158,6 +158,22 @@ struct RunCommandTests {
         #expect(r.stdout == runPMRun([examplesPath, "--data", exampleDataPath, "--format", "json"]).stdout.replacingOccurrences(of: exampleDataPath, with: dir))
     }
 
+    @Test("--output - is standard output, for the scorecard and the subcommands; no file named - is made")
+    func outputDash() throws {
+        // A file named `-` would be made in the current folder (not changed here: tests run side by side).
+        let dash = FileManager.default.currentDirectoryPath + "/-"
+        #expect(!FileManager.default.fileExists(atPath: dash))
+        defer { try? FileManager.default.removeItem(atPath: dash) }
+        for format in ["json", "csv", "text"] {
+            let dashed = runPMRun([examplesPath, "--data", exampleDataPath, "--format", format, "--output", "-"])
+            let plain = runPMRun([examplesPath, "--data", exampleDataPath, "--format", format])
+            #expect(dashed.status == plain.status && dashed.stdout == plain.stdout && !dashed.stdout.isEmpty, "\(format)")
+        }
+        let spec = runPMRun(["spec", examplesPath, "--output=-"])
+        #expect(spec.status == 0 && spec.stdout == runPMRun(["spec", examplesPath]).stdout && !spec.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: dash))
+    }
+
     @Test("--help and --version")
     func help() {
         #expect(runPMRun(["--help"]).stdout.contains("EXIT STATUS"))
