@@ -49,6 +49,14 @@ struct CLITests {
         #expect(e4.contains("no .pm files"))
     }
 
+    @Test("a file named twice, as itself, through its folder or by another spelling, is read once")
+    func fileNamedTwice() {
+        let once = runLint([examples])
+        let (code, out, err) = runLint([examples, examples + "/council.pm", examples, examples + "/../examples/council.pm"])
+        #expect(code == once.0 && err == once.2)
+        #expect(out == once.1 && out.hasSuffix("0 errors, 0 warnings in 5 files\n"))
+    }
+
     @Test("a folder is read to its .pm files: a folder inside it, even one named like a .pm file, is passed over")
     func folderInFolder() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmlint-\(UUID().uuidString)").path

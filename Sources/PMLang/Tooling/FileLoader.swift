@@ -14,6 +14,13 @@ public enum FileLoader {
         // side: a national framework is hundreds of files.
         enum Item { case file(String), stdin(SourceFile) }
         var items: [Item] = []
+        // A file named twice (as itself and through its folder, or by two spellings) is one file of the
+        // framework, read once: read twice, every declaration in it would be reported as defined twice.
+        var seen = Set<SystemFile.Identity>()
+        func add(_ file: String) {
+            if let id = SystemFile.identity(of: file), !seen.insert(id).inserted { return }
+            items.append(.file(file))
+        }
         for path in paths {
             if path == "-" {
                 items.append(.stdin(SourceFile(path: "<stdin>", bytes: readStandardInput())))
@@ -31,9 +38,9 @@ public enum FileLoader {
                 let prefix = path.hasSuffix("/") ? path : path + "/"
                 let pm = entries.filter { $0.hasSuffix(".pm") && !$0.hasPrefix(".") && SystemFile.kind(of: prefix + $0) != .directory }.sorted()
                 guard !pm.isEmpty else { throw LoadError(message: "no .pm files in folder \(path)") }
-                for name in pm { items.append(.file(prefix + name)) }
+                for name in pm { add(prefix + name) }
             } else {
-                items.append(.file(path))
+                add(path)
             }
         }
         let paths = items.map { item -> String? in if case .file(let p) = item { return p } else { return nil } }

@@ -27,6 +27,19 @@ public enum SystemFile {
         }
     }
 
+    /// A file's device and inode: equal for every path to the same file (links, `..`, another spelling).
+    public struct Identity: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// The identity of the file at `path`, or nil when nothing is there.
+    public static func identity(of path: String) -> Identity? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Identity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    }
+
     /// The size of a regular file in bytes, or nil.
     public static func size(of path: String) -> Int? {
         var st = stat()
