@@ -170,6 +170,15 @@ public enum RunCommand {
         return (lint.framework, read)
     }
 
+    /// Why `period` cannot be reported (its year is outside the plan), or nil when it can.
+    static func outsidePlan(_ period: Period, _ framework: Framework) -> String? {
+        guard !framework.planYears.contains(framework.calendar.fiscalYear(of: period)) else { return nil }
+        guard let first = framework.planYears.first, let last = framework.planYears.last else {
+            return "\(period) is outside the plan: the framework states no plan years"
+        }
+        return "\(period) is outside the plan (\(first) to \(last))."
+    }
+
     /// Writes `text` to `output` atomically unless it is one of the inputs; false (after saying why) if not.
     static func emit(_ text: String, to output: String, inputs: [String], io: CommandIO) -> Bool {
         emit(to: output, inputs: inputs, io: io) { $0.write(text) }
@@ -204,6 +213,11 @@ public enum RunCommand {
         let asOf = o.asOf ?? today
 
         guard let (linted, files) = loadFramework(o.paths, io: io, asOf: asOf) else { return 2 }
+        // A period outside the plan is said before the data is read: at national scale that takes seconds.
+        if let p = o.period, let why = outsidePlan(p, linted) {
+            io.stderr("Error: \(why)\n")
+            return 2
+        }
         // From here on the measures are held in their runtime form only.
         let runtime = RuntimeFramework(consuming: linted)
         // The linter's memory, now empty, goes back to the system before the data is read.
@@ -221,11 +235,6 @@ public enum RunCommand {
         }
         // So is what the loaders read and merged and no longer need (their rows, their flags' copies).
         ProcessMemory.giveBackFreeMemory()
-        if let p = o.period, !framework.planYears.contains(framework.calendar.fiscalYear(of: p)) {
-            let plan = framework.planYears.isEmpty ? "" : " (\(framework.planYears.first!) to \(framework.planYears.last!))"
-            io.stderr("Error: \(p) is outside the plan\(plan).\n")
-            return 2
-        }
         // The figures are let go as each measure is rated: the reports need only the data's counts,
         // rejections and flags, which the scorecard keeps.
         var evaluation = EvaluationOptions(period: o.period, asOf: asOf, charts: o.format == .html)

@@ -129,8 +129,8 @@ enum Subcommand: String {
                 io.stderr("Error: The value '\(v)' is invalid for '--period'. Write 2025/26 Q2, 2025/26 H1, 2025/26 or 2025-09.\n")
                 return 2
             }
-            guard framework.planYears.contains(framework.calendar.fiscalYear(of: period)) else {
-                io.stderr("Error: \(period) is outside the plan.\n")
+            if let why = RunCommand.outsidePlan(period, framework) {
+                io.stderr("Error: \(why)\n")
                 return 2
             }
             text = TemplateWriter.render(framework, period: period)

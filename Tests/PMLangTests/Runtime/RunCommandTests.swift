@@ -45,12 +45,16 @@ struct RunCommandTests {
         ([String](), "no period data"),
         (["--data", "/nonexistent.csv"], "no such file or folder"),
         (["--period", "2026/27 Q9"], "is invalid for '--period'"),
-        (["--period", "2030/31 Q1"], "is outside the plan"),
+        (["--period", "2030/31 Q1"], "Error: 2030/31 Q1 is outside the plan (2024/25 to 2027/28).\n"),
+        // Said before any data is read: the data here does not exist.
+        (["--period", "2030/31 Q1", "--data", "/nonexistent.csv"], "Error: 2030/31 Q1 is outside the plan (2024/25 to 2027/28).\n"),
+        (["template", "--period", "2030/31 Q1"], "Error: 2030/31 Q1 is outside the plan (2024/25 to 2027/28).\n"),
         (["--fromat", "json"], "Did you mean '--format'?"),
     ])
     func usage(extra: [String], message: String) {
-        var args = [examplesPath] + extra
-        if !extra.contains("--data") && !extra.isEmpty { args += ["--data", exampleDataPath] }
+        let subcommand = extra.first == "template"
+        var args = subcommand ? ["template", examplesPath] + extra.dropFirst() : [examplesPath] + extra
+        if !extra.contains("--data") && !extra.isEmpty && !subcommand { args += ["--data", exampleDataPath] }
         let r = runPMRun(args)
         #expect(r.status == 2)
         #expect(r.stderr.contains(message))
