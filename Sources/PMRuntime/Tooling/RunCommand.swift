@@ -211,6 +211,12 @@ public enum RunCommand {
             return 2
         }
         let asOf = o.asOf ?? today
+        // The data's files are found before the framework is linted: a mistyped path is said at once.
+        let dataFiles: [String]
+        do { dataFiles = try DataLoader.expand(o.data) } catch {
+            io.stderr("Error: \(error.message)\n")
+            return 2
+        }
 
         guard let (linted, files) = loadFramework(o.paths, io: io, asOf: asOf) else { return 2 }
         // A period outside the plan is said before the data is read: at national scale that takes seconds.
@@ -224,10 +230,8 @@ public enum RunCommand {
         ProcessMemory.giveBackFreeMemory()
         let framework = runtime.framework
 
-        let dataFiles: [String]
         let data: PeriodData
         do {
-            dataFiles = try DataLoader.expand(o.data)
             data = try DataLoader.load(dataFiles, framework: runtime, period: o.period)
         } catch {
             io.stderr("Error: \(error.message)\n")

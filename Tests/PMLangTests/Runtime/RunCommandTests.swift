@@ -46,8 +46,6 @@ struct RunCommandTests {
         (["--data", "/nonexistent.csv"], "no such file or folder"),
         (["--period", "2026/27 Q9"], "is invalid for '--period'"),
         (["--period", "2030/31 Q1"], "Error: 2030/31 Q1 is outside the plan (2024/25 to 2027/28).\n"),
-        // Said before any data is read: the data here does not exist.
-        (["--period", "2030/31 Q1", "--data", "/nonexistent.csv"], "Error: 2030/31 Q1 is outside the plan (2024/25 to 2027/28).\n"),
         (["template", "--period", "2030/31 Q1"], "Error: 2030/31 Q1 is outside the plan (2024/25 to 2027/28).\n"),
         (["--fromat", "json"], "Did you mean '--format'?"),
     ])
@@ -58,6 +56,17 @@ struct RunCommandTests {
         let r = runPMRun(args)
         #expect(r.status == 2)
         #expect(r.stderr.contains(message))
+    }
+
+    @Test("a period outside the plan is said before the data is read")
+    func periodBeforeData() throws {
+        // An empty data file fails only when it is read.
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-\(UUID().uuidString).csv").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        #expect(runPMRun([examplesPath, "--data", empty]).stderr.contains("the file is empty"))
+        let r = runPMRun([examplesPath, "--data", empty, "--period", "2030/31 Q1"])
+        #expect(r.status == 2 && r.stderr == "Error: 2030/31 Q1 is outside the plan (2024/25 to 2027/28).\n")
     }
 
     @Test("a framework with lint errors is not evaluated")
@@ -74,6 +83,9 @@ struct RunCommandTests {
         #expect(r.stderr.components(separatedBy: "error[PM").count - 1 == errors.count)
         #expect(r.stderr.contains("9 | measure L.1 \"Unclosed title {"))
         #expect(r.stderr.contains("  |             ^^^"))
+        // Data that is not there is said first, before the framework is linted.
+        let missing = runPMRun([Paths.root.appendingPathComponent("examples/mistakes").path, "--data", "/nonexistent.csv"])
+        #expect(missing.status == 2 && missing.stderr == "Error: no such file or folder: /nonexistent.csv\n")
     }
 
     @Test("--output is written whole, and never over an input")
