@@ -23,6 +23,19 @@ public enum OutputFile {
         return false
     }
 
+    /// Why a report cannot be written to `path`, when that can be told before any work: it names a
+    /// folder, or a folder that is not there. Nil when it looks writable.
+    public static func problem(with path: String) -> String? {
+        if SystemFile.kind(of: path) == .directory {
+            return "cannot write \(path): it is a folder; give the name of a file in it"
+        }
+        let folder = temporaryPath(for: path).folder
+        if SystemFile.kind(of: folder) != .directory {
+            return "cannot write \(path): \(folder) is missing or not a folder"
+        }
+        return nil
+    }
+
     /// The folder a path is in, as written (`.` for a bare name), and the temporary file beside it.
     static func temporaryPath(for path: String) -> (folder: String, temporary: String) {
         let slash = path.lastIndex(of: "/")
@@ -36,9 +49,7 @@ public enum OutputFile {
     /// renames it over `path`: a report streamed this way is never held whole, and readers still see
     /// either the old file or the whole new one.
     public static func write(to path: String, _ body: (inout ReportStream) -> Void) throws(DataError) {
-        if SystemFile.kind(of: path) == .directory {
-            throw DataError(message: "cannot write \(path): it is a folder; give the name of a file in it")
-        }
+        if let why = problem(with: path) { throw DataError(message: why) }
         let (folder, temp) = temporaryPath(for: path)
         var written = false
         if let f = fopen(temp, "wb") {

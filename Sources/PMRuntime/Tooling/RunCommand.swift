@@ -211,7 +211,12 @@ public enum RunCommand {
             return 2
         }
         let asOf = o.asOf ?? today
-        // The data's files are found before the framework is linted: a mistyped path is said at once.
+        // The output's folder and the data's files are checked before the framework is linted: a
+        // mistyped path is said at once, not after the work.
+        if let output = o.output, let why = OutputFile.problem(with: output) {
+            io.stderr("Error: \(why)\n")
+            return 2
+        }
         let dataFiles: [String]
         do { dataFiles = try DataLoader.expand(o.data) } catch {
             io.stderr("Error: \(error.message)\n")

@@ -106,6 +106,10 @@ enum Subcommand: String {
             }
             asOf = d
         }
+        if let output = a.values["--output"], output != "-", let why = OutputFile.problem(with: output) {
+            io.stderr("Error: \(why)\n")
+            return 2
+        }
         guard let (framework, files) = RunCommand.loadFramework(a.paths, io: io, asOf: asOf) else { return 2 }
         var inputs = files
         let text: String

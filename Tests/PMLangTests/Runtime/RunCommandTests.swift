@@ -131,6 +131,13 @@ struct RunCommandTests {
             #expect(!FileManager.default.fileExists(atPath: target))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        // Said before the framework is linted (this one would fail), for the scorecard and a subcommand.
+        let early = dir.appendingPathComponent("missing/scorecard.json").path
+        let mistakes = Paths.root.appendingPathComponent("examples/mistakes").path
+        let r1 = runPMRun([mistakes, "--data", exampleDataPath, "--output", early])
+        #expect(r1.status == 2 && r1.stderr == "Error: cannot write \(early): \(dir.path)/missing is missing or not a folder\n")
+        let r2 = runPMRun(["spec", mistakes, "--output", early])
+        #expect(r2.status == 2 && r2.stderr == "Error: cannot write \(early): \(dir.path)/missing is missing or not a folder\n")
         // A folder is not a report file: said so, and nothing is left in it.
         let r = runPMRun([examplesPath, "--data", exampleDataPath, "--format", "json", "--output", dir.path])
         #expect(r.status == 2)
