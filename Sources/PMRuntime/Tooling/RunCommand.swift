@@ -248,8 +248,14 @@ public enum RunCommand {
         // rejections and flags, which the scorecard keeps.
         var evaluation = EvaluationOptions(period: o.period, asOf: asOf, charts: o.format == .html)
         evaluation.keepsFigures = false
+        // Kept to say why, should there be nothing to report.
+        let (rowsRead, rejectedCount, firstRejected) = (data.rowsRead, data.rejected.count, data.rejected.first)
         guard let scorecard = Evaluator.evaluate(framework: runtime, data: consume data, options: evaluation) else {
-            io.stderr("Error: the data has no figures to report; name the period with --period.\n")
+            var why = "Error: the data has no figures to report"
+            if let first = firstRejected {
+                why += ": \(rejectedCount) of \(rowsRead) row\(rowsRead == 1 ? " was" : "s were") rejected, the first at \(first.origin): \(first.code.id) \(first.reason)"
+            }
+            io.stderr(why + ". Name the period with --period to see the scorecard\(firstRejected == nil ? "" : " and every rejected row").\n")
             return 2
         }
         // And the figures, let go as they were rated, before the report is written.

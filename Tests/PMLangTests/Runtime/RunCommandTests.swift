@@ -69,6 +69,22 @@ struct RunCommandTests {
         #expect(r.status == 2 && r.stderr == "Error: 2030/31 Q1 is outside the plan (2024/25 to 2027/28).\n")
     }
 
+    @Test("data with no figures to report says why: how many rows were rejected, and the first")
+    func nothingToReport() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("framework \"Empty\" {\n  plan 2024/25 to 2027/28\n}\n".utf8).write(to: URL(fileURLWithPath: dir + "/f.pm"))
+        try Data("measure,period,value\nX.1,2026/27 Q2,5\nX.2,2026/27 Q2,6\n".utf8).write(to: URL(fileURLWithPath: dir + "/d.csv"))
+        try Data("measure,period,value\n".utf8).write(to: URL(fileURLWithPath: dir + "/none.csv"))
+        let r = runPMRun([dir + "/f.pm", "--data", dir + "/d.csv"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "Error: the data has no figures to report: 2 of 2 rows were rejected, the first at \(dir)/d.csv:2: PM501 no measure or project `X.1` in the framework. Name the period with --period to see the scorecard and every rejected row.\n")
+        let none = runPMRun([dir + "/f.pm", "--data", dir + "/none.csv"])
+        #expect(none.status == 2)
+        #expect(none.stderr == "Error: the data has no figures to report. Name the period with --period to see the scorecard.\n")
+    }
+
     @Test("a framework with lint errors is not evaluated")
     func lintErrors() {
         let r = runPMRun([Paths.root.appendingPathComponent("examples/mistakes").path, "--data", exampleDataPath])
