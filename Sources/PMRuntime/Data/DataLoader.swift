@@ -436,33 +436,42 @@ public struct DataLoader {
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard bytes.count < 16 else { return nil }
-            a = 0
-            b = UInt64(bytes.count) << 56  // the length too, so that trailing zero bytes cannot collide
-            for k in 0..<bytes.count {
-                if k < 8 { a |= UInt64(bytes[k]) << (8 * UInt64(k)) } else { b |= UInt64(bytes[k]) << (8 * UInt64(k - 8)) }
+            // Copied into the two words whole, not shifted in one at a time (a period and a date on every
+            // row), with the length in the last byte, so that trailing zero bytes cannot collide.
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { raw in
+                if let base = bytes.baseAddress, !bytes.isEmpty { raw.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
+                raw[15] = UInt8(bytes.count)
             }
+            a = words.0
+            b = words.1
         }
     }
 
-    /// Period texts already parsed. A file names few distinct periods, each on thousands of rows.
-    struct PeriodCache {
-        var known: [PackedText: Period?] = [:]
-        /// A small direct-mapped cache in front of the dictionary: most lookups hit it and hash nothing.
-        var recent = [(key: PackedText, period: Period?)?](repeating: nil, count: 64)
+    /// Values parsed from short cell texts (periods, dates): a file names few distinct ones, each on
+    /// thousands of rows, so each text is parsed once. A small direct-mapped table sits in front of the
+    /// dictionary: most lookups hit it and hash nothing.
+    struct TextCache<Value> {
+        private var known: [PackedText: Value] = [:]
+        private var recent = [(key: PackedText, value: Value)?](repeating: nil, count: 64)
+        /// Texts kept in the dictionary at most: a file of all-different texts stays bounded.
+        let limit: Int
 
-        mutating func period(_ bytes: UnsafeBufferPointer<UInt8>) -> Period? {
-            guard let key = PackedText(bytes) else { return Period(utf8: bytes) }
+        init(limit: Int) { self.limit = limit }
+
+        mutating func value(_ bytes: UnsafeBufferPointer<UInt8>, parse: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+            guard let key = PackedText(bytes) else { return parse(bytes) }
             let slot = Int(truncatingIfNeeded: (key.a &* 0x9E37_79B9_7F4A_7C15 ^ key.b) >> 58)
-            if let hit = recent[slot], hit.key == key { return hit.period }
-            let p: Period?
+            if let hit = recent[slot], hit.key == key { return hit.value }
+            let v: Value
             if let known = known[key] {
-                p = known
+                v = known
             } else {
-                p = Period(utf8: bytes)
-                if known.count < 10_000 { known[key] = p }
+                v = parse(bytes)
+                if known.count < limit { known[key] = v }
             }
-            recent[slot] = (key, p)
-            return p
+            recent[slot] = (key, v)
+            return v
         }
     }
 
@@ -655,19 +664,13 @@ public struct DataLoader {
         return hint
     }
 
-    private var periods = PeriodCache()
-
-    // A file has few distinct dates, and a `submitted` column names one on every row: parse each text
-    // once, keyed by its bytes packed into integers (no `String` per row).
-    private var dates: [PackedText: CalendarDate?] = [:]
+    private var periods = TextCache<Period?>(limit: 10_000)
+    // A `submitted` column names a date on every row, from few distinct ones.
+    private var dates = TextCache<CalendarDate?>(limit: 100_000)
     private var dues: [Int64: CalendarDate] = [:]
 
     mutating func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
-        guard let key = PackedText(bytes) else { return CalendarDate(parsing: String(decoding: bytes, as: UTF8.self)) }
-        if let known = dates[key] { return known }
-        let d = CalendarDate(parsing: String(decoding: bytes, as: UTF8.self))
-        if dates.count < 100_000 { dates[key] = d }
-        return d
+        dates.value(bytes) { CalendarDate(parsing: String(decoding: $0, as: UTF8.self)) }
     }
 
     mutating func dueDate(_ lag: Lag, _ period: Period) -> CalendarDate {
@@ -692,7 +695,7 @@ public struct DataLoader {
             reject(origin, .periodMismatch, "no period given", measure: info.id)
             return nil
         }
-        guard let period = periods.period(text.bytes) else {
+        guard let period = periods.value(text.bytes, parse: { Period(utf8: $0) }) else {
             reject(origin, .periodMismatch, "`\(text)` is not a period; write 2025/26, 2025/26 H1, 2025/26 Q1 (or Q1 2025/26) or 2025-06",
                    measure: info.id, period: text.description)
             return nil

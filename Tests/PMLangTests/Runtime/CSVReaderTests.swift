@@ -1,5 +1,6 @@
 import Testing
 @testable import PMRuntime
+import PMLang
 
 @Suite("CSV reader")
 struct CSVReaderTests {
@@ -64,5 +65,29 @@ struct CSVReaderTests {
     func empty() throws {
         #expect(try records("").isEmpty)
         #expect(try records("\u{FEFF}").isEmpty)
+    }
+
+    @Test("a cell's text packed for the caches: equal texts equal, different texts (trailing zeros, lengths) different, 16 bytes and over not packed")
+    func packedText() {
+        func pack(_ bytes: [UInt8]) -> DataLoader.PackedText? { bytes.withUnsafeBufferPointer { DataLoader.PackedText($0) } }
+        let texts: [[UInt8]] = [[], [0], [0, 0], Array("1".utf8), Array("1".utf8) + [0], Array("2025/26 Q1".utf8),
+                                Array("2025/26 Q2".utf8), Array("2025-06-30".utf8), Array("123456789012345".utf8),
+                                Array("123456789012346".utf8), Array("12345678".utf8), Array("123456780".utf8)]
+        let keys = texts.map(pack)
+        #expect(keys.allSatisfy { $0 != nil })
+        #expect(Set(keys.compactMap { $0 }).count == texts.count)
+        #expect(pack(Array("2025/26 Q1".utf8)) == keys[5])
+        #expect(pack(Array("1234567890123456".utf8)) == nil)
+
+        // The cache parses each text once and gives the same answer as parsing it.
+        var cache = DataLoader.TextCache<Period?>(limit: 2)
+        var parsed = 0
+        for text in ["2025/26 Q1", "2025/26 Q2", "nonsense", "2025/26 Q1", "2025-06", "2025/26 Q2", "a period longer than 16"] {
+            let value = Array(text.utf8).withUnsafeBufferPointer { bytes in
+                cache.value(bytes) { parsed += 1; return Period(utf8: $0) }
+            }
+            #expect(value == Period(parsing: text), "\(text)")
+        }
+        #expect(parsed == 5)
     }
 }
