@@ -29,6 +29,8 @@ public struct DataLoader {
         /// The components lower-cased, as header columns are keyed.
         let componentKeys: [String]
         let ratio: (numerator: Formula, denominator: Formula, multiplier: DecimalValue)?
+        /// The ratio's multiplier alone: reading `ratio` for every row copied its two formulas in and out.
+        let multiplier: DecimalValue?
         let frequency: Frequency
         let unit: MeasureUnit?
         let lag: Lag
@@ -45,6 +47,7 @@ public struct DataLoader {
             self.components = components
             self.componentKeys = components.map { $0.lowercased() }
             self.ratio = formula?.ratioShape
+            self.multiplier = ratio?.multiplier
             self.frequency = measure.frequency
             self.unit = measure.unit
             self.lag = measure.lag
@@ -87,7 +90,10 @@ public struct DataLoader {
         }
     }
 
-    let framework: Framework
+    /// The framework's financial calendar, the one part of the framework a row needs. Kept alone: read
+    /// as `framework.calendar` in a mutating method, the whole framework (720 bytes and a dozen
+    /// references) was copied for every row.
+    let calendar: FiscalCalendar
     private let table: MeasureTable
     private var measures: [String: MeasureInfo] { table.byID }
     private var infos: [MeasureInfo] { table.infos }
@@ -144,7 +150,7 @@ public struct DataLoader {
     }
 
     init(framework: Framework, table: MeasureTable) {
-        self.framework = framework
+        self.calendar = framework.calendar
         self.table = table
         for p in framework.projects { projects[p.id.value] = p }
         let n = table.infos.count
@@ -361,7 +367,7 @@ public struct DataLoader {
                 hasHeader = true
                 return
             }
-            loader.row(record, columns: columns, file: name)
+            loader.row(record, columns: columns)
         }
 
         func finish(into loader: inout DataLoader) throws {
@@ -423,6 +429,15 @@ public struct DataLoader {
 
     // MARK: - Rows
 
+    /// The row being read, by its line in the current file: made into a `RowOrigin` (which holds the
+    /// file's name, a reference counted in and out) only when a message needs it.
+    struct RowRef {
+        let line: Int
+    }
+
+    /// The origin of a row of the file being read.
+    func origin(_ row: RowRef) -> RowOrigin { RowOrigin(file: fileNames[fileNames.count - 1], line: row.line) }
+
     /// A cell's bytes, made into text only when a message needs it (most rows need none).
     struct Cell: CustomStringConvertible {
         let bytes: UnsafeBufferPointer<UInt8>
@@ -480,6 +495,10 @@ public struct DataLoader {
         rejectedRows.append(base.rowsRead)
     }
 
+    mutating func reject(_ row: RowRef, _ code: DiagnosticCode, _ reason: String, measure: String? = nil, period: String? = nil) {
+        reject(origin(row), code, reason, measure: measure, period: period)
+    }
+
     mutating func flag(_ f: DataFlag) {
         if flagSegments.last.map({ $0.count >= flagSegment }) ?? true {
             var next: [DataFlag] = []
@@ -500,9 +519,9 @@ public struct DataLoader {
         return record.string(column)
     }
 
-    mutating func row(_ record: CSVRecord, columns c: Columns, file: String) {
+    mutating func row(_ record: CSVRecord, columns c: Columns) {
         base.rowsRead += 1
-        let origin = RowOrigin(file: file, line: record.line)
+        let origin = RowRef(line: record.line)
         // With several loaders side by side, the lead takes every row that belongs to no measure.
         if let why = record.malformed {
             guard isLead else { return }
@@ -517,13 +536,11 @@ public struct DataLoader {
         // Rows usually come grouped by measure: when the id's bytes are the last row's, reuse its lookup.
         let idBytes = CSVRecord.trimmedBytes(record.field(c.measure))
         let info: MeasureInfo
-        let id: String
         let periodText = Cell(bytes: CSVRecord.trimmedBytes(record.field(c.period)))
         if let last = lastInfo, DataLoader.same(idBytes, lastIDBytes) {
             info = last
-            id = last.id
         } else {
-            id = String(decoding: idBytes, as: UTF8.self)
+            let id = String(decoding: idBytes, as: UTF8.self)
             guard !id.isEmpty else {
                 guard isLead else { return }
                 reject(origin, .unknownMeasure, "no measure given", period: periodText.description)
@@ -531,7 +548,7 @@ public struct DataLoader {
             }
             if let project = projects[id] {
                 guard isLead else { return }
-                projectRow(record, columns: c, project: project, origin: origin, periodText: periodText)
+                projectRow(record, columns: c, project: project, origin: self.origin(origin), periodText: periodText)
                 return
             }
             guard let found = measures[id] else {
@@ -548,21 +565,21 @@ public struct DataLoader {
         }
         guard owns(info) else { return }
         guard let period = checkedPeriod(periodText, info, origin: origin) else { return }
-        guard let observation = value(record, columns: c, info: info, origin: origin, periodText: periodText) else { return }
+        var o = Observation(value: .zero, fileIndex: fileNames.count - 1, line: origin.line)
+        guard value(record, columns: c, info: info, origin: origin, periodText: periodText, into: &o) else { return }
         if let first = store[info.index].source(of: period) {
             let at = RowOrigin(file: fileNames[Int(first.fileIndex)], line: Int(first.line))
-            reject(origin, .duplicateRow, "\(id) \(period) is already given at \(at)", measure: id, period: periodText.description)
+            reject(origin, .duplicateRow, "\(info.id) \(period) is already given at \(at)", measure: info.id, period: periodText.description)
             return
         }
-        let year = framework.calendar.fiscalYear(of: period)
+        let year = calendar.fiscalYear(of: period)
         if wasEvicted(info, period) {
             // Its first row is named once everything is read, by reading the files again (see
             // `nameFirstRows`): keeping every let-go figure's origin cost eight bytes a row.
-            reject(origin, .duplicateRow, "\(id) \(period) is already given earlier in the data", measure: id, period: periodText.description)
-            firstRowsWanted.append(FirstRowWanted(row: base.rowsRead, id: id, period: period))
+            reject(origin, .duplicateRow, "\(info.id) \(period) is already given earlier in the data", measure: info.id, period: periodText.description)
+            firstRowsWanted.append(FirstRowWanted(row: base.rowsRead, id: info.id, period: period))
             return
         }
-        var o = observation
         // A late return is a fact about the data, whether or not the report needs the figure (PM510).
         if let column = c.submitted, !record.isBlank(column) {
             checkSubmitted(CSVRecord.trimmedBytes(record.field(column)), &o, info, period: period, origin: origin)
@@ -592,7 +609,7 @@ public struct DataLoader {
     public var reportPeriod: Period? {
         didSet {
             if let p = reportPeriod {
-                let y = framework.calendar.fiscalYear(of: p).start
+                let y = calendar.fiscalYear(of: p).start
                 keptYears = (y - 1)...y
             }
         }
@@ -605,10 +622,14 @@ public struct DataLoader {
     /// Duplicates of figures let go, whose first row is still to be named.
     private(set) var firstRowsWanted: [FirstRowWanted] = []
 
+    // These two read the loader without changing it, from methods that change it. Inlined: called as
+    // methods, the whole loader (400 bytes) was copied to pass it, for every row.
+
     /// The bit of a period among a measure's periods.
+    @inline(__always)
     func ordinal(_ info: MeasureInfo, _ p: Period) -> Int {
-        DataLoader.ordinal(p, year: framework.calendar.fiscalYear(of: p).start, perYear: info.frequency.periodsPerYear,
-                           from: firstYear?.start ?? 0, calendar: framework.calendar)
+        DataLoader.ordinal(p, year: calendar.fiscalYear(of: p).start, perYear: info.frequency.periodsPerYear,
+                           from: firstYear?.start ?? 0, calendar: calendar)
     }
 
     /// The same from its parts, for `advance`, which already knows the period's year.
@@ -616,6 +637,7 @@ public struct DataLoader {
         (year - base) * perYear + calendar.index(of: p) - 1
     }
 
+    @inline(__always)
     func wasEvicted(_ info: MeasureInfo, _ p: Period) -> Bool {
         let bits = evicted[info.index]
         let o = ordinal(info, p)
@@ -637,7 +659,6 @@ public struct DataLoader {
     mutating func advance(to year: Int) {
         latestYear = year
         keptYears = (year - 1)...Int.max
-        let calendar = framework.calendar
         let base = firstYear?.start ?? 0
         for i in store.indices where store[i].hasYear(before: year - 1) {
             let perYear = infos[i].frequency.periodsPerYear
@@ -677,7 +698,7 @@ public struct DataLoader {
         // Lag and period in one integer: the lag's days and kind above the period's packed key.
         let key = Int64(lag.days) << 34 | Int64(lag.working ? 1 : 0) << 33 | Int64(UInt32(bitPattern: Figures.key(period)))
         if let known = dues[key] { return known }
-        let due = lag.dueDate(after: framework.calendar.endDate(of: period))
+        let due = lag.dueDate(after: calendar.endDate(of: period))
         dues[key] = due
         return due
     }
@@ -690,7 +711,7 @@ public struct DataLoader {
     }
 
     /// Parses the period and checks it against the measure's frequency and the plan (PM508).
-    mutating func checkedPeriod(_ text: Cell, _ info: MeasureInfo, origin: RowOrigin) -> Period? {
+    mutating func checkedPeriod(_ text: Cell, _ info: MeasureInfo, origin: RowRef) -> Period? {
         guard !text.bytes.isEmpty else {
             reject(origin, .periodMismatch, "no period given", measure: info.id)
             return nil
@@ -706,7 +727,7 @@ public struct DataLoader {
                    measure: info.id, period: text.description)
             return nil
         }
-        let year = framework.calendar.fiscalYear(of: period)
+        let year = calendar.fiscalYear(of: period)
         if let firstYear, let lastYear, year < firstYear || year > lastYear {
             reject(origin, .periodMismatch, "\(text) is outside the plan (\(firstYear.next) to \(lastYear)) and the year before it",
                    measure: info.id, period: text.description)
@@ -725,7 +746,7 @@ public struct DataLoader {
     }
 
     /// Reads a number cell, or says why it is not one (PM503).
-    mutating func number(_ record: CSVRecord, _ column: Int?, name: String, info: MeasureInfo, origin: RowOrigin, periodText: Cell) -> DecimalValue? {
+    mutating func number(_ record: CSVRecord, _ column: Int?, name: String, info: MeasureInfo, origin: RowRef, periodText: Cell) -> DecimalValue? {
         guard let column else {
             reject(origin, .notANumber, "the file has no `\(name)` column, which \(info.id) needs", measure: info.id, period: periodText.description)
             return nil
@@ -752,58 +773,59 @@ public struct DataLoader {
         return nil
     }
 
-    /// The row's figure: the `value` column, or the formula over its component columns.
-    mutating func value(_ record: CSVRecord, columns c: Columns, info: MeasureInfo, origin: RowOrigin, periodText: Cell) -> Observation? {
-        var observation = Observation(value: .zero, fileIndex: fileNames.count - 1, line: origin.line)
+    /// The row's figure, from the `value` column or the formula over its component columns, into
+    /// `observation`; false (and the row rejected) when there is none. Filled in place: returned, the
+    /// figure was copied out of its optional for every row.
+    mutating func value(_ record: CSVRecord, columns c: Columns, info: MeasureInfo, origin: RowRef, periodText: Cell,
+                        into observation: inout Observation) -> Bool {
         if let formula = info.formula {
             let columns = columns(info, in: c)
-            if info.components.count == 2, let (ni, di) = info.simpleRatio, let ratio = info.ratio {
+            if info.components.count == 2, let (ni, di) = info.simpleRatio, let multiplier = info.multiplier {
                 // `a / b * k` over two columns, the usual shape: no array of values, no lookup closure.
                 guard let v0 = number(record, columns[0], name: info.components[0], info: info, origin: origin, periodText: periodText),
                       let v1 = number(record, columns[1], name: info.components[1], info: info, origin: origin, periodText: periodText)
-                else { return nil }
-                guard ratioFigure(ni == 0 ? v0 : v1, di == 0 ? v0 : v1, ratio, info, &observation, origin: origin, periodText: periodText),
+                else { return false }
+                guard ratioFigure(ni == 0 ? v0 : v1, di == 0 ? v0 : v1, multiplier: multiplier, info, &observation, origin: origin, periodText: periodText),
                       isAcceptable(observation.value, info, origin: origin, periodText: periodText)
-                else { return nil }
-                return observation
+                else { return false }
+                return true
             }
             var values: [DecimalValue] = []
             values.reserveCapacity(info.components.count)
             for (name, column) in zip(info.components, columns) {
-                guard let v = number(record, column, name: name, info: info, origin: origin, periodText: periodText) else { return nil }
+                guard let v = number(record, column, name: name, info: info, origin: origin, periodText: periodText) else { return false }
                 values.append(v)
             }
             // A formula names a handful of components: found by a scan, not a table kept per measure.
             let lookup: (String) -> DecimalValue? = { name in info.components.firstIndex(of: name).map { values[$0] } }
             if let ratio = info.ratio {
                 guard let n = ratio.numerator.evaluate(lookup), let d = ratio.denominator.evaluate(lookup),
-                      ratioFigure(n, d, ratio, info, &observation, origin: origin, periodText: periodText)
-                else { return nil }
+                      ratioFigure(n, d, multiplier: ratio.multiplier, info, &observation, origin: origin, periodText: periodText)
+                else { return false }
             } else {
-                guard let v = formula.evaluate(lookup) else { return nil }
+                guard let v = formula.evaluate(lookup) else { return false }
                 guard v.isValid else {
                     reject(origin, .zeroDenominator, "\(formula.text) divides by zero for this row", measure: info.id, period: periodText.description)
-                    return nil
+                    return false
                 }
                 observation.value = v
             }
         } else {
-            guard let v = number(record, c.value, name: "value", info: info, origin: origin, periodText: periodText) else { return nil }
+            guard let v = number(record, c.value, name: "value", info: info, origin: origin, periodText: periodText) else { return false }
             observation.value = v
         }
-        guard isAcceptable(observation.value, info, origin: origin, periodText: periodText) else { return nil }
-        return observation
+        return isAcceptable(observation.value, info, origin: origin, periodText: periodText)
     }
 
     /// The figure of `a / b * k` from its numerator and denominator, or nil (and the row rejected) when
     /// the denominator is 0 or a percentage's numerator exceeds it.
-    mutating func ratioFigure(_ n: DecimalValue, _ d: DecimalValue, _ ratio: (numerator: Formula, denominator: Formula, multiplier: DecimalValue),
-                              _ info: MeasureInfo, _ observation: inout Observation, origin: RowOrigin, periodText: Cell) -> Bool {
-        if d.isZero {
+    mutating func ratioFigure(_ n: DecimalValue, _ d: DecimalValue, multiplier: DecimalValue,
+                              _ info: MeasureInfo, _ observation: inout Observation, origin: RowRef, periodText: Cell) -> Bool {
+        if d.isZero, let ratio = info.ratio {
             reject(origin, .zeroDenominator, "\(ratio.denominator.text) is 0, so \(info.id) cannot be calculated", measure: info.id, period: periodText.description)
             return false
         }
-        if info.unit?.kind == .percent, n > d {
+        if info.unit?.kind == .percent, n > d, let ratio = info.ratio {
             reject(origin, .numeratorExceedsDenominator,
                    "\(ratio.numerator.text) (\(n)) is greater than \(ratio.denominator.text) (\(d)), so the percentage would exceed 100",
                    measure: info.id, period: periodText.description)
@@ -811,13 +833,13 @@ public struct DataLoader {
         }
         observation.numerator = n
         observation.denominator = d
-        observation.value = (n * ratio.multiplier).divided(by: d, places: DecimalValue.maxScale)
+        observation.value = (n * multiplier).divided(by: d, places: DecimalValue.maxScale)
         return true
     }
 
     /// Whether a figure is exact and within its unit's domain (PM503, PM506); if not, the row is rejected.
     /// Given the value alone: passing the whole figure in and out copied it twice a row.
-    mutating func isAcceptable(_ value: DecimalValue, _ info: MeasureInfo, origin: RowOrigin, periodText: Cell) -> Bool {
+    mutating func isAcceptable(_ value: DecimalValue, _ info: MeasureInfo, origin: RowRef, periodText: Cell) -> Bool {
         guard value.isValid else {
             reject(origin, .notANumber, "the figure is too large to hold exactly", measure: info.id, period: periodText.description)
             return false
@@ -830,16 +852,16 @@ public struct DataLoader {
     }
 
     /// PM510: a `submitted` date later than the period end plus the lag. The figure is still used.
-    mutating func checkSubmitted(_ bytes: UnsafeBufferPointer<UInt8>, _ o: inout Observation, _ info: MeasureInfo, period: Period, origin: RowOrigin) {
+    mutating func checkSubmitted(_ bytes: UnsafeBufferPointer<UInt8>, _ o: inout Observation, _ info: MeasureInfo, period: Period, origin: RowRef) {
         guard let date = parseDate(bytes) else {
             let text = String(decoding: bytes, as: UTF8.self)
-            flag(DataFlag(origin: origin, code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: info.id))
+            flag(DataFlag(origin: self.origin(origin), code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: info.id))
             return
         }
         o.submitted = date
         let due = dueDate(info.lag, period)
         if date > due {
-            flag(DataFlag(origin: origin, code: .lateSubmission, measure: info.id, detail: .late(period: period, submitted: date, due: due)))
+            flag(DataFlag(origin: self.origin(origin), code: .lateSubmission, measure: info.id, detail: .late(period: period, submitted: date, due: due)))
         }
     }
 
