@@ -695,8 +695,7 @@ public struct DataLoader {
     }
 
     mutating func dueDate(_ lag: Lag, _ period: Period) -> CalendarDate {
-        // Lag and period in one integer: the lag's days and kind above the period's packed key.
-        let key = Int64(lag.days) << 34 | Int64(lag.working ? 1 : 0) << 33 | Int64(UInt32(bitPattern: Figures.key(period)))
+        let key = DueDates.key(lag, period)
         if let known = dues[key] { return known }
         let due = lag.dueDate(after: calendar.endDate(of: period))
         dues[key] = due

@@ -111,6 +111,20 @@ public struct Figures: Sendable, Sequence {
         position(of: period).map { observation(at: $0) }
     }
 
+    /// The figure for a period as the year to date reads it, without its commentary or origin.
+    func numbers(_ period: Period) -> YearToDate.Figure? {
+        guard let i = position(of: period) else { return nil }
+        let e = entries[i]
+        if e.scale == Entry.inExtras, let x = extras[i] {
+            return YearToDate.Figure(value: x.value, numerator: x.numerator, denominator: x.denominator)
+        }
+        if e.scale == Entry.inParts {
+            return YearToDate.Figure(value: parts[i].value, numerator: parts[i].numerator.decimalIfValid,
+                                     denominator: parts[i].denominator.decimalIfValid)
+        }
+        return YearToDate.Figure(value: PackedDecimal(significand: e.significand, scale: e.scale).decimal)
+    }
+
     /// Whether the period has a figure.
     public func contains(_ period: Period) -> Bool { position(of: period) != nil }
 

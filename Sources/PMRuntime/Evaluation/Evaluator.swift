@@ -35,6 +35,8 @@ public struct Evaluator: Sendable {
     /// Data flags (PM510) by measure, as positions in `data.flags`, so each measure finds its own without
     /// scanning them all (positions rather than copies: a national return can have hundreds of thousands).
     let flagsByMeasure: [String: [Int32]]
+    /// Due dates for the plan's years and the year either side, for the lags the measures use.
+    let dueDates: DueDates
 
     public init(framework: Framework, data: PeriodData, options: EvaluationOptions) {
         self.init(framework: RuntimeFramework(framework), data: data, options: options)
@@ -50,6 +52,8 @@ public struct Evaluator: Sendable {
         var flags: [String: [Int32]] = [:]
         for (i, f) in data.flags.enumerated() { flags[f.measure, default: []].append(Int32(i)) }
         self.flagsByMeasure = flags
+        let first = framework.planYears.first?.start ?? 0, last = framework.planYears.last?.start ?? first
+        self.dueDates = DueDates(lags: runtime.measures.lazy.map(\.lag), years: (first - 1)...(last + 1), calendar: framework.calendar)
     }
 
     /// The latest period that has data. When periods of several lengths end on the same day (2026/27 Q2,
@@ -199,12 +203,12 @@ public struct Evaluator: Sendable {
 
     /// The figures of a year's first `index` periods that are there, in order. Given the measure's
     /// figures rather than its id: looking them up again by name hashed the id every time.
-    func observations(_ byPeriod: Figures, _ year: FiscalYear, through index: Int, frequency: Frequency) -> [Observation] {
+    func figures(_ byPeriod: Figures, _ year: FiscalYear, through index: Int, frequency: Frequency) -> [YearToDate.Figure] {
         guard index >= 1, !byPeriod.isEmpty else { return [] }
-        var out: [Observation] = []
+        var out: [YearToDate.Figure] = []
         out.reserveCapacity(index)
         for i in 1...index {
-            if let o = byPeriod[calendar.period(i, of: year, frequency: frequency)] { out.append(o) }
+            if let o = byPeriod.numbers(calendar.period(i, of: year, frequency: frequency)) { out.append(o) }
         }
         return out
     }
@@ -236,7 +240,7 @@ public struct Evaluator: Sendable {
         let previousYear = year.previous
         let n = frequency.periodsPerYear
         if byPeriod[calendar.period(n, of: previousYear, frequency: frequency)] != nil {
-            let all = observations(byPeriod, previousYear, through: n, frequency: frequency)
+            let all = figures(byPeriod, previousYear, through: n, frequency: frequency)
             r.previousOutturn = YearToDate.aggregate(all, by: aggregate, multiplier: multiplier)?.rounded(places: places)
         } else if let b = m.baseline, (b.year ?? framework.planYears.first?.previous) == previousYear {
             r.previousOutturn = b.value
@@ -257,7 +261,7 @@ public struct Evaluator: Sendable {
         guard k >= 1 else {
             let first = calendar.period(1, of: year, frequency: frequency)
             r.status = .notYetInYear(first: first)
-            r.flags.append(Flag("no \(year) figure yet: the first, for \(first), is due \(lag.dueDate(after: calendar.endDate(of: first)))"))
+            r.flags.append(Flag("no \(year) figure yet: the first, for \(first), is due \(dueDates.due(lag, first))"))
             return r
         }
         let p = calendar.period(k, of: year, frequency: frequency)
@@ -266,7 +270,7 @@ public struct Evaluator: Sendable {
         // Missing figures for this year's due periods (PM507).
         for i in 1...k {
             let q = calendar.period(i, of: year, frequency: frequency)
-            let due = lag.dueDate(after: calendar.endDate(of: q))
+            let due = dueDates.due(lag, q)
             if byPeriod[q] == nil && due <= options.asOf {
                 r.flags.append(Flag(code: DiagnosticCode.missingFigure.id, "no figure for \(q) (due \(due))"))
             }
@@ -275,7 +279,7 @@ public struct Evaluator: Sendable {
             r.flags.append(Flag(data.flags[Int(i)]))
         }
 
-        let soFar = observations(byPeriod, year, through: k, frequency: frequency)
+        let soFar = figures(byPeriod, year, through: k, frequency: frequency)
         r.ytdActual = YearToDate.aggregate(soFar, by: aggregate, multiplier: multiplier)?.rounded(places: places)
         r.ytdPlan = plan.planToDate(year, k)
         r.plan = plan.periodPlan(year, k)
@@ -286,7 +290,7 @@ public struct Evaluator: Sendable {
         if current != nil {
             r.status = .reported
         } else {
-            let due = lag.dueDate(after: calendar.endDate(of: p))
+            let due = dueDates.due(lag, p)
             r.status = due <= options.asOf ? .missing(due: due) : .notDue(due: due)
             if case .notDue = r.status { r.flags.append(Flag("\(p) figure not due until \(due)")) }
         }
@@ -299,7 +303,7 @@ public struct Evaluator: Sendable {
         if current != nil {
             let lastYearRated: DecimalValue?
             if basis == .ytd {
-                let then = observations(byPeriod, previousYear, through: k, frequency: frequency)
+                let then = figures(byPeriod, previousYear, through: k, frequency: frequency)
                 lastYearRated = then.count == k ? YearToDate.aggregate(then, by: aggregate, multiplier: multiplier) : nil
             } else {
                 lastYearRated = byPeriod[calendar.period(k, of: previousYear, frequency: frequency)]?.value

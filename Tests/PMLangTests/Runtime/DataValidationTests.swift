@@ -302,6 +302,12 @@ struct FiguresTests {
                 && a.submitted == b.submitted && a.fileIndex == b.fileIndex && a.line == b.line
         }
         for (p, o) in made { #expect(same(figures[p], o), "\(p)") }
+        // The year to date's reading of each figure, packed, in parts or boxed, agrees with the whole figure.
+        for (p, o) in made {
+            let n = figures.numbers(p)
+            #expect(n?.value == o.value && n?.numerator == o.numerator && n?.denominator == o.denominator, "\(p)")
+        }
+        #expect(figures.numbers(.quarter(FiscalYear(2030), 1)) == nil)
         figures.dropYears(before: 2024, calendar: FiscalCalendar()) { _, _ in }
         #expect(figures.count == 3)
         let kept = made.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)

@@ -242,4 +242,28 @@ struct EvaluationTests {
         let g = framework(measure("Q.1", quarterly) + measure("H.1", "unit count\nbetter higher\nfrequency half-yearly\naggregate sum\ntarget 2024/25 1, 2025/26 1, 2026/27 1"))
         #expect(Evaluator.latestPeriod(in: try load("measure,period,value\nQ.1,2025/26 Q2,1\nH.1,2025/26 H1,1\n", g), framework: g) == period("2025/26 H1"))
     }
+
+    @Test("due dates worked out once agree with working them out, inside the years given and outside them")
+    func dueDates() {
+        let calendar = FiscalCalendar(yearStart: 4)
+        let lags = [Lag(days: 0, working: false), Lag(days: 15, working: true), Lag(days: 30, working: false),
+                    Lag(days: 10, working: true), Lag(days: 15, working: true)]
+        let dues = DueDates(lags: lags, years: 2024...2026, calendar: calendar)
+        var checked = 0
+        for lag in lags {
+            for y in 2022...2028 {
+                for frequency in Frequency.allCases {
+                    for i in 1...frequency.periodsPerYear {
+                        let p = calendar.period(i, of: FiscalYear(y), frequency: frequency)
+                        #expect(dues.due(lag, p) == lag.dueDate(after: calendar.endDate(of: p)), "\(lag) \(p)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked == 5 * 7 * 19)
+        // Keys tell lags and periods apart.
+        #expect(DueDates.key(lags[1], .quarter(FiscalYear(2025), 2)) != DueDates.key(lags[3], .quarter(FiscalYear(2025), 2)))
+        #expect(DueDates.key(Lag(days: 15, working: false), .month(year: 2025, month: 6)) != DueDates.key(lags[1], .month(year: 2025, month: 6)))
+    }
 }
