@@ -57,27 +57,51 @@ public indirect enum JSON: Sendable, Hashable {
 
     /// Appends `s` as a JSON string literal to bytes.
     public static func quote(_ s: String, into out: inout [UInt8]) {
-        // Scan and copy the contiguous UTF-8 in place: iterating `String.UTF8View` byte by byte costs
-        // several times as much.
+        // Scan and copy the UTF-8 in place: iterating `String.UTF8View` byte by byte costs several times
+        // as much.
         func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 }
-        let plain: Bool = s.utf8.withContiguousStorageIfAvailable { buf in
-            for b in buf where needsEscape(b) { return false }
+        func appendIfPlain(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+            // Eight bytes at a time: a word with no control byte, quote, backslash, DEL or 0xE2 (the lead
+            // byte of U+2028 and U+2029) is plain; only a word that might not be is looked at byte by byte.
+            var i = 0
+            let n = buf.count
+            if let base = buf.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= n {
+                    let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    if JSON.mayNeedEscape(w) { break }
+                    i += 8
+                }
+            }
+            while i < n {
+                if needsEscape(buf[i]) { return false }
+                i += 1
+            }
             out.append(0x22)
             out.append(contentsOf: buf)
             out.append(0x22)
             return true
-        } ?? {
-            // A small string is not stored contiguously; it is at most 15 bytes.
-            for b in s.utf8 where needsEscape(b) { return false }
-            out.append(0x22)
-            out.append(contentsOf: s.utf8)
-            out.append(0x22)
-            return true
+        }
+        // A small string (up to 15 bytes) is held inline, not contiguously: read from a copy on the stack.
+        let plain = s.utf8.withContiguousStorageIfAvailable(appendIfPlain) ?? {
+            var small = s
+            return small.withUTF8(appendIfPlain)
         }()
         if plain { return }
         var text = ""
         quote(s, into: &text)
         out.append(contentsOf: text.utf8)
+    }
+
+    /// Whether any of a word's eight bytes might need escaping (no false negatives; a false positive
+    /// only sends the word to the byte-by-byte check): below 0x20, or equal to `"`, `\`, DEL or 0xE2.
+    @inline(__always)
+    static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below = (w &- ones &* 0x20) & ~w & highs
+        return (below | zeroByte(w ^ (ones &* 0x22)) | zeroByte(w ^ (ones &* 0x5C)) | zeroByte(w ^ (ones &* 0x7F))
+                | zeroByte(w ^ (ones &* 0xE2))) != 0
     }
 
     /// Appends `s` as a JSON string literal.
