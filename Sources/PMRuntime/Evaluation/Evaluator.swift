@@ -172,8 +172,11 @@ public struct Evaluator: Sendable {
                 for first in stride(from: 0, to: chunks.count, by: wave) {
                     let these = first..<min(first + wave, chunks.count)
                     _ = ParallelMap.map(these) { k in
-                        for i in chunks[k] {
-                            (out.baseAddress! + i).initialize(to: evaluator.evaluate(measures[i], figures: byMeasure[i], reportPeriod: period))
+                        // The measures read in place: `measures[i]` copied each one in and out.
+                        measures.withUnsafeBufferPointer { all in
+                            for i in chunks[k] {
+                                (out.baseAddress! + i).initialize(to: evaluator.evaluate(all[i], figures: byMeasure[i], reportPeriod: period))
+                            }
                         }
                     }
                     for k in these { for i in chunks[k] { byMeasure[i] = Figures() } }

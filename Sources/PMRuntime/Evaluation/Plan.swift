@@ -2,31 +2,38 @@ import PMLang
 
 /// The plan for a measure: its annual targets profiled over the periods of each year by its trajectory.
 public struct Plan: Sendable {
-    public var measure: RuntimeMeasure
+    // The five parts of the measure a plan reads, not the whole measure: a plan is made for every measure
+    // rated, and a copy of the measure counted a dozen references in and out.
+    public let frequency: Frequency
+    public let trajectory: RuntimeMeasure.Trajectory
+    public let targets: [RuntimeMeasure.Target]
+    public let baseline: Baseline?
+    public let aggregate: Aggregate
     public var calendar: FiscalCalendar
     /// The plan's first year, for the baseline.
     public var firstPlanYear: FiscalYear?
 
     public init(measure: RuntimeMeasure, calendar: FiscalCalendar, firstPlanYear: FiscalYear?) {
-        self.measure = measure
+        self.frequency = measure.frequency
+        self.trajectory = measure.trajectory
+        self.targets = measure.targets
+        self.baseline = measure.baseline
+        self.aggregate = measure.aggregate
         self.calendar = calendar
         self.firstPlanYear = firstPlanYear
     }
 
-    var frequency: Frequency { measure.frequency }
-    var trajectory: RuntimeMeasure.Trajectory { measure.trajectory }
-
     /// The annual target for a year.
     public func target(_ year: FiscalYear) -> DecimalValue? {
         let y = Int32(truncatingIfNeeded: year.start)
-        return measure.targets.first { $0.year == y }?.value
+        return targets.first { $0.year == y }?.value
     }
 
     /// Where a `linear` year starts: the baseline in the plan's first year (or the baseline's own year's
     /// successor), the previous year's target after that.
     public func startingPoint(_ year: FiscalYear) -> DecimalValue? {
         if let previous = target(year.previous) { return previous }
-        guard let b = measure.baseline else { return nil }
+        guard let b = baseline else { return nil }
         let baselineYear = b.year ?? firstPlanYear?.previous
         if let baselineYear, baselineYear.next != year { return nil }
         return b.value
@@ -65,7 +72,7 @@ public struct Plan: Sendable {
             let share = shares.prefix(index).reduce(DecimalValue.zero) { $0 + $1.value }
             return (t * share / .hundred).normalized()
         case .values:
-            if measure.aggregate == .sum {
+            if aggregate == .sum {
                 var total = DecimalValue.zero
                 for i in 1...index {
                     guard let v = explicitValue(year, i) else { return nil }
