@@ -232,9 +232,10 @@ public struct Evaluator: Sendable {
         let lag = m.lag
         let polarity = m.polarity
 
+        let aim = m.aim.flatMap { framework.aims[$0] }  // looked up once for its title and priority
         var r = MeasureResult(
-            id: m.id, title: m.title, kind: m.kind, aim: m.aim, aimTitle: m.aim.flatMap { framework.aims[$0]?.title },
-            priority: priority(ofAim: m.aim), unit: m.unit, polarity: polarity, frequency: frequency,
+            id: m.id, title: m.title, kind: m.kind, aim: m.aim, aimTitle: aim?.title,
+            priority: aim?.priority, unit: m.unit, polarity: polarity, frequency: frequency,
             source: m.source, toleranceText: Evaluator.describe(m.tolerance), period: nil, basis: basis,
             annualTarget: plan.target(year), rating: .grey, status: .none, trend: Trend(),
             accountable: personName(m.accountable), committee: m.committee, flags: [], series: ChartSeries())
