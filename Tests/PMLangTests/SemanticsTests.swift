@@ -31,6 +31,25 @@ struct SemanticsTests {
         #expect(d("9223372036854775807") + d("1") == d("9223372036854775808"))
     }
 
+    @Test("short numbers read the same on the quick path as padded out onto the long one")
+    func quickPath() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789.5-+x".utf8)
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 1...18, using: &generator)
+            var bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+            if Bool.random(using: &generator) { bytes.removeAll { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") } }
+            guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            // The same number with twenty leading zeros (after any sign) is read by the long path.
+            let sign = bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") ? [bytes[0]] : []
+            let padded = sign + Array(repeating: UInt8(ascii: "0"), count: 20) + bytes.dropFirst(sign.count)
+            let quick = DecimalValue(utf8: bytes[...]), long = DecimalValue(utf8: padded[...])
+            #expect(quick == long && quick?.scale == long?.scale, "\(String(decoding: bytes, as: UTF8.self))")
+        }
+        #expect(DecimalValue(utf8: Array("-".utf8)[...]) == nil && DecimalValue(utf8: Array(".".utf8)[...]) == nil)
+        #expect(DecimalValue(utf8: Array("1.".utf8)[...]) == d("1") && DecimalValue(utf8: Array("-.5".utf8)[...]) == d("-0.5"))
+    }
+
     @Test("rounding is half away from zero, as published reports round", arguments: [
         ("2.25", 1, "2.3"), ("-2.25", 1, "-2.3"), ("43.649", 1, "43.6"), ("43.65", 1, "43.7"), ("0.5", 0, "1"),
     ])

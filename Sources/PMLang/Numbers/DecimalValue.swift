@@ -83,6 +83,35 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
             negative = bytes[i] == UInt8(ascii: "-")
             i += 1
         }
+        // The shape of nearly every figure: at most 18 digits and a point, nothing else. Read in one plain
+        // loop (18 digits always fit in 64 bits); anything else (underscores, more digits, a second
+        // point) goes the long way below.
+        if end - i <= 18 {
+            var value: UInt64 = 0
+            var scale = 0
+            var seenPoint = false
+            var sawDigit = false
+            var k = i
+            while k < end {
+                let d = bytes[k] &- 0x30
+                if d < 10 {
+                    value = value &* 10 &+ UInt64(d)
+                    sawDigit = true
+                    if seenPoint { scale += 1 }
+                } else if bytes[k] == UInt8(ascii: ".") && !seenPoint {
+                    seenPoint = true
+                } else {
+                    break
+                }
+                k += 1
+            }
+            if k == end {
+                guard sawDigit else { return nil }
+                let sig = Int128(value)
+                self.init(significand: negative ? -sig : sig, scale: scale)
+                return
+            }
+        }
         // Digits gather in 64 bits while they fit (18 of them always do), and in 128 only beyond:
         // nearly every figure and target is short, and 128-bit arithmetic per digit cost more than
         // the rest of the parse.
