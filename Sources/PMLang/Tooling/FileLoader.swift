@@ -30,15 +30,11 @@ public enum FileLoader {
                 throw LoadError(message: "no such file or folder: \(path)")
             }
             if kind == .directory {
-                guard let entries = SystemFile.names(inFolder: path) else {
+                guard let pm = SystemFile.files(inFolder: path, ending: ".pm") else {
                     throw LoadError(message: "cannot read folder \(path): permission denied or not a folder")
                 }
-                // Files only: a folder inside, even one named `old.pm`, is not read (folders are not
-                // searched below their first level).
-                let prefix = path.hasSuffix("/") ? path : path + "/"
-                let pm = entries.filter { $0.hasSuffix(".pm") && !$0.hasPrefix(".") && SystemFile.kind(of: prefix + $0) != .directory }.sorted()
                 guard !pm.isEmpty else { throw LoadError(message: "no .pm files in folder \(path)") }
-                for name in pm { add(prefix + name) }
+                for file in pm { add(file) }
             } else {
                 add(path)
             }

@@ -61,6 +61,18 @@ public enum SystemFile {
         return names
     }
 
+    /// The paths of the files directly inside a folder whose names end in `suffix` (in any case when
+    /// `ignoringCase`), sorted: hidden files and folders left out, whatever their names, since folders are
+    /// not searched below their first level. Nil when the folder cannot be read.
+    public static func files(inFolder path: String, ending suffix: String, ignoringCase: Bool = false) -> [String]? {
+        guard let entries = names(inFolder: path) else { return nil }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return entries.filter { name in
+            !name.hasPrefix(".") && (ignoringCase ? name.lowercased() : name).hasSuffix(suffix)
+                && kind(of: prefix + name) != .directory
+        }.sorted().map { prefix + $0 }
+    }
+
     /// The absolute path with `.`, `..` and symbolic links resolved, or nil when nothing is at `path`.
     public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

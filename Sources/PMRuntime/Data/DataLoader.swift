@@ -179,12 +179,9 @@ public struct DataLoader {
                 throw DataError(message: "no such file or folder: \(path)")
             }
             if kind == .directory {
-                let entries = SystemFile.names(inFolder: path) ?? []
-                // Files only, as for the framework's folders: a folder inside named `2024.csv` is not data.
-                let prefix = path.hasSuffix("/") ? path : path + "/"
-                let csv = entries.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") && SystemFile.kind(of: prefix + $0) != .directory }.sorted()
+                let csv = SystemFile.files(inFolder: path, ending: ".csv", ignoringCase: true) ?? []
                 guard !csv.isEmpty else { throw DataError(message: "no .csv files in folder \(path)") }
-                out += csv.map { prefix + $0 }
+                out += csv
             } else {
                 out.append(path)
             }
