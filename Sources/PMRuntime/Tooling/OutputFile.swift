@@ -13,12 +13,10 @@ public enum OutputFile {
     /// exist yet is no input: the inputs were all read.
     public static func isInput(_ output: String, inputs: [String]) -> Bool {
         guard let target = SystemFile.realPath(output) else { return false }
-        var st = stat()
-        let targetID: (UInt64, UInt64)? = stat(output, &st) == 0 ? (UInt64(st.st_dev), UInt64(st.st_ino)) : nil
+        let targetID = SystemFile.identity(of: output)
         for input in inputs {
             if SystemFile.realPath(input) == target { return true }
-            var si = stat()
-            if let targetID, stat(input, &si) == 0, (UInt64(si.st_dev), UInt64(si.st_ino)) == targetID { return true }
+            if let targetID, SystemFile.identity(of: input) == targetID { return true }
         }
         return false
     }

@@ -86,6 +86,8 @@ enum Subcommand: String {
                 guard i < arguments.count else { throw RunCommand.UsageError(message: "Missing value for '\(name)'.") }
                 a.values[name] = arguments[i]
             }
+            // `--output -` is standard output, as it is for the scorecard: the same as no --output.
+            if name == "--output" && a.values[name] == "-" { a.values[name] = nil }
             i += 1
         }
         return a
@@ -106,7 +108,7 @@ enum Subcommand: String {
             }
             asOf = d
         }
-        if let output = a.values["--output"], output != "-", let why = OutputFile.problem(with: output) {
+        if let output = a.values["--output"], let why = OutputFile.problem(with: output) {
             io.stderr("Error: \(why)\n")
             return 2
         }
@@ -152,7 +154,7 @@ enum Subcommand: String {
             }
             text = DueList.render(framework, asOf: asOf, received: received)
         }
-        if let output = a.values["--output"], output != "-" {
+        if let output = a.values["--output"] {
             guard RunCommand.emit(text, to: output, inputs: inputs, io: io) else { return 2 }
             io.stderr("pmrun \(rawValue): wrote \(output)\n")
         } else {
