@@ -67,21 +67,27 @@ public struct Figures: Sendable, Sequence {
     /// The figure held at a position, unpacked.
     private func observation(at i: Int) -> Observation {
         let e = entries[i]
-        var o: Observation
-        if e.scale == Entry.inExtras, let x = extras[i] {
-            o = Observation(value: x.value, fileIndex: Int(x.fileIndex), line: Int(e.line))
-            o.commentaryBox = x.commentary
-            o.numerator = x.numerator
-            o.denominator = x.denominator
-        } else if e.scale == Entry.inParts {
-            o = Observation(value: parts[i].value, fileIndex: Int(e.fileIndex), line: Int(e.line))
-            o.numerator = parts[i].numerator.decimalIfValid
-            o.denominator = parts[i].denominator.decimalIfValid
-        } else {
-            o = Observation(value: PackedDecimal(significand: e.significand, scale: e.scale).decimal, fileIndex: Int(e.fileIndex), line: Int(e.line))
-        }
+        let n = numbers(at: i)
+        let boxed = e.scale == Entry.inExtras ? extras[i] : nil
+        var o = Observation(value: n.value, fileIndex: boxed.map { Int($0.fileIndex) } ?? Int(e.fileIndex), line: Int(e.line))
+        o.commentaryBox = boxed?.commentary
+        o.numerator = n.numerator
+        o.denominator = n.denominator
         if e.submittedDay != .min { o.submitted = CalendarDate(dayNumber: Int(e.submittedDay)) }
         return o
+    }
+
+    /// The value, and a ratio's parts, held at a position: packed in the entry, in `parts`, or boxed.
+    private func numbers(at i: Int) -> YearToDate.Figure {
+        let e = entries[i]
+        if e.scale == Entry.inExtras, let x = extras[i] {
+            return YearToDate.Figure(value: x.value, numerator: x.numerator, denominator: x.denominator)
+        }
+        if e.scale == Entry.inParts {
+            return YearToDate.Figure(value: parts[i].value, numerator: parts[i].numerator.decimalIfValid,
+                                     denominator: parts[i].denominator.decimalIfValid)
+        }
+        return YearToDate.Figure(value: PackedDecimal(significand: e.significand, scale: e.scale).decimal)
     }
 
     private func position(of period: Period) -> Int? {
@@ -113,16 +119,7 @@ public struct Figures: Sendable, Sequence {
 
     /// The figure for a period as the year to date reads it, without its commentary or origin.
     func numbers(_ period: Period) -> YearToDate.Figure? {
-        guard let i = position(of: period) else { return nil }
-        let e = entries[i]
-        if e.scale == Entry.inExtras, let x = extras[i] {
-            return YearToDate.Figure(value: x.value, numerator: x.numerator, denominator: x.denominator)
-        }
-        if e.scale == Entry.inParts {
-            return YearToDate.Figure(value: parts[i].value, numerator: parts[i].numerator.decimalIfValid,
-                                     denominator: parts[i].denominator.decimalIfValid)
-        }
-        return YearToDate.Figure(value: PackedDecimal(significand: e.significand, scale: e.scale).decimal)
+        position(of: period).map(numbers(at:))
     }
 
     /// Whether the period has a figure.
