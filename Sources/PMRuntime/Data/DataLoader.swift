@@ -94,6 +94,8 @@ public struct DataLoader {
     /// as `framework.calendar` in a mutating method, the whole framework (720 bytes and a dozen
     /// references) was copied for every row.
     let calendar: FiscalCalendar
+    /// When each period's figure is due, for the measures' lags (PM510), worked out once.
+    private let dueDates: DueDates
     private let table: MeasureTable
     private var measures: [String: MeasureInfo] { table.byID }
     private var infos: [MeasureInfo] { table.infos }
@@ -151,6 +153,7 @@ public struct DataLoader {
 
     init(framework: Framework, table: MeasureTable) {
         self.calendar = framework.calendar
+        self.dueDates = DueDates(lags: table.infos.lazy.map(\.lag), framework: framework)
         self.table = table
         for p in framework.projects { projects[p.id.value] = p }
         let n = table.infos.count
@@ -685,18 +688,9 @@ public struct DataLoader {
     private var periods = TextCache<Period?>(limit: 10_000)
     // A `submitted` column names a date on every row, from few distinct ones.
     private var dates = TextCache<CalendarDate?>(limit: 100_000)
-    private var dues: [Int64: CalendarDate] = [:]
 
     mutating func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         dates.value(bytes) { CalendarDate(parsing: String(decoding: $0, as: UTF8.self)) }
-    }
-
-    mutating func dueDate(_ lag: Lag, _ period: Period) -> CalendarDate {
-        let key = DueDates.key(lag, period)
-        if let known = dues[key] { return known }
-        let due = lag.dueDate(after: calendar.endDate(of: period))
-        dues[key] = due
-        return due
     }
 
     /// Whether a cell's bytes are the bytes kept from an earlier row.
@@ -855,7 +849,7 @@ public struct DataLoader {
             return
         }
         o.submitted = date
-        let due = dueDate(info.lag, period)
+        let due = dueDates.due(info.lag, period)
         if date > due {
             flag(DataFlag(origin: self.origin(origin), code: .lateSubmission, measure: info.id, detail: .late(period: period, submitted: date, due: due)))
         }

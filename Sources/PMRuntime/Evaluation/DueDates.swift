@@ -25,6 +25,13 @@ struct DueDates: Sendable {
         self.table = table
     }
 
+    /// For the plan's years and the year either side of them: every period a loader keeps or a
+    /// scorecard reports.
+    init(lags: some Sequence<Lag>, framework: Framework) {
+        let first = framework.planYears.first?.start ?? 0, last = framework.planYears.last?.start ?? first
+        self.init(lags: lags, years: (first - 1)...(last + 1), calendar: framework.calendar)
+    }
+
     /// The lag and the period in one integer: the lag's days and kind above the period's packed key.
     static func key(_ lag: Lag, _ period: Period) -> Int64 {
         Int64(lag.days) << 34 | Int64(lag.working ? 1 : 0) << 33 | Int64(UInt32(bitPattern: Figures.key(period)))

@@ -52,8 +52,7 @@ public struct Evaluator: Sendable {
         var flags: [String: [Int32]] = [:]
         for (i, f) in data.flags.enumerated() { flags[f.measure, default: []].append(Int32(i)) }
         self.flagsByMeasure = flags
-        let first = framework.planYears.first?.start ?? 0, last = framework.planYears.last?.start ?? first
-        self.dueDates = DueDates(lags: runtime.measures.lazy.map(\.lag), years: (first - 1)...(last + 1), calendar: framework.calendar)
+        self.dueDates = DueDates(lags: runtime.measures.lazy.map(\.lag), framework: framework)
     }
 
     /// The latest period that has data. When periods of several lengths end on the same day (2026/27 Q2,
