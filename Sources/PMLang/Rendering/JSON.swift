@@ -59,7 +59,6 @@ public indirect enum JSON: Sendable, Hashable {
     public static func quote(_ s: String, into out: inout [UInt8]) {
         // Scan and copy the UTF-8 in place: iterating `String.UTF8View` byte by byte costs several times
         // as much.
-        func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 }
         func appendIfPlain(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
             // Eight bytes at a time: a word with no control byte, quote, backslash, DEL or 0xE2 (the lead
             // byte of U+2028 and U+2029) is plain; only a word that might not be is looked at byte by byte.
@@ -74,7 +73,7 @@ public indirect enum JSON: Sendable, Hashable {
                 }
             }
             while i < n {
-                if needsEscape(buf[i]) { return false }
+                if JSON.needsEscape(buf[i]) { return false }
                 i += 1
             }
             out.append(0x22)
@@ -93,6 +92,11 @@ public indirect enum JSON: Sendable, Hashable {
         out.append(contentsOf: text.utf8)
     }
 
+    /// Whether a byte may start something that needs escaping: a control byte, `"`, `\`, DEL, or 0xE2
+    /// (the lead byte of U+2028 and U+2029, which are escaped too).
+    @inline(__always)
+    static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 }
+
     /// Whether any of a word's eight bytes might need escaping (no false negatives; a false positive
     /// only sends the word to the byte-by-byte check): below 0x20, or equal to `"`, `\`, DEL or 0xE2.
     @inline(__always)
@@ -107,7 +111,7 @@ public indirect enum JSON: Sendable, Hashable {
     /// Appends `s` as a JSON string literal.
     public static func quote(_ s: String, into out: inout String) {
         // Most strings need no escaping: append them whole rather than scalar by scalar.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+        if !s.utf8.contains(where: JSON.needsEscape) {
             out += "\""
             out += s
             out += "\""
