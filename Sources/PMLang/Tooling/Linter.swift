@@ -1,46 +1,5 @@
 import Dispatch
 
-/// Maps over a collection on every core, keeping the order. Used where the items are independent and
-/// each is sizeable (a file to parse, a share of the period data).
-public enum ParallelMap {
-    /// Results are written to distinct slots of one buffer, so no two threads touch the same memory.
-    private final class Slots<T>: @unchecked Sendable {
-        var items: [T?]
-        init(_ n: Int) { items = Array(repeating: nil, count: n) }
-    }
-
-    /// `0..<count` cut into consecutive ranges of `size` (the last one shorter): the chunks that large
-    /// lists are worked through on every core.
-    public static func chunks(_ count: Int, size: Int) -> [Range<Int>] {
-        stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
-    }
-
-    public static func map<C: RandomAccessCollection & Sendable, T>(_ c: C, _ body: @Sendable (C.Element) -> T) -> [T] where C.Index == Int {
-        if c.count < 2 { return c.map(body) }
-        let slots = Slots<T>(c.count)
-        let base = c.startIndex
-        slots.items.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: c.count) { k in
-                out[k] = body(c[base + k])
-            }
-        }
-        return slots.items.map { $0! }
-    }
-
-    /// `body` over `0..<count` on every core, `batch` at a time, each batch's results handed to `consume`
-    /// in order before the next batch is made: output made in parallel and written as it goes, so that
-    /// only a batch of it is held at once.
-    public static func forEachInOrder<T>(_ count: Int, batch: Int, _ body: @Sendable (Int) -> T, consume: (T) -> Void) {
-        var start = 0
-        while start < count {
-            let end = min(start + max(1, batch), count)
-            for result in map(start..<end, body) { consume(result) }
-            start = end
-        }
-    }
-}
-
 /// The result of linting one framework.
 public struct LintResult: Sendable {
     /// The files, indexed by `SourceRange.file`.

@@ -178,24 +178,18 @@ public struct Figures: Sendable, Sequence {
         side.append(contentsOf: repeatElement(none, count: count - side.count))
     }
 
-    /// Calls `body` with the latest period of each frequency that has figures. Within one frequency
-    /// the period keys order by time, so this compares integers rather than working out end dates.
-    public func forEachLatestPeriod(_ body: (Period) -> Void) {
-        var best = (-1, -1, -1, -1)
-        for i in entries.indices {
-            let key = entries[i].key
-            switch (key >> 4) & 3 {
-            case 0: if best.0 < 0 || key > entries[best.0].key { best.0 = i }
-            case 1: if best.1 < 0 || key > entries[best.1].key { best.1 = i }
-            case 2: if best.2 < 0 || key > entries[best.2].key { best.2 = i }
-            default: if best.3 < 0 || key > entries[best.3].key { best.3 = i }
-            }
+    /// Raises `latest[c]` to the key of this measure's latest period of each frequency class `c` (0 for
+    /// years, 1 halves, 2 quarters, 3 months). Within one class the keys order by time, so the latest
+    /// period of each frequency across many measures is found by comparing integers alone.
+    func raiseLatestKeys(_ latest: inout [Int32]) {
+        for e in entries {
+            let c = Int((e.key >> 4) & 3)
+            if e.key > latest[c] { latest[c] = e.key }
         }
-        if best.0 >= 0 { body(Figures.period(entries[best.0].key)) }
-        if best.1 >= 0 { body(Figures.period(entries[best.1].key)) }
-        if best.2 >= 0 { body(Figures.period(entries[best.2].key)) }
-        if best.3 >= 0 { body(Figures.period(entries[best.3].key)) }
     }
+
+    /// The period of a key that `raiseLatestKeys` gave, or nil for a class with no figures.
+    static func latestPeriod(_ key: Int32) -> Period? { key == .min ? nil : period(key) }
 
     /// Whether any figure is for a year before `year`.
     func hasYear(before year: Int) -> Bool { minYear < year }

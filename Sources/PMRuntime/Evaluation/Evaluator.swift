@@ -63,23 +63,19 @@ public struct Evaluator: Sendable {
     }
 
     public static func latestPeriod(in data: PeriodData, framework runtime: RuntimeFramework) -> Period? {
+        // Only a frequency's latest period can end last, and within a frequency the latest is the largest
+        // key: integers are compared per figure, and dates worked out for four periods at most.
+        var keys = [Int32](repeating: .min, count: 4)
+        for byPeriod in data.observations.values { byPeriod.raiseLatestKeys(&keys) }
+        let latestOfEach = keys.compactMap(Figures.latestPeriod)
         let calendar = runtime.framework.calendar
-        var latest: CalendarDate?
-        var candidates = Set<Period>()
-        for (_, byPeriod) in data.observations {
-            // Only a frequency's latest period can end last: no need to look at every figure.
-            byPeriod.forEachLatestPeriod { p in
-                let end = calendar.endDate(of: p)
-                if latest == nil || end > latest! {
-                    latest = end
-                    candidates = [p]
-                } else if end == latest! {
-                    candidates.insert(p)
-                }
-            }
-        }
+        guard let latest = latestOfEach.map(calendar.endDate(of:)).max() else { return nil }
+        let candidates = latestOfEach.filter { calendar.endDate(of: $0) == latest }
+        guard candidates.count > 1 else { return candidates.first }
         var measuresAt: [Frequency: Int] = [:]
-        for m in runtime.measures { measuresAt[m.frequency, default: 0] += 1 }
+        runtime.measures.withUnsafeBufferPointer { all in
+            for i in all.indices { measuresAt[all[i].frequency, default: 0] += 1 }  // read in place, not copied
+        }
         return candidates.max { a, b in
             (measuresAt[a.frequency] ?? 0, a.frequency.monthsPerPeriod) < (measuresAt[b.frequency] ?? 0, b.frequency.monthsPerPeriod)
         }
@@ -107,7 +103,8 @@ public struct Evaluator: Sendable {
         // Priority order first, then the order of the source, so every report lists measures the same way.
         // Sort positions, not the results themselves: moving large structs around costs more than the sort.
         var measures = options.keepsFigures ? evaluateAll(period) : evaluateAllLettingFiguresGo(period)
-        let keys = measures.map { order($0.priority) }
+        // Read in place: `measures.map { ... }` copied every result in and out to read one field.
+        let keys = measures.withUnsafeBufferPointer { all in all.indices.map { order(all[$0].priority) } }
         var source = measures.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         // Each result is moved to its place by swaps, cycle by cycle: copying them into a new array
         // counted every string and list of 20,000 results in, and the old array's out again.
@@ -123,7 +120,8 @@ public struct Evaluator: Sendable {
         }
         let projects = framework.projects.map { evaluate($0, reportPeriod: period) }
         var priorities = framework.priorities.map { (id: $0.id.value, title: $0.title) }
-        if measures.contains(where: { $0.priority == nil }) || projects.contains(where: { $0.priority == nil }) {
+        if measures.withUnsafeBufferPointer({ all in all.indices.contains { all[$0].priority == nil } })
+            || projects.contains(where: { $0.priority == nil }) {
             priorities.append((id: "", title: "Not linked to a priority"))
         }
         return Scorecard(
@@ -155,30 +153,28 @@ public struct Evaluator: Sendable {
     }
 
     /// The same, letting each measure's figures go once it is rated: the figures are moved out of the
-    /// data into measure order, and the chunks are rated a few at a time, each wave's figures let go
-    /// before the next, so that the results grow as the figures shrink.
+    /// data into measure order, and each chunk lets a measure's figures go as soon as it has rated it,
+    /// so that the results grow as the figures shrink.
     mutating func evaluateAllLettingFiguresGo(_ period: Period) -> [MeasureResult] {
         let measures = self.measures
-        var figures = measures.map { data.observations[$0.id] ?? Figures() }
+        var figures = measures.withUnsafeBufferPointer { all in all.indices.map { data.observations[all[$0].id] ?? Figures() } }
         data.observations = [:]
         let chunks = ParallelMap.chunks(measures.count, size: 1_000)
-        let wave = 4
         let evaluator = self
         return Array(unsafeUninitializedCapacity: measures.count) { buffer, count in
             nonisolated(unsafe) let out = buffer
             figures.withUnsafeMutableBufferPointer { held in
                 nonisolated(unsafe) let byMeasure = held
-                for first in stride(from: 0, to: chunks.count, by: wave) {
-                    let these = first..<min(first + wave, chunks.count)
-                    _ = ParallelMap.map(these) { k in
-                        // The measures read in place: `measures[i]` copied each one in and out.
-                        measures.withUnsafeBufferPointer { all in
-                            for i in chunks[k] {
-                                (out.baseAddress! + i).initialize(to: evaluator.evaluate(all[i], figures: byMeasure[i], reportPeriod: period))
-                            }
+                // Each chunk lets its own figures go, on its own core: let go afterwards, a chunk at a
+                // time on one thread, they had kept the other core waiting.
+                _ = ParallelMap.map(chunks.indices) { k in
+                    // The measures read in place: `measures[i]` copied each one in and out.
+                    measures.withUnsafeBufferPointer { all in
+                        for i in chunks[k] {
+                            (out.baseAddress! + i).initialize(to: evaluator.evaluate(all[i], figures: byMeasure[i], reportPeriod: period))
+                            byMeasure[i] = Figures()
                         }
                     }
-                    for k in these { for i in chunks[k] { byMeasure[i] = Figures() } }
                 }
             }
             count = measures.count
@@ -397,9 +393,10 @@ public struct Evaluator: Sendable {
             byPriority[priority ?? "", default: RatingCounts()].add(rating, missing: missing, onTarget: onTarget)
             byCommittee[committee ?? "(no committee)", default: RatingCounts()].add(rating, missing: missing, onTarget: onTarget)
         }
-        // By position: a `for m in measures` copies each result (and counts its strings in and out).
-        for i in measures.indices {
-            add(measures[i].rating, missing: measures[i].isMissing, priority: measures[i].priority, committee: measures[i].committee)
+        // In place: `for m in measures`, or even `measures[i].rating`, copies each result (and counts its
+        // strings in and out).
+        measures.withUnsafeBufferPointer { all in
+            for i in all.indices { add(all[i].rating, missing: all[i].isMissing, priority: all[i].priority, committee: all[i].committee) }
         }
         for p in projects { add(p.rating, missing: false, priority: p.priority, committee: p.committee) }
         var priorityTitles = Dictionary(framework.priorities.map { ($0.id.value, $0.title) }, uniquingKeysWith: { a, _ in a })
@@ -413,7 +410,9 @@ public struct Evaluator: Sendable {
     func exceptions(_ measures: [MeasureResult], _ projects: [ProjectResult]) -> [Exception] {
         var out: [Exception] = []
         // Measures then projects, each in scorecard order.
-        for i in measures.indices where measures[i].rating == .red {
+        // Found in place: `measures[i].rating` copied every result to read its rating.
+        let red = measures.withUnsafeBufferPointer { all in all.indices.filter { all[$0].rating == .red } }
+        for i in red {
             let m = measures[i]
             let c = m.commentary ?? Commentary()
             out.append(Exception(

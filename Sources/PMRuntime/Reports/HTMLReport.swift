@@ -220,7 +220,7 @@ public enum HTMLReport {
     static func measureRows(_ measures: ResultSelection, _ consume: ([UInt8]) -> Void) {
         let chunk = 1_000
         let ranges = ParallelMap.chunks(measures.count, size: chunk)
-        ParallelMap.forEachInOrder(ranges.count, batch: 8, { k in
+        ParallelMap.forEachInOrder(ranges.count, window: 8, { k in
             var part = HTMLBytes()
             part.bytes.reserveCapacity(ranges[k].count * 2_800)
             for i in ranges[k] { measureRow(measures[i], into: &part) }

@@ -24,8 +24,8 @@ public enum JSONReport {
     }
 
     static func write(_ s: Scorecard, into w: inout JSONWriter) {
-        // Measures, rejected rows and flags can run to hundreds of thousands: they are written directly;
-        // the small parts are built as `JSON` values. Keys in sorted order throughout.
+        // Measures, rejected rows and flags can run to hundreds of thousands: they are written directly,
+        // in chunks on every core; the small parts are built as `JSON` values. Keys in sorted order throughout.
         w.beginObject()
         w.key("asOf"); w.string(s.asOf.description)
         w.key("council"); w.string(s.council)
@@ -36,15 +36,14 @@ public enum JSONReport {
         w.key("rowsUsed"); w.int(s.data.rowsAccepted)
         w.end()
         w.key("dataFlags"); w.beginArray()
-        for f in s.data.flags {
-            w.element(); w.beginObject()
+        w.elements(s.data.flags) { f, w in
+            w.beginObject()
             w.key("code"); w.string(f.code.id)
             w.key("file"); w.string(f.origin.file)
             w.key("line"); w.int(f.origin.line)
             w.key("measure"); w.string(f.measure)
             w.key("message"); w.string(f.message)
             w.end()
-            w.spillIfFull()
         }
         w.end()
         w.key("exceptions"); w.value(.array(s.exceptions.map(exception)))
@@ -55,8 +54,8 @@ public enum JSONReport {
         w.key("period"); w.string(s.period.description)
         w.key("projects"); w.value(.array(s.projects.map(project)))
         w.key("rejected"); w.beginArray()
-        for r in s.data.rejected {
-            w.element(); w.beginObject()
+        w.elements(s.data.rejected) { r, w in
+            w.beginObject()
             w.key("code"); w.string(r.code.id)
             w.key("file"); w.string(r.origin.file)
             w.key("line"); w.int(r.origin.line)
@@ -64,7 +63,6 @@ public enum JSONReport {
             w.key("period"); w.string(r.period)
             w.key("reason"); w.string(r.reason)
             w.end()
-            w.spillIfFull()
         }
         w.end()
         w.key("summary"); w.value(summary(s.summary))

@@ -142,7 +142,7 @@ struct JSONWriter {
         let ranges = ParallelMap.chunks(items.count, size: chunk)
         // Made on every core a few chunks at a time and written in order as they come, so that a
         // streamed report holds a few chunks, not the whole array.
-        ParallelMap.forEachInOrder(ranges.count, batch: 8, { k -> [UInt8] in
+        ParallelMap.forEachInOrder(ranges.count, window: 8, { k -> [UInt8] in
             // A writer at the same depth, as if the elements before this chunk had been written.
             var w = JSONWriter()
             w.stack = outer

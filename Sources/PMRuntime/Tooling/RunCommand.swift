@@ -290,6 +290,7 @@ public enum RunCommand {
             io.stdout(o.format.render(scorecard, style: style))
         }
         let loaded = scorecard.data
+        var status: Int32 = 0
         if !loaded.rejected.isEmpty {
             if o.format != .text || o.output != nil {
                 // One write for all of them: a write per row would cost a system call each.
@@ -298,8 +299,10 @@ public enum RunCommand {
                 io.stderr(lines)
             }
             io.stderr("pmrun: \(loaded.rejected.count) of \(loaded.rowsRead) data row\(loaded.rowsRead == 1 ? "" : "s") rejected.\n")
-            return io.finish(1)
+            status = 1
         }
-        return io.finish(0)
+        // The scorecard is held until the end, so that a process that exits when done never tears it
+        // down (at national scale, a twentieth of a second spent freeing what is about to go anyway).
+        return withExtendedLifetime(scorecard) { io.finish(status) }
     }
 }

@@ -331,7 +331,7 @@ struct FiguresTests {
         #expect(!figures.hasYear(before: 2025))
     }
 
-    @Test("the latest period of each frequency, whatever order the figures came in")
+    @Test("the latest period of each frequency across measures, whatever order the figures came in")
     func latestOfEachFrequency() {
         let calendar = FiscalCalendar()
         let periods: [Period] = [.quarter(FiscalYear(2025), 3), .month(year: 2026, month: 2), .quarter(FiscalYear(2026), 1),
@@ -339,13 +339,23 @@ struct FiguresTests {
                                  .month(year: 2026, month: 1), .half(FiscalYear(2025), 2)]
         var figures = Figures()
         for (i, p) in periods.enumerated() { figures.append(p, year: calendar.fiscalYear(of: p).start, FiguresTests.figure(i, line: i)) }
-        var latest: [Period] = []
-        figures.forEachLatestPeriod { latest.append($0) }
+        // A second measure's figures: a later quarter, an earlier month.
+        let others: [Period] = [.month(year: 2025, month: 11), .quarter(FiscalYear(2026), 2), .quarter(FiscalYear(2024), 1)]
+        var more = Figures()
+        for (i, p) in others.enumerated() { more.append(p, year: calendar.fiscalYear(of: p).start, FiguresTests.figure(i, line: i)) }
+        var keys = [Int32](repeating: .min, count: 4)
+        figures.raiseLatestKeys(&keys)
+        more.raiseLatestKeys(&keys)
+        let latest = keys.compactMap(Figures.latestPeriod)
         // Worked out the slow way: for each frequency, the period that ends last.
-        let expected = Dictionary(grouping: periods, by: \.frequency).values.map { ps in ps.max { calendar.endDate(of: $0) < calendar.endDate(of: $1) }! }
+        let expected = Dictionary(grouping: periods + others, by: \.frequency).values.map { ps in ps.max { calendar.endDate(of: $0) < calendar.endDate(of: $1) }! }
         #expect(Set(latest) == Set(expected))
         #expect(latest.count == 4)
-        #expect(latest.contains(.month(year: 2026, month: 2)) && latest.contains(.quarter(FiscalYear(2026), 1)))
+        #expect(latest.contains(.month(year: 2026, month: 2)) && latest.contains(.quarter(FiscalYear(2026), 2)))
+        // A class with no figures gives no period.
+        var none = [Int32](repeating: .min, count: 4)
+        more.raiseLatestKeys(&none)
+        #expect(none.compactMap(Figures.latestPeriod).count == 2)
     }
 }
 
