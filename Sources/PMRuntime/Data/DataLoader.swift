@@ -26,8 +26,9 @@ public struct DataLoader {
         let id: String
         let formula: Formula?
         let components: [String]
-        /// The components lower-cased, as header columns are keyed.
-        let componentKeys: [String]
+        /// The components' numbers in `MeasureTable.componentIDs`: a file's header says which column
+        /// each number is in (`Columns.componentColumns`), so nothing is looked up per measure or row.
+        let componentIDs: [Int]
         let ratio: (numerator: Formula, denominator: Formula, multiplier: DecimalValue)?
         /// The ratio's multiplier alone: reading `ratio` for every row copied its two formulas in and out.
         let multiplier: DecimalValue?
@@ -40,12 +41,12 @@ public struct DataLoader {
         /// Position in the framework's measures.
         let index: Int
 
-        init(measure: RuntimeMeasure, components: [String], index: Int) {
+        init(measure: RuntimeMeasure, components: [String], componentIDs: [Int], index: Int) {
             self.index = index
             self.id = measure.id
             self.formula = measure.formula
             self.components = components
-            self.componentKeys = components.map { $0.lowercased() }
+            self.componentIDs = componentIDs
             self.ratio = formula?.ratioShape
             self.multiplier = ratio?.multiplier
             self.frequency = measure.frequency
@@ -65,28 +66,43 @@ public struct DataLoader {
     final class MeasureTable: Sendable {
         let byID: [String: MeasureInfo]
         let infos: [MeasureInfo]
-        let allComponents: Set<String>
+        /// Every formula component's name, lower-cased as header columns are keyed, numbered from 0.
+        let componentIDs: [String: Int]
 
         init(_ measures: [RuntimeMeasure]) {
-            var all = Set<String>()
+            var ids: [String: Int] = [:]
             var byID: [String: MeasureInfo] = [:]
             byID.reserveCapacity(measures.count)
             var infos: [MeasureInfo] = []
             infos.reserveCapacity(measures.count)
-            for (position, m) in measures.enumerated() {
-                var seen = Set<String>()
-                var components: [String] = []
-                for c in m.formula?.components ?? [] where seen.insert(c.value.lowercased()).inserted {
-                    components.append(c.value)
+            measures.withUnsafeBufferPointer { all in  // read in place, not copied measure by measure
+                for position in all.indices {
+                    let m = all[position]
+                    var components: [String] = []
+                    var numbers: [Int] = []
+                    // A formula names a handful of components, each once or twice: a scan, not a set.
+                    for c in m.formula?.components ?? [] {
+                        let key = c.value.lowercased()
+                        let number: Int
+                        if let known = ids[key] {
+                            number = known
+                        } else {
+                            number = ids.count
+                            ids[key] = number
+                        }
+                        if !numbers.contains(number) {
+                            components.append(c.value)
+                            numbers.append(number)
+                        }
+                    }
+                    let info = MeasureInfo(measure: m, components: components, componentIDs: numbers, index: position)
+                    byID[m.id] = info
+                    infos.append(info)
                 }
-                all.formUnion(components.map { $0.lowercased() })
-                let info = MeasureInfo(measure: m, components: components, index: position)
-                byID[m.id] = info
-                infos.append(info)
             }
             self.byID = byID
             self.infos = infos
-            self.allComponents = all
+            self.componentIDs = ids
         }
     }
 
@@ -99,7 +115,6 @@ public struct DataLoader {
     private let table: MeasureTable
     private var measures: [String: MeasureInfo] { table.byID }
     private var infos: [MeasureInfo] { table.infos }
-    private var allComponents: Set<String> { table.allComponents }
     var projects: [String: ProjectDecl] = [:]
     let firstYear: FiscalYear?
     let lastYear: FiscalYear?
@@ -107,10 +122,6 @@ public struct DataLoader {
     private var base = PeriodData()
     /// The accepted figures, by the measure's position in the framework.
     private var store: [Figures]
-    /// Each formula measure's component columns in the file being read (by measure position), looked up
-    /// once per file rather than per row; `componentColumnsFile` says which file they are for.
-    private var componentColumns: [[Int?]]
-    private var componentColumnsFile: [Int32]
     private var lastInfo: MeasureInfo?
     private var filesRead = 0
     /// Which share of the measures this loader keeps when several read the same files side by side
@@ -158,20 +169,9 @@ public struct DataLoader {
         for p in framework.projects { projects[p.id.value] = p }
         let n = table.infos.count
         store = Array(repeating: Figures(), count: n)
-        componentColumns = Array(repeating: [], count: n)
-        componentColumnsFile = Array(repeating: -1, count: n)
         evicted = Array(repeating: [], count: n)
         firstYear = framework.planYears.first?.previous
         lastYear = framework.planYears.last
-    }
-
-    /// A formula measure's component columns in the file `c` describes.
-    mutating func columns(_ info: MeasureInfo, in c: Columns) -> [Int?] {
-        if componentColumnsFile[info.index] != Int32(c.file) {
-            componentColumns[info.index] = info.componentKeys.map { c.byName[$0] }
-            componentColumnsFile[info.index] = Int32(c.file)
-        }
-        return componentColumns[info.index]
     }
 
     /// Reads paths: files as given, folders as the `.csv` files directly inside them (sorted).
@@ -347,8 +347,11 @@ public struct DataLoader {
         var milestone: Int?, completed: Int?
         /// Whether any commentary column is present (most data files have none).
         var hasCommentary: Bool { comment != nil || cause != nil || action != nil || recovery != nil }
-        /// Lower-cased header name to column, for formula components.
+        /// Lower-cased header name to column.
         var byName: [String: Int] = [:]
+        /// The column of each formula component (by its number in `MeasureTable.componentIDs`), nil
+        /// where the file has none.
+        var componentColumns: [Int?] = []
     }
 
     /// Reads a file record by record: the first is the header.
@@ -385,6 +388,7 @@ public struct DataLoader {
         c.file = loader.filesRead
         loader.fileNames.append(file)
         c.count = record.count
+        c.componentColumns = Array(repeating: nil, count: loader.table.componentIDs.count)
         var names: [String] = []
         var ignored: [String] = []
         var measure: Int?, period: Int?
@@ -411,7 +415,11 @@ public struct DataLoader {
             case _ where DataColumns.informational.contains(key):
                 break  // written by `pmrun template` for the collector's benefit
             default:
-                if !loader.allComponents.contains(key) { ignored.append(name) }
+                if let number = loader.table.componentIDs[key] {
+                    c.componentColumns[number] = i
+                } else {
+                    ignored.append(name)
+                }
             }
         }
         let shown = names.map { "`\($0)`" }.joined(separator: ", ")
@@ -769,11 +777,11 @@ public struct DataLoader {
     mutating func value(_ record: CSVRecord, columns c: Columns, info: MeasureInfo, origin: RowRef, periodText: Cell,
                         into observation: inout Observation) -> Bool {
         if let formula = info.formula {
-            let columns = columns(info, in: c)
             if info.components.count == 2, let (ni, di) = info.simpleRatio, let multiplier = info.multiplier {
                 // `a / b * k` over two columns, the usual shape: no array of values, no lookup closure.
-                guard let v0 = number(record, columns[0], name: info.components[0], info: info, origin: origin, periodText: periodText),
-                      let v1 = number(record, columns[1], name: info.components[1], info: info, origin: origin, periodText: periodText)
+                let ids = info.componentIDs
+                guard let v0 = number(record, c.componentColumns[ids[0]], name: info.components[0], info: info, origin: origin, periodText: periodText),
+                      let v1 = number(record, c.componentColumns[ids[1]], name: info.components[1], info: info, origin: origin, periodText: periodText)
                 else { return false }
                 guard ratioFigure(ni == 0 ? v0 : v1, di == 0 ? v0 : v1, multiplier: multiplier, info, &observation, origin: origin, periodText: periodText),
                       isAcceptable(observation.value, info, origin: origin, periodText: periodText)
@@ -782,8 +790,8 @@ public struct DataLoader {
             }
             var values: [DecimalValue] = []
             values.reserveCapacity(info.components.count)
-            for (name, column) in zip(info.components, columns) {
-                guard let v = number(record, column, name: name, info: info, origin: origin, periodText: periodText) else { return false }
+            for (name, id) in zip(info.components, info.componentIDs) {
+                guard let v = number(record, c.componentColumns[id], name: name, info: info, origin: origin, periodText: periodText) else { return false }
                 values.append(v)
             }
             // A formula names a handful of components: found by a scan, not a table kept per measure.

@@ -36,6 +36,24 @@ struct DataValidationTests {
         return try load(DataValidationTests.header + rows, f).rejected.map(\.reason)
     }
 
+    @Test("each file's formula columns are found from its own header, in any order and any capitals")
+    func componentColumnsPerFile() throws {
+        let f = framework(DataValidationTests.measures)
+        var loader = DataLoader(framework: f)
+        try loader.read(bytes: Array("measure,period,done,total,a,b,c\nD.1,2025/26 Q1,3,4,,,\nD.3,2025/26 Q1,,,9,1,2\n".utf8), name: "one.csv")
+        try loader.read(bytes: Array("C,Total,measure,B,period,DONE,A\n,10,D.1,,2025/26 Q2,1,\n4,,D.3,2,2025/26 Q2,,10\n".utf8), name: "two.csv")
+        // A third file without the components: its formula rows are rejected, naming the missing column.
+        try loader.read(bytes: Array("measure,period,value\nD.1,2025/26 Q3,5\n".utf8), name: "three.csv")
+        let data = loader.data
+        #expect(data.observations["D.1"]?[period("2025/26 Q1")]?.value == dec("75"))
+        #expect(data.observations["D.1"]?[period("2025/26 Q2")]?.value == dec("10"))
+        #expect(data.observations["D.3"]?[period("2025/26 Q1")]?.value == dec("4"))
+        #expect(data.observations["D.3"]?[period("2025/26 Q2")]?.value == dec("2"))
+        #expect(data.rejected.map(\.code.id) == ["PM503"])
+        #expect(data.rejected.first?.reason == "the file has no `done` column, which D.1 needs")
+        #expect(data.rejected.first?.origin.description == "three.csv:2")
+    }
+
     @Test("PM501 unknown measure, with the nearest name")
     func unknownMeasure() throws {
         #expect(try codes("D.9,2025/26 Q1,5\n") == ["PM501"])
