@@ -107,16 +107,19 @@ public struct Evaluator: Sendable {
         let keys = measures.withUnsafeBufferPointer { all in all.indices.map { order(all[$0].priority) } }
         var source = measures.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         // Each result is moved to its place by swaps, cycle by cycle: copying them into a new array
-        // counted every string and list of 20,000 results in, and the old array's out again.
-        for start in source.indices where source[start] != start {
-            var at = start
-            while source[at] != start {
-                let from = source[at]
-                measures.swapAt(at, from)
+        // counted every string and list of 20,000 results in, and the old array's out again. Swapped in
+        // a buffer, which moves the bytes: `Array.swapAt` copies both results in and out.
+        measures.withUnsafeMutableBufferPointer { results in
+            for start in source.indices where source[start] != start {
+                var at = start
+                while source[at] != start {
+                    let from = source[at]
+                    results.swapAt(at, from)
+                    source[at] = at
+                    at = from
+                }
                 source[at] = at
-                at = from
             }
-            source[at] = at
         }
         let projects = framework.projects.map { evaluate($0, reportPeriod: period) }
         var priorities = framework.priorities.map { (id: $0.id.value, title: $0.title) }

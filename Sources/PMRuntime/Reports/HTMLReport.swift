@@ -215,8 +215,8 @@ public enum HTMLReport {
     @media print { body { background: #fff; } main { padding: 0; } .card, table, .exception { break-inside: avoid; } }
     """
 
-    /// The rows of many measures, made in chunks on every core, a few chunks at a time, and handed to
-    /// `consume` in order.
+    /// The rows of many measures, made in chunks on every core, at most a few chunks ahead of the one
+    /// being written, and handed to `consume` in order.
     static func measureRows(_ measures: ResultSelection, _ consume: ([UInt8]) -> Void) {
         let chunk = 1_000
         let ranges = ParallelMap.chunks(measures.count, size: chunk)

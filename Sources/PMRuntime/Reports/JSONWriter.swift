@@ -140,7 +140,7 @@ struct JSONWriter {
         }
         let outer = stack
         let ranges = ParallelMap.chunks(items.count, size: chunk)
-        // Made on every core a few chunks at a time and written in order as they come, so that a
+        // Made on every core at most a few chunks ahead and written in order as they come, so that a
         // streamed report holds a few chunks, not the whole array.
         ParallelMap.forEachInOrder(ranges.count, window: 8, { k -> [UInt8] in
             // A writer at the same depth, as if the elements before this chunk had been written.

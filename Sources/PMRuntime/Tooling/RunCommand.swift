@@ -254,6 +254,8 @@ public enum RunCommand {
             var why = "Error: the data has no figures to report"
             if let first = firstRejected {
                 why += ": \(rejectedCount) of \(rowsRead) row\(rowsRead == 1 ? " was" : "s were") rejected, the first at \(first.origin): \(first.code.id) \(first.reason)"
+            } else if rowsRead == 0 {
+                why += dataFiles.count == 1 ? ": \(dataFiles[0]) has a header and no rows" : ": its \(dataFiles.count) files have headers and no rows"
             }
             io.stderr(why + ". Name the period with --period to see the scorecard\(firstRejected == nil ? "" : " and every rejected row").\n")
             return 2

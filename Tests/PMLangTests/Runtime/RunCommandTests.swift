@@ -82,7 +82,9 @@ struct RunCommandTests {
         #expect(r.stderr == "Error: the data has no figures to report: 2 of 2 rows were rejected, the first at \(dir)/d.csv:2: PM501 no measure or project `X.1` in the framework. Name the period with --period to see the scorecard and every rejected row.\n")
         let none = runPMRun([dir + "/f.pm", "--data", dir + "/none.csv"])
         #expect(none.status == 2)
-        #expect(none.stderr == "Error: the data has no figures to report. Name the period with --period to see the scorecard.\n")
+        #expect(none.stderr == "Error: the data has no figures to report: \(dir)/none.csv has a header and no rows. Name the period with --period to see the scorecard.\n")
+        let both = runPMRun([dir + "/f.pm", "--data", dir + "/none.csv", "--data", dir + "/none.csv"])
+        #expect(both.stderr == "Error: the data has no figures to report: its 2 files have headers and no rows. Name the period with --period to see the scorecard.\n")
     }
 
     @Test("a framework with lint errors is not evaluated")
