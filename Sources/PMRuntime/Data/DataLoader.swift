@@ -347,8 +347,6 @@ public struct DataLoader {
         var milestone: Int?, completed: Int?
         /// Whether any commentary column is present (most data files have none).
         var hasCommentary: Bool { comment != nil || cause != nil || action != nil || recovery != nil }
-        /// Lower-cased header name to column.
-        var byName: [String: Int] = [:]
         /// The column of each formula component (by its number in `MeasureTable.componentIDs`), nil
         /// where the file has none.
         var componentColumns: [Int?] = []
@@ -390,6 +388,7 @@ public struct DataLoader {
         c.count = record.count
         c.componentColumns = Array(repeating: nil, count: loader.table.componentIDs.count)
         var names: [String] = []
+        var seen = Set<String>()  // lower-cased, as columns are matched
         var ignored: [String] = []
         var measure: Int?, period: Int?
         for i in 0..<record.count {
@@ -397,10 +396,9 @@ public struct DataLoader {
             let key = name.lowercased()
             names.append(name)
             if key.isEmpty { continue }
-            if c.byName[key] != nil {
+            guard seen.insert(key).inserted else {
                 throw DataError(message: "\(file):\(record.line): column `\(name)` appears twice in the header")
             }
-            c.byName[key] = i
             switch key {
             case "measure": measure = i
             case "period": period = i

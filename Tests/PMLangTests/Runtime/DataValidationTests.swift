@@ -163,6 +163,16 @@ struct DataValidationTests {
         #expect(throws: DataError.self) { try load("", f) }
     }
 
+    @Test("a column named twice in a header, in any capitals, stops the run; blank header cells do not count")
+    func repeatedColumn() throws {
+        let f = framework(DataValidationTests.measures)
+        #expect(throws: DataError.self) { try load("measure,period,value,Value\nD.2,2025/26 Q1,5,6\n", f) }
+        do { _ = try load("measure,period,value,Value\nD.2,2025/26 Q1,5,6\n", f) } catch let e as DataError {
+            #expect(e.message == "data.csv:1: column `Value` appears twice in the header")
+        }
+        #expect(try load("measure,period,,value,\nD.2,2025/26 Q1,,5,\n", f).rejected.isEmpty)
+    }
+
     @Test("every row is used or rejected")
     func accounting() throws {
         let f = framework(DataValidationTests.measures)
