@@ -39,6 +39,18 @@ struct ParallelMapTests {
         #expect(live.most.load(ordering: .sequentiallyConsistent) <= 3 + 1)
     }
 
+    // Each consumer waits on a thread of the pool its own workers need: the pool must grow to let them
+    // run (libdispatch starts threads for those blocked), or this would never finish.
+    @Test("called from the pool's own threads, more of them than cores, each still finishes in order")
+    func nested() {
+        let runs = ParallelMap.map(Array(0..<16)) { r -> [Int] in
+            var seen: [Int] = []
+            ParallelMap.forEachInOrder(40, window: 2, { k in r * 1_000 + k }, consume: { seen.append($0) })
+            return seen
+        }
+        #expect(runs == (0..<16).map { r in (0..<40).map { r * 1_000 + $0 } })
+    }
+
     @Test("chunks cover the range once, in order")
     func chunks() {
         #expect(ParallelMap.chunks(0, size: 3) == [])
