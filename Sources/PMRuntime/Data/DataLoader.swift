@@ -41,7 +41,7 @@ public struct DataLoader {
         /// Position in the framework's measures.
         let index: Int
 
-        init(measure: RuntimeMeasure, components: [String], componentIDs: [Int], index: Int) {
+        init(measure: borrowing RuntimeMeasure, components: [String], componentIDs: [Int], index: Int) {
             self.index = index
             self.id = measure.id
             self.formula = measure.formula
@@ -77,11 +77,10 @@ public struct DataLoader {
             infos.reserveCapacity(measures.count)
             measures.withUnsafeBufferPointer { all in  // read in place, not copied measure by measure
                 for position in all.indices {
-                    let m = all[position]
                     var components: [String] = []
                     var numbers: [Int] = []
                     // A formula names a handful of components, each once or twice: a scan, not a set.
-                    for c in m.formula?.components ?? [] {
+                    for c in all[position].formula?.components ?? [] {
                         let key = c.value.lowercased()
                         let number: Int
                         if let known = ids[key] {
@@ -95,8 +94,8 @@ public struct DataLoader {
                             numbers.append(number)
                         }
                     }
-                    let info = MeasureInfo(measure: m, components: components, componentIDs: numbers, index: position)
-                    byID[m.id] = info
+                    let info = MeasureInfo(measure: all[position], components: components, componentIDs: numbers, index: position)
+                    byID[info.id] = info
                     infos.append(info)
                 }
             }

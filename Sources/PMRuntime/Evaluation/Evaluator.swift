@@ -52,7 +52,9 @@ public struct Evaluator: Sendable {
         var flags: [String: [Int32]] = [:]
         for (i, f) in data.flags.enumerated() { flags[f.measure, default: []].append(Int32(i)) }
         self.flagsByMeasure = flags
-        self.dueDates = DueDates(lags: runtime.measures.lazy.map(\.lag), framework: framework)
+        // Read in place: mapping the measures copied each one whole to read its lag.
+        let lags = runtime.measures.withUnsafeBufferPointer { all in all.indices.map { all[$0].lag } }
+        self.dueDates = DueDates(lags: lags, framework: framework)
     }
 
     /// The latest period that has data. When periods of several lengths end on the same day (2026/27 Q2,
@@ -218,7 +220,7 @@ public struct Evaluator: Sendable {
         evaluate(m, figures: data.observations[m.id] ?? Figures(), reportPeriod: reportPeriod)
     }
 
-    func evaluate(_ m: RuntimeMeasure, figures byPeriod: Figures, reportPeriod: Period) -> MeasureResult {
+    func evaluate(_ m: borrowing RuntimeMeasure, figures byPeriod: Figures, reportPeriod: Period) -> MeasureResult {
         let frequency = m.frequency
         let year = calendar.fiscalYear(of: reportPeriod)
         let k = ratedIndex(frequency, reportPeriod: reportPeriod)

@@ -13,7 +13,7 @@ public struct Plan: Sendable {
     /// The plan's first year, for the baseline.
     public var firstPlanYear: FiscalYear?
 
-    public init(measure: RuntimeMeasure, calendar: FiscalCalendar, firstPlanYear: FiscalYear?) {
+    public init(measure: borrowing RuntimeMeasure, calendar: FiscalCalendar, firstPlanYear: FiscalYear?) {
         self.frequency = measure.frequency
         self.trajectory = measure.trajectory
         self.targets = measure.targets
