@@ -135,6 +135,43 @@ struct StreamedReportTests {
     }
 }
 
+/// A national return's rejected rows and flags run to hundreds of thousands; both reports write them
+/// in chunks on every core, and must list every one, in order, as one by one would.
+@Suite("report data rows")
+struct ReportDataRowTests {
+    @Test("thousands of rejected rows and flags come out once each, in order, escaped, in JSON and HTML")
+    func manyRows() throws {
+        var s = try exampleScorecard()
+        let late = DataFlag.Detail.late(period: period("2026/27 Q1"), submitted: date("2026-08-01"), due: date("2026-07-14"))
+        s.data.rejected = (0..<4_321).map { i in
+            RejectedRow(origin: RowOrigin(file: "d<\(i % 7)>.csv", line: i + 2), code: .unknownMeasure,
+                        reason: "no measure `X&\(i)` in the framework; \"quoted\" 'too'", measure: "X&\(i)", period: "2026/27 Q1")
+        }
+        s.data.flags = (0..<2_345).map { i in
+            i % 2 == 0 ? DataFlag(origin: RowOrigin(file: "late.csv", line: i + 2), code: .lateSubmission, measure: "M<\(i)>", detail: late)
+                       : DataFlag(origin: RowOrigin(file: "late.csv", line: i + 2), code: .lateSubmission, message: "odd & \(i)", measure: "M\(i)")
+        }
+        // The HTML data table, row by row.
+        var rows = ""
+        for r in s.data.rejected {
+            rows += "<tr><td><code>\(HTMLReport.escape(r.origin.description))</code></td><td>\(r.code.id)</td><td>\(HTMLReport.escape(r.reason))</td></tr>\n"
+        }
+        for f in s.data.flags {
+            rows += "<tr><td><code>\(HTMLReport.escape(f.origin.description))</code></td><td>\(f.code.id)</td><td>\(HTMLReport.escape(f.message))</td></tr>\n"
+        }
+        let html = HTMLReport.render(s)
+        #expect(html.contains("<th>Reason</th></tr></thead><tbody>\n" + rows + "</tbody></table>"))
+        // The JSON's lists, read back.
+        let json = try #require(JSONSerialization.jsonObject(with: Data(JSONReport.render(s).utf8)) as? [String: Any])
+        let rejected = try #require(json["rejected"] as? [[String: Any]])
+        let flags = try #require(json["dataFlags"] as? [[String: Any]])
+        #expect(rejected.map { $0["reason"] as? String } == s.data.rejected.map(\.reason))
+        #expect(rejected.map { $0["line"] as? Int } == s.data.rejected.map(\.origin.line))
+        #expect(flags.map { $0["message"] as? String } == s.data.flags.map(\.message))
+        #expect(flags.map { $0["measure"] as? String } == s.data.flags.map(\.measure))
+    }
+}
+
 /// Large frameworks are evaluated in chunks on every core, each writing its results in place; the
 /// results must be those of evaluating the measures one by one, in the same order.
 @Suite("chunked evaluation")
