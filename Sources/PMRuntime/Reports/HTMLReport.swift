@@ -42,7 +42,15 @@ public enum HTMLReport {
     }
 
     static func badge(_ r: Rating, label: String? = nil) -> String {
-        "<span class=\"rating r-\(r.rawValue)\">\(shape(r))<span>\(escape(label ?? Wording.rating(r)))</span></span>"
+        var out = HTMLBytes()
+        badge(r, label: label, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// The same, written into `out`: every measure's row has one or two.
+    static func badge(_ r: Rating, label: String? = nil, into out: inout HTMLBytes) {
+        out.add("<span class=\"rating r-"); out.add(r.rawValue); out.add("\">"); out.add(shape(r)); out.add("<span>")
+        out.escaped(label ?? Wording.rating(r)); out.add("</span></span>")
     }
 
     /// Both trend cells for every direction (none, then each `Direction`), made once: every row has two.
@@ -119,24 +127,69 @@ public enum HTMLReport {
 
     /// Markup as it is written, in bytes: a measure's row is some sixty pieces, and as interpolated
     /// strings appended one to another they were most of the cost of the HTML scorecard.
-    struct HTMLBytes {
-        var bytes: [UInt8] = []
+    struct HTMLBytes: ~Copyable {
+        // Written through a pointer into memory of its own: appending to an array checked its
+        // uniqueness and room and went through the generic copy for each of a row's 160 pieces, about
+        // a hundred instructions apiece.
+        private var base: UnsafeMutablePointer<UInt8>
+        private var room: Int
+        private var count = 0
+        /// Where a decimal is formatted before it is copied in (`DecimalValue` formats into an array).
+        private var scratch: [UInt8] = []
+
+        init(capacity: Int = 256) {
+            room = max(capacity, 64)
+            base = .allocate(capacity: room)
+        }
+
+        deinit { base.deallocate() }
+
+        /// What has been written.
+        var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+        /// Makes room for `n` more bytes.
+        @inline(__always) private mutating func reserve(_ n: Int) {
+            if count + n > room { grow(count + n) }
+        }
+
+        private mutating func grow(_ needed: Int) {
+            let larger = max(needed, 2 * room)
+            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+            moved.initialize(from: base, count: count)
+            base.deallocate()
+            base = moved
+            room = larger
+        }
+
+        @inline(__always) private mutating func add(_ p: UnsafePointer<UInt8>, _ n: Int) {
+            reserve(n)
+            (base + count).initialize(from: p, count: n)
+            count += n
+        }
+
+        @inline(__always) private mutating func add(byte: UInt8) {
+            reserve(1)
+            base[count] = byte
+            count += 1
+        }
+
         mutating func add(_ s: StaticString) {
-            s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            add(s.utf8Start, s.utf8CodeUnitCount)
         }
         /// Markup or text known to need no escaping.
         mutating func add(_ s: String) {
             var s = s
-            s.withUTF8 { bytes.append(contentsOf: $0) }
+            s.withUTF8 { if let p = $0.baseAddress { add(p, $0.count) } }
         }
         /// Text, with `&`, `<`, `>`, `"` and `'` escaped.
         mutating func escaped(_ s: String) {
             var s = s
             s.withUTF8 { text in
+                guard let start = text.baseAddress else { return }
                 var from = 0
-                for (i, b) in text.enumerated() {
+                for i in 0..<text.count {
                     let entity: StaticString
-                    switch b {
+                    switch text[i] {
                     case 0x26: entity = "&amp;"
                     case 0x3C: entity = "&lt;"
                     case 0x3E: entity = "&gt;"
@@ -144,32 +197,42 @@ public enum HTMLReport {
                     case 0x27: entity = "&#39;"
                     default: continue
                     }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[from..<i]))
+                    add(start + from, i - from)
                     add(entity)
                     from = i + 1
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[from...]))
+                add(start + from, text.count - from)
             }
         }
         /// A figure at `places` decimal places, or a dash.
         mutating func figure(_ v: DecimalValue?, _ places: Int) {
             guard let v else { return add("–") }
-            v.formatted(places: places, into: &bytes)
+            scratch.removeAll(keepingCapacity: true)
+            v.formatted(places: places, into: &scratch)
+            scratch.withUnsafeBufferPointer { add($0.baseAddress!, $0.count) }
         }
         /// A coordinate as `trim(_:)` writes it.
         mutating func tenths(_ d: Double) {
-            guard d.isFinite, abs(d) < 1e15 else { bytes.append(UInt8(ascii: "0")); return }
+            guard d.isFinite, abs(d) < 1e15 else { add(byte: UInt8(ascii: "0")); return }
             var n = Int((d * 10).rounded())
-            if n < 0 { bytes.append(UInt8(ascii: "-")); n = -n }
+            if n < 0 { add(byte: UInt8(ascii: "-")); n = -n }
             integer(n / 10)
             if n % 10 != 0 {
-                bytes.append(UInt8(ascii: "."))
-                bytes.append(UInt8(truncatingIfNeeded: 0x30 + n % 10))
+                add(byte: UInt8(ascii: "."))
+                add(byte: UInt8(truncatingIfNeeded: 0x30 + n % 10))
             }
         }
+        /// A whole number of at most 16 digits, written from its last digit back.
         private mutating func integer(_ n: Int) {
-            if n >= 10 { integer(n / 10) }
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + n % 10))
+            reserve(20)
+            var digits = 1, m = n
+            while m >= 10 { digits += 1; m /= 10 }
+            var rest = n
+            for i in stride(from: digits - 1, through: 0, by: -1) {
+                base[count + i] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                rest /= 10
+            }
+            count += digits
         }
     }
 
@@ -221,8 +284,7 @@ public enum HTMLReport {
         let chunk = 1_000
         let ranges = ParallelMap.chunks(measures.count, size: chunk)
         ParallelMap.forEachInOrder(ranges.count, window: 8, { k in
-            var part = HTMLBytes()
-            part.bytes.reserveCapacity(ranges[k].count * 2_800)
+            var part = HTMLBytes(capacity: ranges[k].count * 2_800)
             for i in ranges[k] { measureRow(measures[i], into: &part) }
             return part.bytes
         }, consume: consume)
@@ -235,8 +297,7 @@ public enum HTMLReport {
         let rejected = data.rejected, flags = data.flags
         let ranges = ParallelMap.chunks(rejected.count + flags.count, size: chunk)
         ParallelMap.forEachInOrder(ranges.count, window: 8, { k in
-            var part = HTMLBytes()
-            part.bytes.reserveCapacity(ranges[k].count * 160)
+            var part = HTMLBytes(capacity: ranges[k].count * 160)
             for i in ranges[k] {
                 let (origin, code, text) = i < rejected.count
                     ? (rejected[i].origin, rejected[i].code, rejected[i].reason)
@@ -380,11 +441,11 @@ public enum HTMLReport {
             out.add("<td class=\"num\">"); out.figure(v, p); out.add("</td>")
         }
         let label = m.kind == .monitor ? "Grey (monitor)" : Wording.rating(m)
-        out.add("<td>"); out.add(badge(m.rating, label: label)); out.add("</td>")
+        out.add("<td>"); badge(m.rating, label: label, into: &out); out.add("</td>")
         out.add("<td>"); out.add(trendCells[m.trend.previousPeriod.map { 1 + Int(directionIndex($0)) } ?? 0])
         out.add("<br>"); out.add(trendCells[4 + (m.trend.samePeriodLastYear.map { 1 + Int(directionIndex($0)) } ?? 0)]); out.add("</td>")
         if let f = m.forecast {
-            out.add("<td class=\"num\">"); out.figure(f.value, p); out.add("<br>"); out.add(badge(f.rating)); out.add("</td>")
+            out.add("<td class=\"num\">"); out.figure(f.value, p); out.add("<br>"); badge(f.rating, into: &out); out.add("</td>")
         } else {
             out.add("<td class=\"num\">–</td>")
         }
