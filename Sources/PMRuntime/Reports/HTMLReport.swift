@@ -125,12 +125,12 @@ public enum HTMLReport {
         out.add("</svg>")
     }
 
-    /// Markup as it is written, in bytes: a measure's row is some sixty pieces, and as interpolated
-    /// strings appended one to another they were most of the cost of the HTML scorecard.
+    /// Markup as it is written, in bytes: a measure's row is some sixty pieces and its chart a hundred
+    /// more, and as interpolated strings appended one to another they were most of the cost of the HTML
+    /// scorecard.
     struct HTMLBytes: ~Copyable {
-        // Written through a pointer into memory of its own: appending to an array checked its
-        // uniqueness and room and went through the generic copy for each of a row's 160 pieces, about
-        // a hundred instructions apiece.
+        // Written through a pointer into memory of its own: appended to an array, each piece paid for
+        // a uniqueness check, a room check and the generic copy, about a hundred instructions apiece.
         private var base: UnsafeMutablePointer<UInt8>
         private var room: Int
         private var count = 0
