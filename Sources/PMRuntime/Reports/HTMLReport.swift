@@ -207,9 +207,13 @@ public enum HTMLReport {
         /// A figure at `places` decimal places, or a dash.
         mutating func figure(_ v: DecimalValue?, _ places: Int) {
             guard let v else { return add("–") }
-            scratch.removeAll(keepingCapacity: true)
-            v.formatted(places: places, into: &scratch)
-            scratch.withUnsafeBufferPointer { add($0.baseAddress!, $0.count) }
+            // Taken out while it is read, so that writing into the rest does not overlap reading it.
+            var digits: [UInt8] = []
+            swap(&digits, &scratch)
+            digits.removeAll(keepingCapacity: true)
+            v.formatted(places: places, into: &digits)
+            digits.withUnsafeBufferPointer { add($0.baseAddress!, $0.count) }
+            swap(&digits, &scratch)
         }
         /// A coordinate as `trim(_:)` writes it.
         mutating func tenths(_ d: Double) {
