@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The result of linting one framework.
 public struct LintResult: Sendable {
     /// The files, indexed by `SourceRange.file`.
