@@ -282,40 +282,39 @@ public enum HTMLReport {
     @media print { body { background: #fff; } main { padding: 0; } .card, table, .exception { break-inside: avoid; } }
     """
 
-    /// The rows of many measures, made in chunks on every core, at most a few chunks ahead of the one
-    /// being written, and handed to `consume` in order.
-    static func measureRows(_ measures: ResultSelection, _ consume: ([UInt8]) -> Void) {
-        let chunk = 1_000
-        let ranges = ParallelMap.chunks(measures.count, size: chunk)
+    /// Rows `0..<count`, made by `row` in chunks of `chunk` on every core, at most a few chunks ahead of
+    /// the one being written; each chunk's bytes (about `bytesEach` a row) handed to `consume` in order.
+    static func rowsInChunks(_ count: Int, chunk: Int, bytesEach: Int, _ row: @Sendable (Int, inout HTMLBytes) -> Void,
+                             _ consume: ([UInt8]) -> Void) {
+        let ranges = ParallelMap.chunks(count, size: chunk)
         ParallelMap.forEachInOrder(ranges.count, window: 8, { k in
-            var part = HTMLBytes(capacity: ranges[k].count * 2_800)
-            for i in ranges[k] { measureRow(measures[i], into: &part) }
+            var part = HTMLBytes(capacity: ranges[k].count * bytesEach)
+            for i in ranges[k] { row(i, &part) }
             return part.bytes
         }, consume: consume)
     }
 
-    /// The data table's rows, rejected rows then flags, made in chunks on every core as the measures'
-    /// rows are: a national return has hundreds of thousands of flags, each worded when written.
+    /// The rows of many measures.
+    static func measureRows(_ measures: ResultSelection, _ consume: ([UInt8]) -> Void) {
+        rowsInChunks(measures.count, chunk: 1_000, bytesEach: 2_800, { i, out in measureRow(measures[i], into: &out) }, consume)
+    }
+
+    /// The data table's rows, rejected rows then flags: a national return has hundreds of thousands of
+    /// flags, each worded when written.
     static func dataRows(_ data: PeriodData, _ consume: ([UInt8]) -> Void) {
-        let chunk = 2_000
         let rejected = data.rejected, flags = data.flags
-        let ranges = ParallelMap.chunks(rejected.count + flags.count, size: chunk)
-        ParallelMap.forEachInOrder(ranges.count, window: 8, { k in
-            var part = HTMLBytes(capacity: ranges[k].count * 160)
-            for i in ranges[k] {
-                let (origin, code, text) = i < rejected.count
-                    ? (rejected[i].origin, rejected[i].code, rejected[i].reason)
-                    : (flags[i - rejected.count].origin, flags[i - rejected.count].code, flags[i - rejected.count].message)
-                part.add("<tr><td><code>")
-                part.escaped(origin.description)
-                part.add("</code></td><td>")
-                part.add(code.id)
-                part.add("</td><td>")
-                part.escaped(text)
-                part.add("</td></tr>\n")
-            }
-            return part.bytes
-        }, consume: consume)
+        rowsInChunks(rejected.count + flags.count, chunk: 2_000, bytesEach: 160, { i, out in
+            let (origin, code, text) = i < rejected.count
+                ? (rejected[i].origin, rejected[i].code, rejected[i].reason)
+                : (flags[i - rejected.count].origin, flags[i - rejected.count].code, flags[i - rejected.count].message)
+            out.add("<tr><td><code>")
+            out.escaped(origin.description)
+            out.add("</code></td><td>")
+            out.add(code.id)
+            out.add("</td><td>")
+            out.escaped(text)
+            out.add("</td></tr>\n")
+        }, consume)
     }
 
     /// The page as one string.
@@ -332,6 +331,12 @@ public enum HTMLReport {
             guard h.utf8.count >= out.spillSize else { return }
             out.write(h)
             h.removeAll(keepingCapacity: true)
+        }
+        // A chunk of rows made in parallel goes out after what has gathered before it.
+        func write(_ rows: [UInt8], after h: inout String, _ out: inout ReportStream) {
+            out.write(h)
+            h.removeAll(keepingCapacity: true)
+            rows.withUnsafeBufferPointer { out.write(bytes: $0) }
         }
         let heading = [s.council, s.framework].compactMap { $0 }.joined(separator: ": ")
         var h = pageStart(title: "\(heading): scorecard \(s.period)", heading: heading)
@@ -355,11 +360,7 @@ public enum HTMLReport {
             h += "<table>\n<thead><tr><th>Measure</th><th>Period</th><th class=\"num\">Actual</th><th class=\"num\">Plan</th>"
             h += "<th class=\"num\">Year to date</th><th class=\"num\">Plan to date</th><th class=\"num\">Target</th><th class=\"num\">Last year</th>"
             h += "<th>Rating</th><th>Trend</th><th class=\"num\">Forecast</th><th>Chart</th><th>Accountable</th></tr></thead>\n<tbody>\n"
-            measureRows(group.measures) { part in
-                out.write(h)
-                h.removeAll(keepingCapacity: true)
-                part.withUnsafeBufferPointer { out.write(bytes: $0) }
-            }
+            measureRows(group.measures) { write($0, after: &h, &out) }
             for p in group.projects { h += projectRow(p, s.period) }
             h += "</tbody>\n</table>\n"
         }
@@ -386,11 +387,7 @@ public enum HTMLReport {
         h += "<h2>Data</h2>\n<p>\(escape(Wording.dataLine(s.data))).</p>\n"
         if !s.data.rejected.isEmpty || !s.data.flags.isEmpty {
             h += "<table><thead><tr><th>Row</th><th>Code</th><th>Reason</th></tr></thead><tbody>\n"
-            dataRows(s.data) { part in
-                out.write(h)
-                h.removeAll(keepingCapacity: true)
-                part.withUnsafeBufferPointer { out.write(bytes: $0) }
-            }
+            dataRows(s.data) { write($0, after: &h, &out) }
             h += "</tbody></table>\n"
         }
         out.write(h)
