@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PMLang
 
 /// One record of a CSV file: its fields as byte ranges, read in place from the block being read
@@ -15,6 +20,10 @@ public struct CSVRecord {
     fileprivate var copied: [UInt8] = []
     /// The line the record starts on (1-based, counting the header).
     public var line = 0
+    /// The record's position in its file (1-based, the header first), counting records passed over.
+    public internal(set) var number = 0
+    /// Set by `passOverAlike(column:)`, read by the reader once the callback returns.
+    fileprivate var passOverColumn: Int?
     /// Why the record is not well-formed CSV (an unterminated quote), or nil.
     public var malformed: String?
 
@@ -55,6 +64,17 @@ public struct CSVRecord {
         while hi > lo && (s[hi - 1] == 0x20 || s[hi - 1] == 0x09) { hi -= 1 }
         return UnsafeBufferPointer(rebasing: s[lo..<hi])
     }
+
+    /// Asks the reader to pass over, without splitting them into fields or handing them over, the
+    /// records that follow whose field `column` has exactly this record's bytes there. Only plain lines
+    /// are passed over: one with a quote, a lone carriage return or a field that differs by a space is
+    /// handed over as usual. Each file starts with none passed over; a later request replaces an
+    /// earlier one.
+    ///
+    /// Several loaders read the same files side by side, each for its share of the measures; a loader
+    /// asks this for a measure it does not keep, so that its rows cost it a search for the line's end
+    /// rather than a full read.
+    public mutating func passOverAlike(column: Int) { passOverColumn = column }
 
     fileprivate mutating func clear() {
         count = 0
@@ -119,6 +139,12 @@ public struct CSVReader {
         var copying = false
         /// Where the current field starts in `record.copied`.
         var fieldStart = 0
+        /// Records handed over or passed over so far.
+        var records = 0
+        /// The field whose bytes decide which records are passed over (`CSVRecord.passOverAlike`), or -1.
+        var passOverColumn = -1
+        /// The bytes that field has in the records passed over.
+        var passOverKey: [UInt8] = []
 
         /// Hands a copied record to `body` and starts the next.
         mutating func finishCopied(_ body: (inout CSVRecord) throws -> Void) throws {
@@ -126,11 +152,15 @@ public struct CSVReader {
             record.line = recordLine
             // A blank line is a single empty field: not a record.
             if !(record.count == 1 && record.copied.isEmpty) {
+                records += 1
+                record.number = records
                 let copied = record.copied
                 try copied.withUnsafeBufferPointer { buf in
                     record.point(at: buf)
                     try body(&record)
                 }
+                // A request from a record read through the copy is not taken: its bytes are not the line's.
+                record.passOverColumn = nil
             }
             record.clear()
             copying = false
@@ -162,8 +192,14 @@ public struct CSVReader {
                     record.addField(start, j)
                     record.line = recordLine
                     if !(record.count == 1 && j == i) {
+                        records += 1
+                        record.number = records
                         record.point(at: buf)
                         try body(&record)
+                        if let column = record.passOverColumn {
+                            record.passOverColumn = nil
+                            takePassOver(column)
+                        }
                     }
                     record.clear()
                     line += 1
@@ -182,6 +218,54 @@ public struct CSVReader {
             return nil
         }
 
+        /// Keeps the bytes of field `column` of the record just handed over, read in place, as the key
+        /// of the records to pass over.
+        mutating func takePassOver(_ column: Int) {
+            guard column < record.count else { return }
+            let key = record.field(column)
+            guard !key.isEmpty else { return }
+            passOverKey.removeAll(keepingCapacity: true)
+            passOverKey.append(contentsOf: key)
+            passOverColumn = column
+        }
+
+        /// Passes over the record at `i` when it is a whole line inside this block with no quote and no
+        /// carriage return but at its end, whose field `passOverColumn` is exactly `passOverKey`.
+        /// Returns where the next record starts, or nil when the record must be read.
+        mutating func passOver(_ buf: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+            let n = buf.count
+            var j = i
+            var field = 0
+            while field < passOverColumn {
+                guard j < n else { return nil }
+                let b = buf[j]
+                if b == 0x2C {
+                    field += 1
+                } else if b == 0x22 || b == 0x0A || b == 0x0D {
+                    return nil
+                }
+                j += 1
+            }
+            let k = passOverKey.count
+            guard j + k < n, let base = buf.baseAddress else { return nil }
+            let after = buf[j + k]
+            guard after == 0x2C || after == 0x0A || after == 0x0D,
+                  passOverKey.withUnsafeBufferPointer({ memcmp(base + j, $0.baseAddress!, k) }) == 0
+            else { return nil }
+            // The line's end, found by the C library's vectorised search: most of the line is never
+            // looked at byte by byte.
+            guard let found = memchr(base + j + k, 0x0A, n - j - k) else { return nil }
+            let end = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            guard memchr(base + i, 0x22, end - i) == nil else { return nil }
+            // A carriage return may end the line (CRLF); one inside it would end a record there.
+            let body = end > i && buf[end - 1] == 0x0D ? end - 1 : end
+            guard memchr(base + i, 0x0D, body - i) == nil else { return nil }
+            records += 1
+            line += 1
+            recordLine = line
+            return end + 1
+        }
+
         /// Consumes one block.
         mutating func consume(_ buf: UnsafeBufferPointer<UInt8>, _ body: (inout CSVRecord) throws -> Void) throws {
             let n = buf.count
@@ -193,6 +277,10 @@ public struct CSVReader {
                     if b == 0x0A { i += 1; continue }  // the LF of a CRLF that ended a record
                 }
                 if !copying {
+                    if passOverColumn >= 0, let next = passOver(buf, from: i) {
+                        i = next
+                        continue
+                    }
                     if let next = try plainRecord(buf, from: i, body) {
                         i = next
                         continue
@@ -273,8 +361,10 @@ public struct CSVReader {
         }
     }
 
-    /// Reads every record from `source`, calling `body` for each non-blank one.
-    public static func read(_ source: Source, _ body: (inout CSVRecord) throws -> Void) throws {
+    /// Reads every record from `source`, calling `body` for each non-blank one not passed over; returns
+    /// the number of records, those passed over included.
+    @discardableResult
+    public static func read(_ source: Source, _ body: (inout CSVRecord) throws -> Void) throws -> Int {
         var machine = Machine()
         machine.record.copied.reserveCapacity(256)
         var first = true
@@ -296,17 +386,19 @@ public struct CSVReader {
             try block.withUnsafeBufferPointer { try machine.consume($0, body) }
         }
         try machine.finish(body)
+        return machine.records
     }
 
     /// Reads a file in 1 MB blocks.
-    public static func read(path: String, _ body: (inout CSVRecord) throws -> Void) throws {
+    @discardableResult
+    public static func read(path: String, _ body: (inout CSVRecord) throws -> Void) throws -> Int {
         guard let fd = SystemFile.openForReading(path) else {
             throw DataError(message: "cannot read \(path): \(SystemFile.lastError)")
         }
         defer { SystemFile.close(fd) }
         // One buffer, filled by read(2) again and again: no `Data` and no copy per block.
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        try read({
+        return try read({
             let got = buffer.withUnsafeMutableBytes { SystemFile.read(fd, into: $0.baseAddress!, count: $0.count) }
             guard got >= 0 else { throw DataError(message: "cannot read \(path): \(SystemFile.lastError)") }
             return got == buffer.count ? buffer : Array(buffer[0..<got])
@@ -314,9 +406,10 @@ public struct CSVReader {
     }
 
     /// Reads bytes already in memory (tests, standard input).
-    public static func read(bytes: [UInt8], _ body: (inout CSVRecord) throws -> Void) throws {
+    @discardableResult
+    public static func read(bytes: [UInt8], _ body: (inout CSVRecord) throws -> Void) throws -> Int {
         var done = false
-        try read({ if done { return [] }; done = true; return bytes }, body)
+        return try read({ if done { return [] }; done = true; return bytes }, body)
     }
 }
 

@@ -311,16 +311,16 @@ public struct DataLoader {
     /// Reads one file from disk.
     public mutating func read(path: String) throws {
         var file = FileReader(name: path)
-        try CSVReader.read(path: path) { record in try file.take(&record, into: &self) }
-        try file.finish(into: &self)
+        let records = try CSVReader.read(path: path) { record in try file.take(&record, into: &self) }
+        try file.finish(records: records, into: &self)
     }
 
     /// Reads one file's bytes (tests, standard input).
     public mutating func read(bytes: [UInt8], name: String) throws {
         let before = base.rowsRead
         var file = FileReader(name: name)
-        try CSVReader.read(bytes: bytes) { record in try file.take(&record, into: &self) }
-        try file.finish(into: &self)
+        let records = try CSVReader.read(bytes: bytes) { record in try file.take(&record, into: &self) }
+        try file.finish(records: records, into: &self)
         // Bytes cannot be read again later: a first row in these bytes is named now; one in bytes read
         // before stays "earlier in the data".
         if !firstRowsWanted.isEmpty {
@@ -346,6 +346,8 @@ public struct DataLoader {
         var milestone: Int?, completed: Int?
         /// Whether any commentary column is present (most data files have none).
         var hasCommentary: Bool { comment != nil || cause != nil || action != nil || recovery != nil }
+        /// The rows read before this file's: a record's number in the file gives its number among all rows.
+        var rowsBefore = 0
         /// The column of each formula component (by its number in `MeasureTable.componentIDs`), nil
         /// where the file has none.
         var componentColumns: [Int?] = []
@@ -367,13 +369,15 @@ public struct DataLoader {
                 hasHeader = true
                 return
             }
-            loader.row(record, columns: columns)
+            if !loader.row(record, columns: columns) { record.passOverAlike(column: columns.measure) }
         }
 
-        func finish(into loader: inout DataLoader) throws {
+        /// Ends the file, of `records` records (the header and every row, those passed over too).
+        func finish(records: Int, into loader: inout DataLoader) throws {
             if !hasHeader {
                 throw DataError(message: "\(name): the file is empty; a period data file starts with a header row such as `measure,period,value`")
             }
+            loader.base.rowsRead = columns.rowsBefore + records - 1
             loader.base.files.append(name)
         }
     }
@@ -385,6 +389,7 @@ public struct DataLoader {
         c.file = loader.filesRead
         loader.fileNames.append(file)
         c.count = record.count
+        c.rowsBefore = loader.base.rowsRead
         c.componentColumns = Array(repeating: nil, count: loader.table.componentIDs.count)
         var names: [String] = []
         var seen = Set<String>()  // lower-cased, as columns are matched
@@ -514,6 +519,11 @@ public struct DataLoader {
         flaggedRows.append(base.rowsRead)
     }
 
+    /// Why a row with more fields than the header has columns is rejected (PM505).
+    static func extraFieldsReason(_ record: CSVRecord, _ c: Columns) -> String {
+        "the row has \(record.count) fields but the header has \(c.count) columns; quote any field that contains a comma"
+    }
+
     static func blank(_ record: CSVRecord, _ column: Int?) -> Bool {
         guard let column else { return true }
         return record.isBlank(column)
@@ -524,58 +534,64 @@ public struct DataLoader {
         return record.string(column)
     }
 
-    mutating func row(_ record: CSVRecord, columns c: Columns) {
-        base.rowsRead += 1
+    /// Reads one data row. Returns false when the row's measure belongs to another loader, whose rows
+    /// this loader may pass over unread (`CSVRecord.passOverAlike`); true otherwise.
+    @discardableResult
+    mutating func row(_ record: CSVRecord, columns c: Columns) -> Bool {
+        // Numbered from the record's place in the file, so that rows passed over are counted too.
+        base.rowsRead = c.rowsBefore + record.number - 1
         let origin = RowRef(line: record.line)
-        // With several loaders side by side, the lead takes every row that belongs to no measure.
+        // With several loaders side by side, the lead takes every row that belongs to no measure, and
+        // the loader that keeps a measure takes its rows' faults. A row that is not well-formed CSV has a
+        // quote, and rows with quotes are never passed over, so the lead sees every one.
         if let why = record.malformed {
-            guard isLead else { return }
-            reject(origin, .malformedRow, why)
-            return
+            if isLead { reject(origin, .malformedRow, why) }
+            return true
         }
-        if record.count > c.count, (c.count..<record.count).contains(where: { !record.isBlank($0) }) {
-            guard isLead else { return }
-            reject(origin, .malformedRow, "the row has \(record.count) fields but the header has \(c.count) columns; quote any field that contains a comma")
-            return
-        }
+        let extraFields = record.count > c.count && (c.count..<record.count).contains(where: { !record.isBlank($0) })
         // Rows usually come grouped by measure: when the id's bytes are the last row's, reuse its lookup.
         let idBytes = CSVRecord.trimmedBytes(record.field(c.measure))
         let info: MeasureInfo
-        let periodText = Cell(bytes: CSVRecord.trimmedBytes(record.field(c.period)))
         if let last = lastInfo, DataLoader.same(idBytes, lastIDBytes) {
             info = last
         } else {
             let id = String(decoding: idBytes, as: UTF8.self)
-            guard !id.isEmpty else {
-                guard isLead else { return }
-                reject(origin, .unknownMeasure, "no measure given", period: periodText.description)
-                return
-            }
-            if let project = projects[id] {
-                guard isLead else { return }
-                projectRow(record, columns: c, project: project, origin: self.origin(origin), periodText: periodText)
-                return
-            }
-            guard let found = measures[id] else {
-                guard isLead else { return }
-                var reason = "no measure or project `\(id)` in the framework"
-                if let hint = suggestion(for: id) { reason += "; \(hint)" }
-                reject(origin, .unknownMeasure, reason, measure: id, period: periodText.description)
-                return
+            guard !id.isEmpty, projects[id] == nil, let found = measures[id] else {
+                guard isLead else { return true }
+                if extraFields {
+                    reject(origin, .malformedRow, DataLoader.extraFieldsReason(record, c))
+                    return true
+                }
+                let periodText = Cell(bytes: CSVRecord.trimmedBytes(record.field(c.period)))
+                if id.isEmpty {
+                    reject(origin, .unknownMeasure, "no measure given", period: periodText.description)
+                } else if let project = projects[id] {
+                    projectRow(record, columns: c, project: project, origin: self.origin(origin), periodText: periodText)
+                } else {
+                    var reason = "no measure or project `\(id)` in the framework"
+                    if let hint = suggestion(for: id) { reason += "; \(hint)" }
+                    reject(origin, .unknownMeasure, reason, measure: id, period: periodText.description)
+                }
+                return true
             }
             info = found
             lastInfo = found
             lastIDBytes.removeAll(keepingCapacity: true)
             lastIDBytes.append(contentsOf: idBytes)
         }
-        guard owns(info) else { return }
-        guard let period = checkedPeriod(periodText, info, origin: origin) else { return }
+        guard owns(info) else { return false }
+        if extraFields {
+            reject(origin, .malformedRow, DataLoader.extraFieldsReason(record, c))
+            return true
+        }
+        let periodText = Cell(bytes: CSVRecord.trimmedBytes(record.field(c.period)))
+        guard let period = checkedPeriod(periodText, info, origin: origin) else { return true }
         var o = Observation(value: .zero, fileIndex: fileNames.count - 1, line: origin.line)
-        guard value(record, columns: c, info: info, origin: origin, periodText: periodText, into: &o) else { return }
+        guard value(record, columns: c, info: info, origin: origin, periodText: periodText, into: &o) else { return true }
         if let first = store[info.index].source(of: period) {
             let at = RowOrigin(file: fileNames[Int(first.fileIndex)], line: Int(first.line))
             reject(origin, .duplicateRow, "\(info.id) \(period) is already given at \(at)", measure: info.id, period: periodText.description)
-            return
+            return true
         }
         let year = calendar.fiscalYear(of: period)
         if wasEvicted(info, period) {
@@ -583,7 +599,7 @@ public struct DataLoader {
             // `nameFirstRows`): keeping every let-go figure's origin cost eight bytes a row.
             reject(origin, .duplicateRow, "\(info.id) \(period) is already given earlier in the data", measure: info.id, period: periodText.description)
             firstRowsWanted.append(FirstRowWanted(row: base.rowsRead, id: info.id, period: period))
-            return
+            return true
         }
         // A late return is a fact about the data, whether or not the report needs the figure (PM510).
         if let column = c.submitted, !record.isBlank(column) {
@@ -593,7 +609,7 @@ public struct DataLoader {
             // Valid, and counted as used, but outside the two years a report needs: kept only as a key,
             // so that a later duplicate is still caught.
             markEvicted(info, period)
-            return
+            return true
         }
         if reportPeriod == nil, year.start > (latestYear ?? Int.min) { advance(to: year.start) }
         if c.hasCommentary, !(DataLoader.blank(record, c.comment) && DataLoader.blank(record, c.cause)
@@ -603,6 +619,7 @@ public struct DataLoader {
         }
         // Two years of the measure's periods are the most it keeps: room for them is made once.
         store[info.index].append(period, year: year.start, o, capacity: 2 * info.frequency.periodsPerYear)
+        return true
     }
 
     // MARK: - What is kept

@@ -61,6 +61,39 @@ struct CSVReaderTests {
         #expect(try records("a\n\"x").last?.malformed == "a quoted field opened on line 2 is never closed")
     }
 
+    @Test("records like one asked about are passed over: plain lines only, counted and their lines numbered", arguments: [1, 3, 7, 1 << 20])
+    func passOver(block: Int) throws {
+        // Column 1 is the key. After `k1` asks, the plain `k1` lines are passed over; `k1` with a quote,
+        // with a space, with a lone CR inside, or as a prefix of a longer key is handed over; a CRLF line is
+        // passed over. A new request (from `k2`) replaces the first.
+        let text = "x,key,v\r\n1,k1,a\n2,k1,b\r\n3,k1,\"c\"\n4, k1,d\n5,k1,e\rf\n6,k10,g\n7,k1\n8,k2,h\n9,k1,i\n10,k2,j\n11,k1,\n"
+        let bytes = Array(text.utf8)
+        var offset = 0
+        var seen: [(number: Int, line: Int, first: String)] = []
+        let total = try CSVReader.read({
+            guard offset < bytes.count else { return [] }
+            let end = min(bytes.count, offset + block)
+            defer { offset = end }
+            return Array(bytes[offset..<end])
+        }) { r in
+            seen.append((r.number, r.line, String(decoding: r.field(0), as: UTF8.self)))
+            let key = String(decoding: r.field(1), as: UTF8.self)
+            if key == "k1" && r.number == 2 || key == "k2" { r.passOverAlike(column: 1) }
+        }
+        #expect(total == 13)
+        let handed = seen.map { "\($0.number)@\($0.line):\($0.first)" }
+        if block == 1 << 20 {
+            // Passed over: 3 (a CRLF line), 9 (the key as the last field) and 12 (after k2's request); k1
+            // is read again once k2 has asked (11, 13). The lone CR ends record 6 and starts record 7.
+            #expect(handed == ["1@1:x", "2@2:1", "4@4:3", "5@5:4", "6@6:5", "7@7:f", "8@8:6", "10@10:8", "11@11:9", "13@13:11"])
+        } else {
+            // Lines that run past a block are read, never passed over; the numbering is the same.
+            #expect(seen.map(\.number) == seen.map(\.number).sorted())
+            #expect(zip(seen.map(\.number), seen.map(\.line)).allSatisfy { $0.0 == $0.1 })
+            #expect(handed.contains("4@4:3") && handed.contains("5@5:4") && handed.contains("13@13:11"))
+        }
+    }
+
     @Test("an empty file has no records")
     func empty() throws {
         #expect(try records("").isEmpty)

@@ -480,6 +480,51 @@ struct ShardedLoadingTests {
         for n in [2, 3] { #expect(try summary(n) == one, "with \(n) loaders") }
     }
 
+    @Test("runs of a measure's rows that other loaders pass over unread give one loader's result, faults and all")
+    func runsPassedOver() throws {
+        let f = framework(DataValidationTests.measures)
+        // Each measure's rows together, as returns usually come: a loader that does not keep a measure
+        // passes over the plain lines of its run, and must still leave every fault to be reported once.
+        var csv = DataValidationTests.header
+        for q in 1...4 { csv += "D.1,2025/26 Q\(q),,\(q),10,,,,,,,2026-0\(q)-01\r\n" }
+        csv += "D.1,2025/26 Q4,,5,10,,,,,,,\r\n"                        // a duplicate
+        csv += "D.1,2025/26 Q1,,5,10,,,,,,,,extra\n"                    // too many fields
+        csv += "D.1,2024/25 Q1,,n/a,10,,,,,,,\n"                        // not a number
+        csv += "D.1,2024/25 Q2,,1,10,,,,\"a cause, quoted\",,,\n"     // a quote: read, not passed over
+        csv += " D.1,2024/25 Q3,,1,10,,,,,,,\n"                         // a space before the id
+        for q in 1...4 { csv += "D.2,2025/26 Q\(q),\(q),,,,,,,,,2027-01-0\(q)\n" }   // late: flagged
+        csv += "D.2,2025/26 Q2,9,,,,,,,,,\n"
+        csv += "D.2,2025/26 Q3,4,,,,,,,,,,extra\n"                      // too many fields, in another loader's run
+        csv += "D.1,2024/25 Q4,,2,10,,,,,,,\n"                         // D.1 again after D.2
+        csv += "D.3,2025/26 Q1,,,,3,1,2,,,,\nX.9,2025/26 Q1,1,,,,,,,,,\nD.3,2025/26 Q2,,,,3,1,2,,,,\n"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmlang-runs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("runs.csv").path
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        func summary(_ shards: Int) throws -> [String] {
+            let d = try DataLoader.load([path, path], framework: f, shards: shards)
+            let figures = d.observations.keys.sorted().flatMap { id in
+                d.observations[id]!.map { "\(id) \($0.period) \($0.observation.value) line \($0.observation.line)" }.sorted()
+            }
+            return ["rows \(d.rowsRead)"] + d.rejected.map { "\($0.origin.line) \($0.code.id) \($0.reason)" }
+                + d.flags.map { "\($0.origin.line) \($0.message)" } + figures
+        }
+        let one = try summary(1)
+        #expect(one.first == "rows 38")
+        #expect(one.contains { $0.hasPrefix("6 PM502 D.1 2025/26 Q4 is already given at") })
+        #expect(one.contains { $0.hasPrefix("7 PM511 the row has 13 fields") })
+        #expect(one.contains { $0.hasPrefix("8 PM503 `n/a`") })
+        #expect(one.contains { $0.hasPrefix("15 PM502 D.2 2025/26 Q2") })
+        #expect(one.contains { $0.hasPrefix("16 PM511 the row has 13 fields") })
+        #expect(one.contains { $0.hasPrefix("19 PM501") })
+        #expect(one.contains("D.1 2024/25 Q3 10 line 10"))
+        #expect(one.contains("D.1 2024/25 Q4 20 line 17"))
+        // The file's own two duplicates, then, the second time round, the 13 rows used the first time and the two duplicates again.
+        #expect(one.filter { $0.contains("PM502") }.count == 2 + 13 + 2)
+        for n in [2, 3] { #expect(try summary(n) == one, "with \(n) loaders") }
+    }
+
     @Test("a duplicate of a figure let go names the first used row, in another file, with any number of loaders")
     func firstRowOfLetGoFigure() throws {
         let f = framework(DataValidationTests.measures)
