@@ -525,6 +525,22 @@ struct ShardedLoadingTests {
         for n in [2, 3] { #expect(try summary(n) == one, "with \(n) loaders") }
     }
 
+    @Test("measures are shared out by the rows they are expected to have, not in turn")
+    func balancedOwners() {
+        // Quarterly and monthly measures alternating, as a framework listed by service often has them:
+        // in turn, one of two loaders would have had every monthly measure (36 rows of every 48).
+        let weights = (0..<1000).map { $0 % 2 == 0 ? 4 : 12 }
+        for count in [1, 2, 3, 4] {
+            let owners = DataLoader.owners(weights: weights, count: count)
+            #expect(owners.count == weights.count)
+            var rows = Array(repeating: 0, count: count)
+            for (w, o) in zip(weights, owners) { rows[Int(o)] += w }
+            #expect(rows.max()! - rows.min()! <= 12, "\(count) loaders: \(rows)")
+            #expect(DataLoader.owners(weights: weights, count: count) == owners)  // the same every run
+        }
+        #expect(DataLoader.owners(weights: [12, 1, 1, 1, 4], count: 2) == [0, 1, 1, 1, 1])
+    }
+
     @Test("a duplicate of a figure let go names the first used row, in another file, with any number of loaders")
     func firstRowOfLetGoFigure() throws {
         let f = framework(DataValidationTests.measures)
