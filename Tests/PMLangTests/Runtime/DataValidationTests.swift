@@ -36,6 +36,34 @@ struct DataValidationTests {
         return try load(DataValidationTests.header + rows, f).rejected.map(\.reason)
     }
 
+    @Test("rows in the framework's order, in reverse and interleaved give the same figures and rejections")
+    func rowOrder() throws {
+        // The loader tries the measure after the last row's before looking an id up: rows that follow the
+        // framework's order, rows that do not, and ids that only look like the next one must read alike.
+        let f = framework(DataValidationTests.measures + measure("D.10", """
+            unit       count
+            better     higher
+            aggregate  sum
+            target     2024/25 10, 2025/26 10, 2026/27 10
+            """))
+        let rows = ["D.1,2025/26 Q1,,1,2", "D.2,2025/26 Q1,5", "D.3,2025/26 Q1,,,,3,1,2", "D.10,2025/26 Q1,7",
+                    "D.1,2025/26 Q2,,1,4", "D.2,2025/26 Q2,6", "D.3,2025/26 Q2,,,,1,1,1", "D.10,2025/26 Q2,8",
+                    "D.4,2025/26 Q2,1", "D.1 ,2025/26 Q3,,1,8", "D.10,2025/26 Q2,9"]
+        func summary(_ order: [String]) throws -> [String] {
+            let d = try load(DataValidationTests.header + order.joined(separator: "\n") + "\n", f)
+            let figures = d.observations.keys.sorted().flatMap { id in d.observations[id]!.map { "\(id) \($0.period) \($0.observation.value)" }.sorted() }
+            return figures + d.rejected.map { "\($0.code.id) \($0.measure ?? "")" }.sorted()
+        }
+        let inOrder = try summary(rows)
+        #expect(inOrder.contains("D.10 2025/26 Q2 8") && inOrder.contains("D.1 2025/26 Q3 12.5"))
+        #expect(inOrder.filter { $0.hasPrefix("PM") } == ["PM501 D.4", "PM502 D.10"])
+        // Reversed, the other D.10 2025/26 Q2 comes first and is the one kept.
+        let reversed = try summary(rows.reversed())
+        #expect(reversed.contains("D.10 2025/26 Q2 9"))
+        #expect(reversed.filter { !$0.hasPrefix("D.10 2025/26 Q2") } == inOrder.filter { !$0.hasPrefix("D.10 2025/26 Q2") })
+        #expect(try summary(rows.enumerated().sorted { ($0.offset % 3, $0.offset) < ($1.offset % 3, $1.offset) }.map(\.element)) == inOrder)
+    }
+
     @Test("each file's formula columns are found from its own header, in any order and any capitals")
     func componentColumnsPerFile() throws {
         let f = framework(DataValidationTests.measures)
