@@ -277,7 +277,7 @@ public struct DataLoader {
     }
 
     /// One loader per core, up to four, once the files are big enough to be worth it (each loader reads
-    /// every byte; it skips the rows of the measures it does not own).
+    /// every byte; it passes over the plain lines of the measures it does not keep).
     static func defaultShards(_ files: [String]) -> Int {
         let bytes = files.reduce(0) { total, f in
             total + (SystemFile.size(of: f) ?? 0)
@@ -549,7 +549,7 @@ public struct DataLoader {
         flaggedRows.append(base.rowsRead)
     }
 
-    /// Why a row with more fields than the header has columns is rejected (PM505).
+    /// Why a row with more fields than the header has columns is rejected (PM511).
     static func extraFieldsReason(_ record: CSVRecord, _ c: Columns) -> String {
         "the row has \(record.count) fields but the header has \(c.count) columns; quote any field that contains a comma"
     }

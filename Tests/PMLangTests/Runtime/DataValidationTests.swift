@@ -458,19 +458,16 @@ struct ShardedLoadingTests {
                 csv += "\(id),2025/26 Q\(q)\(value)\n"
             }
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmlang-flags-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("late.csv").path
-        try csv.write(toFile: path, atomically: true, encoding: .utf8)
-        func flags(_ shards: Int, _ size: Int) throws -> [String] {
-            try DataLoader.load([path], framework: RuntimeFramework(f), period: nil, shards: shards, flagSegment: size)
-                .flags.map { "\($0.origin) \($0.message)" }
-        }
-        let one = try flags(1, 4096)
-        #expect(one.count == 12)
-        for (n, size) in [(1, 1), (1, 5), (2, 1), (2, 2), (3, 1), (3, 3), (5, 2)] {
-            #expect(try flags(n, size) == one, "\(n) loaders, segments of \(size)")
+        try withTemporaryFile(csv, named: "late.csv") { path in
+            func flags(_ shards: Int, _ size: Int) throws -> [String] {
+                try DataLoader.load([path], framework: RuntimeFramework(f), period: nil, shards: shards, flagSegment: size)
+                    .flags.map { "\($0.origin) \($0.message)" }
+            }
+            let one = try flags(1, 4096)
+            #expect(one.count == 12)
+            for (n, size) in [(1, 1), (1, 5), (2, 1), (2, 2), (3, 1), (3, 3), (5, 2)] {
+                #expect(try flags(n, size) == one, "\(n) loaders, segments of \(size)")
+            }
         }
     }
 
@@ -485,27 +482,24 @@ struct ShardedLoadingTests {
             + "D.2,2025/26 Q1,8,,,,,,,,,\r\n"
             + "X.9,2025/26 Q1,1,,,,,,,,,\r\n"
             + "D.2,2025/26 Q3,\"never closed,,,\r\nD.1,2025/26 Q2,,1,2,,,,,,,\r\n"
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmlang-shards-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("data.csv").path
-        try csv.write(toFile: path, atomically: true, encoding: .utf8)
-        func summary(_ shards: Int) throws -> [String] {
-            let d = try DataLoader.load([path], framework: f, shards: shards)
-            let figures = d.observations.keys.sorted().flatMap { id in
-                d.observations[id]!.map { "\(id) \($0.period) \($0.observation.value) line \($0.observation.line)" }.sorted()
+        try withTemporaryFile(csv, named: "data.csv") { path in
+            func summary(_ shards: Int) throws -> [String] {
+                let d = try DataLoader.load([path], framework: f, shards: shards)
+                let figures = d.observations.keys.sorted().flatMap { id in
+                    d.observations[id]!.map { "\(id) \($0.period) \($0.observation.value) line \($0.observation.line)" }.sorted()
+                }
+                return ["rows \(d.rowsRead)"] + d.rejected.map { "\($0.origin.line) \($0.code.id) \($0.reason)" } + figures
             }
-            return ["rows \(d.rowsRead)"] + d.rejected.map { "\($0.origin.line) \($0.code.id) \($0.reason)" } + figures
+            let one = try summary(1)
+            #expect(one.first == "rows 7")
+            // The first row's quoted line break makes it two lines: the rows after it start a line later.
+            #expect(one.contains { $0.hasPrefix("5 PM511 the row has 13 fields") })
+            #expect(one.contains { $0.hasPrefix("7 PM502 D.2 2025/26 Q1 is already given at") })
+            #expect(one.contains { $0.hasPrefix("8 PM501") })
+            #expect(one.contains { $0.hasPrefix("9 PM511 a quoted field opened on line 9 is never closed") })
+            #expect(one.contains("D.2 2025/26 Q1 5 line 2"))
+            for n in [2, 3] { #expect(try summary(n) == one, "with \(n) loaders") }
         }
-        let one = try summary(1)
-        #expect(one.first == "rows 7")
-        // The first row's quoted line break makes it two lines: the rows after it start a line later.
-        #expect(one.contains { $0.hasPrefix("5 PM511 the row has 13 fields") })
-        #expect(one.contains { $0.hasPrefix("7 PM502 D.2 2025/26 Q1 is already given at") })
-        #expect(one.contains { $0.hasPrefix("8 PM501") })
-        #expect(one.contains { $0.hasPrefix("9 PM511 a quoted field opened on line 9 is never closed") })
-        #expect(one.contains("D.2 2025/26 Q1 5 line 2"))
-        for n in [2, 3] { #expect(try summary(n) == one, "with \(n) loaders") }
     }
 
     @Test("runs of a measure's rows that other loaders pass over unread give one loader's result, faults and all")
@@ -525,32 +519,29 @@ struct ShardedLoadingTests {
         csv += "D.2,2025/26 Q3,4,,,,,,,,,,extra\n"                      // too many fields, in another loader's run
         csv += "D.1,2024/25 Q4,,2,10,,,,,,,\n"                         // D.1 again after D.2
         csv += "D.3,2025/26 Q1,,,,3,1,2,,,,\nX.9,2025/26 Q1,1,,,,,,,,,\nD.3,2025/26 Q2,,,,3,1,2,,,,\n"
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmlang-runs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("runs.csv").path
-        try csv.write(toFile: path, atomically: true, encoding: .utf8)
-        func summary(_ shards: Int) throws -> [String] {
-            let d = try DataLoader.load([path, path], framework: f, shards: shards)
-            let figures = d.observations.keys.sorted().flatMap { id in
-                d.observations[id]!.map { "\(id) \($0.period) \($0.observation.value) line \($0.observation.line)" }.sorted()
+        try withTemporaryFile(csv, named: "runs.csv") { path in
+            func summary(_ shards: Int) throws -> [String] {
+                let d = try DataLoader.load([path, path], framework: f, shards: shards)
+                let figures = d.observations.keys.sorted().flatMap { id in
+                    d.observations[id]!.map { "\(id) \($0.period) \($0.observation.value) line \($0.observation.line)" }.sorted()
+                }
+                return ["rows \(d.rowsRead)"] + d.rejected.map { "\($0.origin.line) \($0.code.id) \($0.reason)" }
+                    + d.flags.map { "\($0.origin.line) \($0.message)" } + figures
             }
-            return ["rows \(d.rowsRead)"] + d.rejected.map { "\($0.origin.line) \($0.code.id) \($0.reason)" }
-                + d.flags.map { "\($0.origin.line) \($0.message)" } + figures
+            let one = try summary(1)
+            #expect(one.first == "rows 38")
+            #expect(one.contains { $0.hasPrefix("6 PM502 D.1 2025/26 Q4 is already given at") })
+            #expect(one.contains { $0.hasPrefix("7 PM511 the row has 13 fields") })
+            #expect(one.contains { $0.hasPrefix("8 PM503 `n/a`") })
+            #expect(one.contains { $0.hasPrefix("15 PM502 D.2 2025/26 Q2") })
+            #expect(one.contains { $0.hasPrefix("16 PM511 the row has 13 fields") })
+            #expect(one.contains { $0.hasPrefix("19 PM501") })
+            #expect(one.contains("D.1 2024/25 Q3 10 line 10"))
+            #expect(one.contains("D.1 2024/25 Q4 20 line 17"))
+            // The file's own two duplicates, then, the second time round, the 13 rows used the first time and the two duplicates again.
+            #expect(one.filter { $0.contains("PM502") }.count == 2 + 13 + 2)
+            for n in [2, 3] { #expect(try summary(n) == one, "with \(n) loaders") }
         }
-        let one = try summary(1)
-        #expect(one.first == "rows 38")
-        #expect(one.contains { $0.hasPrefix("6 PM502 D.1 2025/26 Q4 is already given at") })
-        #expect(one.contains { $0.hasPrefix("7 PM511 the row has 13 fields") })
-        #expect(one.contains { $0.hasPrefix("8 PM503 `n/a`") })
-        #expect(one.contains { $0.hasPrefix("15 PM502 D.2 2025/26 Q2") })
-        #expect(one.contains { $0.hasPrefix("16 PM511 the row has 13 fields") })
-        #expect(one.contains { $0.hasPrefix("19 PM501") })
-        #expect(one.contains("D.1 2024/25 Q3 10 line 10"))
-        #expect(one.contains("D.1 2024/25 Q4 20 line 17"))
-        // The file's own two duplicates, then, the second time round, the 13 rows used the first time and the two duplicates again.
-        #expect(one.filter { $0.contains("PM502") }.count == 2 + 13 + 2)
-        for n in [2, 3] { #expect(try summary(n) == one, "with \(n) loaders") }
     }
 
     @Test("measures are shared out by the rows they are expected to have, not in turn")

@@ -67,6 +67,17 @@ func framework(_ measures: String, sourceLocation: Testing.SourceLocation = #_so
     return result.framework
 }
 
+/// Writes `text` to a file named `name` in a fresh temporary folder, calls `body` with its path, and
+/// removes the folder.
+func withTemporaryFile<T>(_ text: String, named name: String, _ body: (String) throws -> T) throws -> T {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmlang-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent(name).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return try body(path)
+}
+
 /// Loads CSV text as one file named `data.csv`.
 func load(_ csv: String, _ f: Framework, name: String = "data.csv") throws -> PeriodData {
     var loader = DataLoader(framework: f)
