@@ -308,7 +308,7 @@ public struct DataLoader {
         let owners = loaders[0].owners
         data.observations.reserveCapacity(loaders[0].infos.count)
         for (i, info) in loaders[0].infos.enumerated() {
-            let figures = loaders[owners.isEmpty ? 0 : Int(owners[i])].store[i]
+            let figures = loaders[Int(owners[i])].store[i]  // several loaders: every measure has an owner
             if !figures.isEmpty { data.observations[info.id] = figures }
         }
         return data
@@ -584,36 +584,35 @@ public struct DataLoader {
         let info: MeasureInfo
         if let last = lastInfo, DataLoader.same(idBytes, lastIDBytes) {
             info = last
-        } else if let next = expectedNext(idBytes) {
-            // Files usually list measures in the framework's order: the next measure's id is tried
-            // first, which spares hashing the id and a look into a table of every measure, whose
-            // cache misses were a twelfth of loading's time at 100,000 measures.
-            info = next
-            lastInfo = next
-            lastIDBytes.removeAll(keepingCapacity: true)
-            lastIDBytes.append(contentsOf: idBytes)
         } else {
-            let id = String(decoding: idBytes, as: UTF8.self)
-            guard !id.isEmpty, projects[id] == nil, let found = measures[id] else {
-                guard isLead else { return true }
-                if extraFields {
-                    reject(origin, .malformedRow, DataLoader.extraFieldsReason(record, c))
+            if let next = expectedNext(idBytes) {
+                // Files usually list measures in the framework's order: the next measure's id is tried
+                // first, which spares hashing the id and a look into a table of every measure, whose
+                // cache misses were a twelfth of loading's time at 100,000 measures.
+                info = next
+            } else {
+                let id = String(decoding: idBytes, as: UTF8.self)
+                guard !id.isEmpty, projects[id] == nil, let found = measures[id] else {
+                    guard isLead else { return true }
+                    if extraFields {
+                        reject(origin, .malformedRow, DataLoader.extraFieldsReason(record, c))
+                        return true
+                    }
+                    let periodText = Cell(bytes: CSVRecord.trimmedBytes(record.field(c.period)))
+                    if id.isEmpty {
+                        reject(origin, .unknownMeasure, "no measure given", period: periodText.description)
+                    } else if let project = projects[id] {
+                        projectRow(record, columns: c, project: project, origin: self.origin(origin), periodText: periodText)
+                    } else {
+                        var reason = "no measure or project `\(id)` in the framework"
+                        if let hint = suggestion(for: id) { reason += "; \(hint)" }
+                        reject(origin, .unknownMeasure, reason, measure: id, period: periodText.description)
+                    }
                     return true
                 }
-                let periodText = Cell(bytes: CSVRecord.trimmedBytes(record.field(c.period)))
-                if id.isEmpty {
-                    reject(origin, .unknownMeasure, "no measure given", period: periodText.description)
-                } else if let project = projects[id] {
-                    projectRow(record, columns: c, project: project, origin: self.origin(origin), periodText: periodText)
-                } else {
-                    var reason = "no measure or project `\(id)` in the framework"
-                    if let hint = suggestion(for: id) { reason += "; \(hint)" }
-                    reject(origin, .unknownMeasure, reason, measure: id, period: periodText.description)
-                }
-                return true
+                info = found
             }
-            info = found
-            lastInfo = found
+            lastInfo = info
             lastIDBytes.removeAll(keepingCapacity: true)
             lastIDBytes.append(contentsOf: idBytes)
         }
