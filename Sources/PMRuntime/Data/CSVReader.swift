@@ -31,6 +31,7 @@ public struct CSVRecord {
     public private(set) var count = 0
 
     /// The bytes of field `i` (empty when the record has fewer fields), indexed from 0.
+    @inline(__always)
     public func field(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         guard i < count else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(rebasing: base[bounds.start(i)..<bounds.end(i)])
@@ -42,10 +43,12 @@ public struct CSVRecord {
     }
 
     /// Whether field `i` is empty or only spaces.
+    @inline(__always)
     public func isBlank(_ i: Int) -> Bool {
         guard i < count else { return true }
         var k = bounds.start(i)
         let end = bounds.end(i)
+        if k == end { return true }  // the usual blank: nothing between the commas
         while k < end {
             let b = base[k]
             if b != 0x20 && b != 0x09 { return false }
@@ -58,8 +61,11 @@ public struct CSVRecord {
     public var isBlank: Bool { (0..<count).allSatisfy { isBlank($0) } }
 
     /// The bytes without surrounding spaces and tabs.
+    @inline(__always)
     static func trimmedBytes(_ s: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var lo = 0, hi = s.count
+        // The usual field has nothing to trim: a look at each end says so.
+        if hi == 0 || (s[0] != 0x20 && s[0] != 0x09 && s[hi - 1] != 0x20 && s[hi - 1] != 0x09) { return s }
         while lo < hi && (s[lo] == 0x20 || s[lo] == 0x09) { lo += 1 }
         while hi > lo && (s[hi - 1] == 0x20 || s[hi - 1] == 0x09) { hi -= 1 }
         return UnsafeBufferPointer(rebasing: s[lo..<hi])

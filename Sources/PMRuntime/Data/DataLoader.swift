@@ -37,6 +37,10 @@ public struct DataLoader {
         let lag: Lag
         /// For a formula `a / b * k` over two plain components: their positions.
         let simpleRatio: (Int, Int)?
+        /// The unit's domain, for `quickRow`.
+        let domain: QuickDomain
+        /// For a ratio whose figures are percentages: the numerator may not exceed the denominator.
+        let isPercent: Bool
 
         /// Position in the framework's measures.
         let index: Int
@@ -57,6 +61,8 @@ public struct DataLoader {
             self.frequency = measure.frequency
             self.unit = measure.unit
             self.lag = measure.lag
+            self.domain = QuickDomain(measure.unit)
+            self.isPercent = measure.unit?.kind == .percent
             if let r = ratio, case .component(let a) = r.numerator, case .component(let b) = r.denominator,
                let ai = components.firstIndex(of: a.value), let bi = components.firstIndex(of: b.value) {
                 self.simpleRatio = (ai, bi)
@@ -115,7 +121,7 @@ public struct DataLoader {
     /// references) was copied for every row.
     let calendar: FiscalCalendar
     /// When each period's figure is due, for the measures' lags (PM510), worked out once.
-    private let dueDates: DueDates
+    let dueDates: DueDates
     private let table: MeasureTable
     private var measures: [String: MeasureInfo] { table.byID }
     private var infos: [MeasureInfo] { table.infos }
@@ -123,10 +129,10 @@ public struct DataLoader {
     let firstYear: FiscalYear?
     let lastYear: FiscalYear?
     /// Everything read so far except the figures, which are kept by measure position in `store`.
-    private var base = PeriodData()
+    var base = PeriodData()
     /// The accepted figures, by the measure's position in the framework.
-    private var store: [Figures]
-    private var lastInfo: MeasureInfo?
+    var store: [Figures]
+    var lastInfo: MeasureInfo?
     private var filesRead = 0
     /// Which share of the measures this loader keeps when several read the same files side by side
     /// (`load(_:framework:period:shards:)`): those whose entry in `owners` is `shardIndex`.
@@ -135,7 +141,7 @@ public struct DataLoader {
     /// this loader keeps them all.
     private(set) var owners: [UInt8] = []
     private var isLead: Bool { shardIndex == 0 }
-    @inline(__always) private func owns(_ info: MeasureInfo) -> Bool { owners.isEmpty || Int(owners[info.index]) == shardIndex }
+    @inline(__always) func owns(_ info: MeasureInfo) -> Bool { owners.isEmpty || Int(owners[info.index]) == shardIndex }
     /// The row (its position in the stream of rows) of each rejection and each flag, to merge shards in order.
     private(set) var rejectedRows: [Int] = []
     private var flaggedRows: [Int] = []
@@ -143,8 +149,12 @@ public struct DataLoader {
     private var flagSegments: [[DataFlag]] = []
     var flagSegment = 4096
     /// The files whose header has been read, in order: `Observation.fileIndex` points into it.
-    private var fileNames: [String] = []
-    private var lastIDBytes: [UInt8] = []
+    var fileNames: [String] = []
+    var lastIDBytes: [UInt8] = []
+    /// Whether rows of the usual shape are read by `quickRow` before `row` (tests compare the two).
+    var readsQuickly = true
+    /// The rows `quickRow` accepted.
+    private(set) var rowsReadQuickly = 0
 
     /// Everything read so far.
     public var data: PeriodData {
@@ -213,8 +223,10 @@ public struct DataLoader {
         try load(paths, framework: runtime, period: period, shards: shards, flagSegment: 4096)
     }
 
-    /// The same, with the loaders' flags held in segments of `flagSegment` (tests make them small).
-    static func load(_ paths: [String], framework runtime: RuntimeFramework, period: Period?, shards: Int?, flagSegment: Int) throws(DataError) -> PeriodData {
+    /// The same, with the loaders' flags held in segments of `flagSegment` (tests make them small), and the
+    /// quick reading of rows on or off (tests compare the two).
+    static func load(_ paths: [String], framework runtime: RuntimeFramework, period: Period?, shards: Int?, flagSegment: Int,
+                     readsQuickly: Bool = true) throws(DataError) -> PeriodData {
         let files = try expand(paths)
         let n = max(1, shards ?? defaultShards(files))
         let table = MeasureTable(runtime.measures)
@@ -226,6 +238,7 @@ public struct DataLoader {
         let loaders = ParallelMap.map(0..<n) { k -> Result<DataLoader, DataError> in
             var loader = DataLoader(framework: framework, table: table)
             loader.flagSegment = max(1, flagSegment)
+            loader.readsQuickly = readsQuickly
             loader.reportPeriod = period
             if n > 1 {
                 loader.shardIndex = k
@@ -399,6 +412,18 @@ public struct DataLoader {
                 hasHeader = true
                 return
             }
+            if loader.readsQuickly {
+                switch loader.quickRow(record, columns: columns) {
+                case .accepted:
+                    loader.rowsReadQuickly += 1
+                    return
+                case .anothersMeasure:
+                    record.passOverAlike(column: columns.measure)
+                    return
+                case .needsFullRead:
+                    break
+                }
+            }
             if !loader.row(record, columns: columns) { record.passOverAlike(column: columns.measure) }
         }
 
@@ -554,6 +579,7 @@ public struct DataLoader {
         "the row has \(record.count) fields but the header has \(c.count) columns; quote any field that contains a comma"
     }
 
+    @inline(__always)
     static func blank(_ record: CSVRecord, _ column: Int?) -> Bool {
         guard let column else { return true }
         return record.isBlank(column)
@@ -673,11 +699,11 @@ public struct DataLoader {
             }
         }
     }
-    private var keptYears: ClosedRange<Int>?
-    private var latestYear: Int?
+    var keptYears: ClosedRange<Int>?
+    var latestYear: Int?
     /// Figures let go, for PM502: a bit per period of each measure's own frequency, counted from the
     /// year before the plan (periods outside the plan were rejected before they got here).
-    private var evicted: [[UInt64]]
+    var evicted: [[UInt64]]
     /// Duplicates of figures let go, whose first row is still to be named.
     private(set) var firstRowsWanted: [FirstRowWanted] = []
 
@@ -753,9 +779,9 @@ public struct DataLoader {
         return hint
     }
 
-    private var periods = TextCache<Period?>(limit: 10_000)
+    var periods = TextCache<Period?>(limit: 10_000)
     // A `submitted` column names a date on every row, from few distinct ones.
-    private var dates = TextCache<CalendarDate?>(limit: 100_000)
+    var dates = TextCache<CalendarDate?>(limit: 100_000)
 
     mutating func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         dates.value(bytes) { CalendarDate(parsing: String(decoding: $0, as: UTF8.self)) }

@@ -42,6 +42,8 @@ public struct Figures: Sendable, Sequence {
     /// already here? is anything old enough to let go?) are answered without a scan.
     private var maxKey: Int32 = .min
     private var minYear: Int = .max
+    /// The largest key ever held, the figure since let go or not: a later period has no figure and never had one.
+    private var highestKey: Int32 = .min
 
     /// A period as one integer: equal periods give equal keys, different periods different keys.
     @inline(__always) static func key(_ p: Period) -> Int32 {
@@ -122,6 +124,11 @@ public struct Figures: Sendable, Sequence {
         position(of: period).map(numbers(at:))
     }
 
+    /// Whether the key is later than every period that has, or had, a figure: then the period is neither
+    /// held nor among those let go after being held. Rows usually arrive in period order, and this
+    /// answers for them without a search or a look at the bits of periods let go.
+    func isLaterThanAny(_ key: Int32) -> Bool { key > highestKey }
+
     /// Whether the period has a figure.
     public func contains(_ period: Period) -> Bool { position(of: period) != nil }
 
@@ -166,7 +173,32 @@ public struct Figures: Sendable, Sequence {
         } else if !extras.isEmpty {
             extras.append(nil)
         }
+        add(entry, year: year)
+    }
+
+    /// Adds the figure of a plain measure whose value packs (`DataLoader.quickRow`), with no commentary:
+    /// the parts `append` sorts out for any figure are known here.
+    mutating func appendPacked(key: Int32, year: Int, line: Int32, fileIndex: UInt16, significand: Int64, scale: Int8,
+                               submittedDay: Int32, capacity: Int) {
+        if entries.isEmpty { entries.reserveCapacity(capacity) }
+        if !parts.isEmpty { parts.append(.none) }
+        if !extras.isEmpty { extras.append(nil) }
+        add(Entry(key: key, line: line, significand: significand, submittedDay: submittedDay, fileIndex: fileIndex, scale: scale), year: year)
+    }
+
+    /// Adds the figure of a ratio whose numerator and denominator pack, with no commentary.
+    mutating func appendRatio(key: Int32, year: Int, line: Int32, fileIndex: UInt16, value: DecimalValue,
+                              numerator: PackedDecimal, denominator: PackedDecimal, submittedDay: Int32, capacity: Int) {
+        if entries.isEmpty { entries.reserveCapacity(capacity) }
+        Figures.fill(&parts, upTo: entries.count, capacity: entries.capacity, with: .none)
+        parts.append(Parts(value: value, numerator: numerator, denominator: denominator))
+        if !extras.isEmpty { extras.append(nil) }
+        add(Entry(key: key, line: line, significand: 0, submittedDay: submittedDay, fileIndex: fileIndex, scale: Entry.inParts), year: year)
+    }
+
+    @inline(__always) private mutating func add(_ entry: Entry, year: Int) {
         maxKey = Swift.max(maxKey, entry.key)
+        highestKey = Swift.max(highestKey, entry.key)
         minYear = Swift.min(minYear, year)
         entries.append(entry)
     }

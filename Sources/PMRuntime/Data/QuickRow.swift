@@ -1,0 +1,206 @@
+import PMLang
+
+extension DataLoader {
+    /// What `quickRow` made of a row.
+    enum QuickRead {
+        /// The row's figure is stored: nothing else to do.
+        case accepted
+        /// The row is of a measure another loader keeps (`owns`): pass over its like.
+        case anothersMeasure
+        /// The row is not of the usual shape; nothing has been changed, and `row` reads it in full.
+        case needsFullRead
+    }
+
+    /// Reads a row of the usual shape in one pass: a plain record of the measure of the row before or
+    /// of the one after it in the framework, a period of the measure's frequency inside the plan and later
+    /// than any it has had, a plain number (or the two of a ratio `a / b * k`) inside the unit's domain,
+    /// a `submitted` date on time or none, and no commentary. Nearly every row of a national return is
+    /// one, and is accepted with no message.
+    ///
+    /// Anything else, however rare or faulty, is left to `row` with nothing changed but caches and the
+    /// measure last met (which `row` would find the same), so the two readings cannot disagree: this
+    /// one only takes rows that `row` would accept silently, and stores them as `row` would. `row`
+    /// checks each fault in turn and says which; this one only asks whether there is any, without
+    /// naming the row's cells or making the values a message would need.
+    @inline(__always)
+    mutating func quickRow(_ record: CSVRecord, columns c: Columns) -> QuickRead {
+        guard record.malformed == nil, record.count <= c.count else { return .needsFullRead }
+        let idBytes = CSVRecord.trimmedBytes(record.field(c.measure))
+        let info: MeasureInfo
+        if let last = lastInfo, DataLoader.same(idBytes, lastIDBytes) {
+            info = last
+        } else if let next = expectedNext(idBytes) {
+            info = next
+            lastInfo = next
+            lastIDBytes.removeAll(keepingCapacity: true)
+            lastIDBytes.append(contentsOf: idBytes)
+        } else {
+            return .needsFullRead
+        }
+        guard owns(info) else { return .anothersMeasure }
+
+        let periodBytes = CSVRecord.trimmedBytes(record.field(c.period))
+        guard let period = QuickPeriod.parse(periodBytes) ?? periods.value(periodBytes, parse: { Period(utf8: $0) }),
+              period.frequency == info.frequency
+        else { return .needsFullRead }
+        let year = calendar.fiscalYear(of: period)
+        if let firstYear, let lastYear, year < firstYear || year > lastYear { return .needsFullRead }
+        // Kept, and no later year that would let older figures go.
+        if let kept = keptYears, !kept.contains(year.start) { return .needsFullRead }
+        if reportPeriod == nil, year.start > (latestYear ?? Int.min) { return .needsFullRead }
+        // Neither held nor let go: later than any period the measure has held. (A period let go without
+        // being held was outside the years kept when it came, and is outside them still: the check above.)
+        let key = Figures.key(period)
+        guard store[info.index].isLaterThanAny(key) else { return .needsFullRead }
+
+        var submittedDay = Int32.min
+        if let column = c.submitted, !record.isBlank(column) {
+            guard let date = parseDate(CSVRecord.trimmedBytes(record.field(column))), date <= dueDates.due(info.lag, period)
+            else { return .needsFullRead }
+            submittedDay = Int32(clamping: date.dayNumber)
+        }
+        if c.hasCommentary, !(DataLoader.blank(record, c.comment) && DataLoader.blank(record, c.cause)
+                                && DataLoader.blank(record, c.action) && DataLoader.blank(record, c.recovery)) {
+            return .needsFullRead
+        }
+        let fileIndex = fileNames.count - 1
+        guard fileIndex < Int(UInt16.max) else { return .needsFullRead }
+        let line = Int32(clamping: record.line)
+        let capacity = 2 * info.frequency.periodsPerYear
+
+        if info.formula == nil {
+            guard let column = c.value, let v = QuickNumber.parse(CSVRecord.trimmedBytes(record.field(column))),
+                  info.domain.admits(v)
+            else { return .needsFullRead }
+            base.rowsRead = c.rowsBefore + record.number - 1
+            store[info.index].appendPacked(key: key, year: year.start, line: line, fileIndex: UInt16(fileIndex),
+                                           significand: v.significand, scale: v.scale, submittedDay: submittedDay, capacity: capacity)
+            return .accepted
+        }
+        guard info.components.count == 2, let (ni, di) = info.simpleRatio, let multiplier = info.multiplier,
+              let c0 = c.componentColumns[info.componentIDs[0]], let c1 = c.componentColumns[info.componentIDs[1]],
+              let v0 = QuickNumber.parse(CSVRecord.trimmedBytes(record.field(c0))),
+              let v1 = QuickNumber.parse(CSVRecord.trimmedBytes(record.field(c1)))
+        else { return .needsFullRead }
+        let n = ni == 0 ? v0 : v1, d = di == 0 ? v0 : v1
+        let numerator = n.decimal, denominator = d.decimal
+        guard !denominator.isZero, !(info.isPercent && numerator > denominator) else { return .needsFullRead }
+        let value = (numerator * multiplier).divided(by: denominator, places: DecimalValue.maxScale)
+        guard value.isValid, info.domain.admits(value) else { return .needsFullRead }
+        base.rowsRead = c.rowsBefore + record.number - 1
+        store[info.index].appendRatio(key: key, year: year.start, line: line, fileIndex: UInt16(fileIndex), value: value,
+                                      numerator: PackedDecimal(significand: n.significand, scale: n.scale),
+                                      denominator: PackedDecimal(significand: d.significand, scale: d.scale),
+                                      submittedDay: submittedDay, capacity: capacity)
+        return .accepted
+    }
+}
+
+/// The values a unit admits, as `MeasureUnit.domainViolation` states them, asked without a message.
+enum QuickDomain: Sendable {
+    case any, nonNegative, whole, percent
+
+    init(_ unit: MeasureUnit?) {
+        switch unit?.kind {
+        case .percent: self = .percent
+        case .count: self = .whole
+        case .days, .ratio, .ratePer: self = .nonNegative
+        case .number, .currency, nil: self = .any
+        }
+    }
+
+    /// Whether a plain number is inside the domain; false also when only the full check can tell.
+    @inline(__always) func admits(_ v: QuickNumber) -> Bool {
+        switch self {
+        case .any: return true
+        case .nonNegative: return v.significand >= 0
+        case .whole: return v.significand >= 0 && v.scale == 0
+        // 100 at the number's scale fits in 64 bits up to 16 places.
+        case .percent: return v.significand >= 0 && v.scale <= 16 && v.significand <= 100 * QuickNumber.pow10[Int(v.scale)]
+        }
+    }
+
+    @inline(__always) func admits(_ v: DecimalValue) -> Bool {
+        switch self {
+        case .any: return true
+        case .nonNegative: return !v.isNegative
+        case .whole: return !v.isNegative && v.isInteger
+        case .percent: return !(v < .zero || v > .hundred)
+        }
+    }
+}
+
+/// A number cell of the usual shape: an optional sign, then at most 18 digits with at most one point,
+/// read as `DecimalValue(utf8:)` reads it (same significand, same scale) but without leaving this
+/// module. Anything else is nil, and left to the full reading.
+struct QuickNumber: Sendable {
+    var significand: Int64
+    var scale: Int8
+
+    var decimal: DecimalValue { DecimalValue(significand: significand, scale: scale) }
+
+    static let pow10: [Int64] = (0...18).map { k in (0..<k).reduce(Int64(1)) { p, _ in p * 10 } }
+
+    @inline(__always)
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> QuickNumber? {
+        var i = 0
+        let end = bytes.count
+        var negative = false
+        if i < end && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        guard end - i <= 18, i < end else { return nil }
+        var value: Int64 = 0
+        var scale: Int8 = 0
+        var seenPoint = false
+        var sawDigit = false
+        while i < end {
+            let d = bytes[i] &- 0x30
+            if d < 10 {
+                value = value &* 10 &+ Int64(d)
+                sawDigit = true
+                if seenPoint { scale += 1 }
+            } else if bytes[i] == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard sawDigit else { return nil }
+        return QuickNumber(significand: negative ? -value : value, scale: scale)
+    }
+}
+
+/// A period cell in one of its usual spellings, `2025/26 Q1`, `2025/26 H1`, `2025/26` and `2025-06`,
+/// read as `Period(utf8:)` reads them; anything else (a lower-case `q`, `Q1 2025/26`, spaces inside) is
+/// nil, and left to the full reading.
+enum QuickPeriod {
+    @inline(__always)
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Period? {
+        let n = b.count
+        guard n == 7 || n == 10 else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int? {
+            let d = b[i] &- 0x30
+            return d < 10 ? Int(d) : nil
+        }
+        guard let d0 = digit(0), let d1 = digit(1), let d2 = digit(2), let d3 = digit(3),
+              let d5 = digit(5), let d6 = digit(6)
+        else { return nil }
+        let first = d0 * 1000 + d1 * 100 + d2 * 10 + d3, second = d5 * 10 + d6
+        if n == 7 && b[4] == UInt8(ascii: "-") {
+            return (1...12).contains(second) ? .month(year: first, month: second) : nil
+        }
+        guard b[4] == UInt8(ascii: "/"), (first + 1) % 100 == second else { return nil }
+        let year = FiscalYear(first)
+        if n == 7 { return .year(year) }
+        guard b[7] == UInt8(ascii: " ") else { return nil }
+        let k = Int(b[9]) - 0x30
+        switch b[8] {
+        case UInt8(ascii: "Q"): return (1...4).contains(k) ? .quarter(year, k) : nil
+        case UInt8(ascii: "H"): return (1...2).contains(k) ? .half(year, k) : nil
+        default: return nil
+        }
+    }
+}
