@@ -256,7 +256,7 @@ public struct CSVReader {
             guard j + k < n, let base = buf.baseAddress else { return nil }
             let after = buf[j + k]
             guard after == 0x2C || after == 0x0A || after == 0x0D,
-                  passOverKey.withUnsafeBufferPointer({ memcmp(base + j, $0.baseAddress!, k) }) == 0
+                  passOverKey.withUnsafeBufferPointer({ ShortBytes.equal(base + j, $0.baseAddress!, count: k) })
             else { return nil }
             // The line's end, found by the C library's vectorised search: most of the line is never
             // looked at byte by byte.

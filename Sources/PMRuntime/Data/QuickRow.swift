@@ -68,6 +68,7 @@ extension DataLoader {
         let line = Int32(clamping: record.line)
         let capacity = 2 * info.frequency.periodsPerYear
 
+        settle(info.index)
         if info.formula == nil {
             guard let column = c.value, let v = QuickNumber.parse(CSVRecord.trimmedBytes(record.field(column))),
                   info.domain.admits(v)

@@ -280,6 +280,25 @@ struct RetentionTests {
         #expect(Evaluator.latestPeriod(in: s.data, framework: f) == period("2026/27 Q1"))
     }
 
+    @Test("a measure whose rows end before the latest year lets its old years go too, with one loader or several",
+          arguments: [1, 2, 3])
+    func measuresNotMetAgain(shards: Int) throws {
+        // Old years are let go measure by measure as rows come: D.1 and D.3 have no row after 2026/27
+        // arrives, so their 2023/24 and 2024/25 figures go when reading ends.
+        let f = framework(DataValidationTests.measures)
+        var rows = DataValidationTests.header
+        for y in ["2023/24", "2024/25"] { rows += "D.1,\(y) Q1,,1,2\nD.3,\(y) Q1,,,,3,1,2\n" }
+        rows += "D.1,2025/26 Q1,,1,4\n"
+        for y in ["2023/24", "2024/25", "2025/26", "2026/27"] { rows += "D.2,\(y) Q1,5\n" }
+        let data = try withTemporaryFile(rows, named: "d.csv") { path in
+            try DataLoader.load([path], framework: RuntimeFramework(f), period: nil, shards: shards, flagSegment: 4096)
+        }
+        #expect(data.observations["D.3"] == nil)
+        #expect(data.observations["D.1"]?.periods.map(\.description) == ["2025/26 Q1"])
+        #expect(Set(data.observations["D.2"]?.periods.map(\.description) ?? []) == ["2025/26 Q1", "2026/27 Q1"])
+        #expect(data.rowsAccepted == 9)
+    }
+
     @Test("with the period given, its year and the year before are kept, whatever the order of the rows")
     func givenPeriod() throws {
         let f = framework(DataValidationTests.measures)
