@@ -52,13 +52,16 @@ public enum Linter {
         diagnostics += resolveDiagnostics
         // The families only read the framework, so they run side by side, each over chunks of the
         // measures (one family, SMART, is most of the work, and would otherwise finish last alone);
-        // the framework-wide checks run with the first chunk. Findings are joined in family and chunk
-        // order and sorted at the end, so the output does not depend on which finished first.
+        // the framework-wide checks run with the first chunk. The tasks go chunk by chunk, every family
+        // of a chunk in turn, so that a chunk's measures come from memory once and the other families
+        // find them in the cache: family by family, each family read all of a national framework's
+        // measures from memory again. Findings are joined in family and chunk order and sorted at the
+        // end, so the output does not depend on which finished first.
         let families = Linter.families
         let chunks = ParallelMap.chunks(framework.measures.count, size: max(1, options.ruleChunkSize))
         var planned: [(family: Int, context: RuleContext)] = []
-        for f in families.indices {
-            for (k, range) in (chunks.isEmpty ? [0..<0] : chunks).enumerated() {
+        for (k, range) in (chunks.isEmpty ? [0..<0] : chunks).enumerated() {
+            for f in families.indices {
                 var context = RuleContext(framework: framework, options: options)
                 context.measures = framework.measures[range]
                 context.checksFramework = k == 0
@@ -66,7 +69,11 @@ public enum Linter {
             }
         }
         let tasks = planned
-        for found in ParallelMap.map(tasks.indices, { families[tasks[$0].family].check(tasks[$0].context) }) { diagnostics += found }
+        let found = ParallelMap.map(tasks.indices) { families[tasks[$0].family].check(tasks[$0].context) }
+        let chunkCount = tasks.count / families.count
+        for f in families.indices {
+            for k in 0..<chunkCount { diagnostics += found[k * families.count + f] }
+        }
         diagnostics = Suppression.apply(diagnostics, directives: directives, files: files, today: options.today)
         return LintResult(files: files, framework: framework, diagnostics: sorted(diagnostics))
     }
