@@ -3,26 +3,39 @@ import PMLang
 /// When each period's figure is due, for the lags a framework's measures use, worked out once: counting
 /// working days past weekends and bank holidays, for every period of every measure, was the largest
 /// single part of rating one (a sixteenth of it).
+///
+/// Held in one flat table by lag, year, kind of period and position in the year, so that
+/// finding one is arithmetic: a hashed table cost the loader more than the rest of checking a row's date.
 struct DueDates: Sendable {
-    private let table: [Int64: CalendarDate]
+    /// The lags in the table, in the order of their rows (a framework uses a few).
+    private let lags: [Lag]
+    private let firstYear: Int
+    private let yearCount: Int
+    /// By `slot`: the due date.
+    private let dates: [CalendarDate]
     private let calendar: FiscalCalendar
 
     /// Every period of every frequency in `years` (financial years by their first calendar year), for
-    /// each of `lags`. A period outside them is worked out when asked for.
+    /// each of `lags`. A period outside them, or a lag not among them, is worked out when asked for.
     init(lags: some Sequence<Lag>, years: ClosedRange<Int>, calendar: FiscalCalendar) {
         self.calendar = calendar
-        var table: [Int64: CalendarDate] = [:]
-        for lag in Set(lags) {
+        let lags = Set(lags).sorted { ($0.days, $0.working ? 1 : 0) < ($1.days, $1.working ? 1 : 0) }
+        self.lags = lags
+        firstYear = years.lowerBound
+        yearCount = years.count
+        var dates = [CalendarDate](repeating: CalendarDate(dayNumber: 0), count: lags.count * years.count * 4 * 12)
+        for (l, lag) in lags.enumerated() {
             for y in years {
                 for frequency in Frequency.allCases {
                     for i in 1...frequency.periodsPerYear {
                         let p = calendar.period(i, of: FiscalYear(y), frequency: frequency)
-                        table[DueDates.key(lag, p)] = lag.dueDate(after: calendar.endDate(of: p))
+                        let slot = DueDates.slot(lag: l, year: y - years.lowerBound, years: years.count, period: p, calendar: calendar)
+                        dates[slot] = lag.dueDate(after: calendar.endDate(of: p))
                     }
                 }
             }
         }
-        self.table = table
+        self.dates = dates
     }
 
     /// For the plan's years and the year either side of them: every period a loader keeps or a
@@ -32,13 +45,26 @@ struct DueDates: Sendable {
         self.init(lags: lags, years: (first - 1)...(last + 1), calendar: framework.calendar)
     }
 
-    /// The lag and the period in one integer: the lag's days and kind above the period's packed key.
-    static func key(_ lag: Lag, _ period: Period) -> Int64 {
-        Int64(lag.days) << 34 | Int64(lag.working ? 1 : 0) << 33 | Int64(UInt32(bitPattern: Figures.key(period)))
+    /// A period's place in the table: its lag's row, its year, its kind (years, halves, quarters,
+    /// months) and its position in the year.
+    @inline(__always)
+    private static func slot(lag: Int, year: Int, years: Int, period p: Period, calendar: FiscalCalendar) -> Int {
+        let kind: Int
+        switch p {
+        case .year: kind = 0
+        case .half: kind = 1
+        case .quarter: kind = 2
+        case .month: kind = 3
+        }
+        return ((lag * years + year) * 4 + kind) * 12 + calendar.index(of: p) - 1
     }
 
     /// When the figure for `period` is due, under `lag`.
     func due(_ lag: Lag, _ period: Period) -> CalendarDate {
-        table[DueDates.key(lag, period)] ?? lag.dueDate(after: calendar.endDate(of: period))
+        let year = calendar.fiscalYear(of: period).start - firstYear
+        if year >= 0, year < yearCount, let l = lags.firstIndex(of: lag) {
+            return dates[DueDates.slot(lag: l, year: year, years: yearCount, period: period, calendar: calendar)]
+        }
+        return lag.dueDate(after: calendar.endDate(of: period))
     }
 }

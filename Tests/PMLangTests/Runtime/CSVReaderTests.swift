@@ -124,3 +124,23 @@ struct CSVReaderTests {
         #expect(parsed == 5)
     }
 }
+
+@Suite("short byte strings")
+struct ShortBytesTests {
+    @Test("equal exactly when every byte is, at every length up to 40 and every position of a difference")
+    func equality() {
+        for count in 0...40 {
+            let a = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            a.withUnsafeBufferPointer { pa in
+                #expect(count == 0 || ShortBytes.equal(pa.baseAddress!, pa.baseAddress!, count: count))
+                for k in 0..<count {
+                    var b = a
+                    b[k] ^= 0x20
+                    b.withUnsafeBufferPointer { pb in
+                        #expect(!ShortBytes.equal(pa.baseAddress!, pb.baseAddress!, count: count), "length \(count), byte \(k)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -262,8 +262,9 @@ struct EvaluationTests {
             }
         }
         #expect(checked == 5 * 7 * 19)
-        // Keys tell lags and periods apart.
-        #expect(DueDates.key(lags[1], .quarter(FiscalYear(2025), 2)) != DueDates.key(lags[3], .quarter(FiscalYear(2025), 2)))
-        #expect(DueDates.key(Lag(days: 15, working: false), .month(year: 2025, month: 6)) != DueDates.key(lags[1], .month(year: 2025, month: 6)))
+        // A lag not among those given is worked out too.
+        let other = Lag(days: 15, working: false), june = Period.month(year: 2025, month: 6)
+        #expect(dues.due(other, june) == other.dueDate(after: calendar.endDate(of: june)))
+        #expect(dues.due(other, june) != dues.due(lags[1], june))
     }
 }
