@@ -74,44 +74,55 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(digits: bytes)
     }
 
-    @inline(__always)
-    private init?<C: RandomAccessCollection>(digits bytes: C) where C.Element == UInt8, C.Index == Int {
+    /// Moves `i` past a sign, if there is one there; true for a minus.
+    @inlinable @inline(__always)
+    static func readSign<C: RandomAccessCollection>(_ bytes: C, _ i: inout Int) -> Bool where C.Element == UInt8, C.Index == Int {
+        guard i < bytes.endIndex, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") else { return false }
+        defer { i += 1 }
+        return bytes[i] == UInt8(ascii: "-")
+    }
+
+    /// The significand and scale of a number written in the shape of nearly every figure, an optional
+    /// sign and at most 18 digits with at most one point (18 digits always fit in 64 bits), or nil for
+    /// anything else, which `init?(utf8:)` reads the long way. Inlinable: the data loader, in another
+    /// module, reads every number of every row with it, and a call across modules cost more than the parse.
+    @inlinable @inline(__always)
+    public static func plainParts<C: RandomAccessCollection>(_ bytes: C) -> (significand: Int64, scale: Int8)?
+    where C.Element == UInt8, C.Index == Int {
         var i = bytes.startIndex
         let end = bytes.endIndex
-        var negative = false
-        if i < end && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) {
-            negative = bytes[i] == UInt8(ascii: "-")
+        let negative = DecimalValue.readSign(bytes, &i)
+        guard end - i <= 18 else { return nil }
+        var value: Int64 = 0
+        var scale: Int8 = 0
+        var seenPoint = false
+        var sawDigit = false
+        while i < end {
+            let d = bytes[i] &- 0x30
+            if d < 10 {
+                value = value &* 10 &+ Int64(d)
+                sawDigit = true
+                if seenPoint { scale += 1 }
+            } else if bytes[i] == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
             i += 1
         }
-        // The shape of nearly every figure: at most 18 digits and a point, nothing else. Read in one plain
-        // loop (18 digits always fit in 64 bits); anything else (underscores, more digits, a second
-        // point) goes the long way below.
-        if end - i <= 18 {
-            var value: UInt64 = 0
-            var scale = 0
-            var seenPoint = false
-            var sawDigit = false
-            var k = i
-            while k < end {
-                let d = bytes[k] &- 0x30
-                if d < 10 {
-                    value = value &* 10 &+ UInt64(d)
-                    sawDigit = true
-                    if seenPoint { scale += 1 }
-                } else if bytes[k] == UInt8(ascii: ".") && !seenPoint {
-                    seenPoint = true
-                } else {
-                    break
-                }
-                k += 1
-            }
-            if k == end {
-                guard sawDigit else { return nil }
-                let sig = Int128(value)
-                self.init(significand: negative ? -sig : sig, scale: scale)
-                return
-            }
+        guard sawDigit else { return nil }
+        return (negative ? -value : value, scale)
+    }
+
+    @inline(__always)
+    private init?<C: RandomAccessCollection>(digits bytes: C) where C.Element == UInt8, C.Index == Int {
+        if let plain = DecimalValue.plainParts(bytes) {
+            self.init(significand: plain.significand, scale: plain.scale)
+            return
         }
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        let negative = DecimalValue.readSign(bytes, &i)
         // Digits gather in 64 bits while they fit (18 of them always do), and in 128 only beyond:
         // nearly every figure and target is short, and 128-bit arithmetic per digit cost more than
         // the rest of the parse.

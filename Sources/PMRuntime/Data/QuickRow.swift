@@ -131,9 +131,8 @@ enum QuickDomain: Sendable {
     }
 }
 
-/// A number cell of the usual shape: an optional sign, then at most 18 digits with at most one point,
-/// read as `DecimalValue(utf8:)` reads it (same significand, same scale) but without leaving this
-/// module. Anything else is nil, and left to the full reading.
+/// A number cell of the usual shape, as `DecimalValue.plainParts` reads it (the same significand and
+/// scale `DecimalValue(utf8:)` gives); nil for anything else, which is left to the full reading.
 struct QuickNumber: Sendable {
     var significand: Int64
     var scale: Int8
@@ -144,33 +143,7 @@ struct QuickNumber: Sendable {
 
     @inline(__always)
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> QuickNumber? {
-        var i = 0
-        let end = bytes.count
-        var negative = false
-        if i < end && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) {
-            negative = bytes[i] == UInt8(ascii: "-")
-            i += 1
-        }
-        guard end - i <= 18, i < end else { return nil }
-        var value: Int64 = 0
-        var scale: Int8 = 0
-        var seenPoint = false
-        var sawDigit = false
-        while i < end {
-            let d = bytes[i] &- 0x30
-            if d < 10 {
-                value = value &* 10 &+ Int64(d)
-                sawDigit = true
-                if seenPoint { scale += 1 }
-            } else if bytes[i] == UInt8(ascii: ".") && !seenPoint {
-                seenPoint = true
-            } else {
-                return nil
-            }
-            i += 1
-        }
-        guard sawDigit else { return nil }
-        return QuickNumber(significand: negative ? -value : value, scale: scale)
+        DecimalValue.plainParts(bytes).map { QuickNumber(significand: $0.significand, scale: $0.scale) }
     }
 }
 

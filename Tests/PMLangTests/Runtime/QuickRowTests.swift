@@ -103,17 +103,19 @@ struct QuickRowTests {
         return DataValidationTests.header + lines.joined(separator: "\n") + "\n"
     }
 
+    /// The data one loader reads from `csv`, quickly or in full, and how many rows it read quickly.
+    static func read(_ csv: String, _ f: Framework, quickly: Bool) throws -> (data: PeriodData, quick: Int) {
+        var loader = DataLoader(framework: f)
+        loader.readsQuickly = quickly
+        try loader.read(bytes: Array(csv.utf8), name: "rows.csv")
+        return (loader.data, loader.rowsReadQuickly)
+    }
+
     @Test("the quick and the full reading keep the same figures, rejections and flags", arguments: [1, 2, 3, 4, 5] as [UInt64])
     func sameAsFull(seed: UInt64) throws {
         let f = framework(QuickRowTests.measures)
         let csv = QuickRowTests.rows(seed: seed)
-        func read(quickly: Bool) throws -> (data: PeriodData, quick: Int) {
-            var loader = DataLoader(framework: f)
-            loader.readsQuickly = quickly
-            try loader.read(bytes: Array(csv.utf8), name: "rows.csv")
-            return (loader.data, loader.rowsReadQuickly)
-        }
-        let full = try read(quickly: false), quick = try read(quickly: true)
+        let full = try QuickRowTests.read(csv, f, quickly: false), quick = try QuickRowTests.read(csv, f, quickly: true)
         #expect(full.quick == 0)
         // Many rows are of the usual shape and many are not: both readings are exercised.
         #expect(quick.quick > 150 && full.data.rejected.count > 100 && !full.data.flags.isEmpty)
@@ -125,13 +127,7 @@ struct QuickRowTests {
         let f = framework(QuickRowTests.measures)
         for byMeasure in [false, true] {
             let csv = QuickRowTests.rows(seed: 1, faults: false, byMeasure: byMeasure)
-            func read(quickly: Bool) throws -> (data: PeriodData, quick: Int) {
-                var loader = DataLoader(framework: f)
-                loader.readsQuickly = quickly
-                try loader.read(bytes: Array(csv.utf8), name: "rows.csv")
-                return (loader.data, loader.rowsReadQuickly)
-            }
-            let full = try read(quickly: false), quick = try read(quickly: true)
+            let full = try QuickRowTests.read(csv, f, quickly: false), quick = try QuickRowTests.read(csv, f, quickly: true)
             // Every row but those that let older years go, those of the formula that is not a plain
             // ratio (D.3), those outside the plan (2027/28), and those whose measure is looked up.
             #expect(quick.quick > (byMeasure ? 200 : 500))
