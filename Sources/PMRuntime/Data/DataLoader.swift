@@ -713,7 +713,7 @@ public struct DataLoader {
     var latestYear: Int?
     /// Figures let go, for PM502: a bit per period of each measure's own frequency, counted from the
     /// year before the plan (periods outside the plan were rejected before they got here).
-    var evicted: [[UInt64]]
+    private var evicted: [[UInt64]]
     /// Duplicates of figures let go, whose first row is still to be named.
     private(set) var firstRowsWanted: [FirstRowWanted] = []
 
@@ -807,7 +807,7 @@ public struct DataLoader {
 
     var periods = TextCache<Period?>(limit: 10_000)
     // A `submitted` column names a date on every row, from few distinct ones.
-    var dates = TextCache<CalendarDate?>(limit: 100_000)
+    private var dates = TextCache<CalendarDate?>(limit: 100_000)
 
     mutating func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         dates.value(bytes) { CalendarDate(parsing: String(decoding: $0, as: UTF8.self)) }

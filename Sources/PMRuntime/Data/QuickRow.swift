@@ -68,12 +68,12 @@ extension DataLoader {
         let line = Int32(clamping: record.line)
         let capacity = 2 * info.frequency.periodsPerYear
 
-        settle(info.index)
         if info.formula == nil {
             guard let column = c.value, let v = QuickNumber.parse(CSVRecord.trimmedBytes(record.field(column))),
                   info.domain.admits(v)
             else { return .needsFullRead }
             base.rowsRead = c.rowsBefore + record.number - 1
+            settle(info.index)
             store[info.index].appendPacked(key: key, year: year.start, line: line, fileIndex: UInt16(fileIndex),
                                            significand: v.significand, scale: v.scale, submittedDay: submittedDay, capacity: capacity)
             return .accepted
@@ -89,6 +89,7 @@ extension DataLoader {
         let value = (numerator * multiplier).divided(by: denominator, places: DecimalValue.maxScale)
         guard value.isValid, info.domain.admits(value) else { return .needsFullRead }
         base.rowsRead = c.rowsBefore + record.number - 1
+        settle(info.index)
         store[info.index].appendRatio(key: key, year: year.start, line: line, fileIndex: UInt16(fileIndex), value: value,
                                       numerator: PackedDecimal(significand: n.significand, scale: n.scale),
                                       denominator: PackedDecimal(significand: d.significand, scale: d.scale),
