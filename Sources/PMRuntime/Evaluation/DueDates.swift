@@ -9,6 +9,8 @@ import PMLang
 struct DueDates: Sendable {
     /// The lags in the table, in the order of their rows (a framework uses a few).
     private let lags: [Lag]
+    /// Their rows by lag, for a framework that uses many: a few are found quicker by a scan.
+    private let rows: [Lag: Int]
     private let firstYear: Int
     private let yearCount: Int
     /// By `slot`: the due date.
@@ -21,6 +23,7 @@ struct DueDates: Sendable {
         self.calendar = calendar
         let lags = Set(lags).sorted { ($0.days, $0.working ? 1 : 0) < ($1.days, $1.working ? 1 : 0) }
         self.lags = lags
+        rows = lags.count > 8 ? Dictionary(uniqueKeysWithValues: lags.enumerated().map { ($1, $0) }) : [:]
         firstYear = years.lowerBound
         yearCount = years.count
         var dates = [CalendarDate](repeating: CalendarDate(dayNumber: 0), count: lags.count * years.count * 4 * 12)
@@ -62,7 +65,7 @@ struct DueDates: Sendable {
     /// When the figure for `period` is due, under `lag`.
     func due(_ lag: Lag, _ period: Period) -> CalendarDate {
         let year = calendar.fiscalYear(of: period).start - firstYear
-        if year >= 0, year < yearCount, let l = lags.firstIndex(of: lag) {
+        if year >= 0, year < yearCount, let l = rows.isEmpty ? lags.firstIndex(of: lag) : rows[lag] {
             return dates[DueDates.slot(lag: l, year: year, years: yearCount, period: period, calendar: calendar)]
         }
         return lag.dueDate(after: calendar.endDate(of: period))

@@ -262,7 +262,13 @@ struct EvaluationTests {
             }
         }
         #expect(checked == 5 * 7 * 19)
-        // A lag not among those given is worked out too.
+        // Many lags are found by their table; a lag not among those given is worked out too.
+        let many = (0..<40).map { Lag(days: $0, working: $0 % 3 == 0) }
+        let manyDues = DueDates(lags: many, years: 2025...2025, calendar: calendar)
+        for lag in many {
+            let q = Period.quarter(FiscalYear(2025), 3)
+            #expect(manyDues.due(lag, q) == lag.dueDate(after: calendar.endDate(of: q)), "\(lag)")
+        }
         let other = Lag(days: 15, working: false), june = Period.month(year: 2025, month: 6)
         #expect(dues.due(other, june) == other.dueDate(after: calendar.endDate(of: june)))
         #expect(dues.due(other, june) != dues.due(lags[1], june))
