@@ -39,8 +39,6 @@ public struct DataLoader {
         let simpleRatio: (Int, Int)?
         /// The unit's domain, for `quickRow`.
         let domain: QuickDomain
-        /// For a ratio whose figures are percentages: the numerator may not exceed the denominator.
-        let isPercent: Bool
 
         /// Position in the framework's measures.
         let index: Int
@@ -62,7 +60,6 @@ public struct DataLoader {
             self.unit = measure.unit
             self.lag = measure.lag
             self.domain = QuickDomain(measure.unit)
-            self.isPercent = measure.unit?.kind == .percent
             if let r = ratio, case .component(let a) = r.numerator, case .component(let b) = r.denominator,
                let ai = components.firstIndex(of: a.value), let bi = components.firstIndex(of: b.value) {
                 self.simpleRatio = (ai, bi)
@@ -132,7 +129,7 @@ public struct DataLoader {
     var base = PeriodData()
     /// The accepted figures, by the measure's position in the framework.
     var store: [Figures]
-    var lastInfo: MeasureInfo?
+    private var lastInfo: MeasureInfo?
     private var filesRead = 0
     /// Which share of the measures this loader keeps when several read the same files side by side
     /// (`load(_:framework:period:shards:)`): those whose entry in `owners` is `shardIndex`.
@@ -150,7 +147,7 @@ public struct DataLoader {
     var flagSegment = 4096
     /// The files whose header has been read, in order: `Observation.fileIndex` points into it.
     var fileNames: [String] = []
-    var lastIDBytes: [UInt8] = []
+    private var lastIDBytes: [UInt8] = []
     /// Whether rows of the usual shape are read by `quickRow` before `row` (tests compare the two).
     var readsQuickly = true
     /// The rows `quickRow` accepted.
@@ -395,6 +392,13 @@ public struct DataLoader {
         var milestone: Int?, completed: Int?
         /// Whether any commentary column is present (most data files have none).
         var hasCommentary: Bool { comment != nil || cause != nil || action != nil || recovery != nil }
+
+        /// Whether the record has commentary in any of these columns.
+        @inline(__always)
+        func commentary(in record: CSVRecord) -> Bool {
+            hasCommentary && !(DataLoader.blank(record, comment) && DataLoader.blank(record, cause)
+                               && DataLoader.blank(record, action) && DataLoader.blank(record, recovery))
+        }
         /// The rows read before this file's: a record's number in the file gives its number among all rows.
         var rowsBefore = 0
         /// The column of each formula component (by its number in `MeasureTable.componentIDs`), nil
@@ -611,42 +615,34 @@ public struct DataLoader {
             return true
         }
         let extraFields = record.count > c.count && (c.count..<record.count).contains(where: { !record.isBlank($0) })
-        // Rows usually come grouped by measure: when the id's bytes are the last row's, reuse its lookup.
+        // Rows usually come grouped by measure, in the framework's order: the last row's measure and the
+        // next are tried before the id is looked up.
         let idBytes = CSVRecord.trimmedBytes(record.field(c.measure))
         let info: MeasureInfo
-        if let last = lastInfo, DataLoader.same(idBytes, lastIDBytes) {
-            info = last
+        if let known = lastOrNext(idBytes) {
+            info = known
         } else {
-            if let next = expectedNext(idBytes) {
-                // Files usually list measures in the framework's order: the next measure's id is tried
-                // first, which spares hashing the id and a look into a table of every measure, whose
-                // cache misses were a twelfth of loading's time at 100,000 measures.
-                info = next
-            } else {
-                let id = String(decoding: idBytes, as: UTF8.self)
-                guard !id.isEmpty, projects[id] == nil, let found = measures[id] else {
-                    guard isLead else { return true }
-                    if extraFields {
-                        reject(origin, .malformedRow, DataLoader.extraFieldsReason(record, c))
-                        return true
-                    }
-                    let periodText = Cell(bytes: CSVRecord.trimmedBytes(record.field(c.period)))
-                    if id.isEmpty {
-                        reject(origin, .unknownMeasure, "no measure given", period: periodText.description)
-                    } else if let project = projects[id] {
-                        projectRow(record, columns: c, project: project, origin: self.origin(origin), periodText: periodText)
-                    } else {
-                        var reason = "no measure or project `\(id)` in the framework"
-                        if let hint = suggestion(for: id) { reason += "; \(hint)" }
-                        reject(origin, .unknownMeasure, reason, measure: id, period: periodText.description)
-                    }
+            let id = String(decoding: idBytes, as: UTF8.self)
+            guard !id.isEmpty, projects[id] == nil, let found = measures[id] else {
+                guard isLead else { return true }
+                if extraFields {
+                    reject(origin, .malformedRow, DataLoader.extraFieldsReason(record, c))
                     return true
                 }
-                info = found
+                let periodText = Cell(bytes: CSVRecord.trimmedBytes(record.field(c.period)))
+                if id.isEmpty {
+                    reject(origin, .unknownMeasure, "no measure given", period: periodText.description)
+                } else if let project = projects[id] {
+                    projectRow(record, columns: c, project: project, origin: self.origin(origin), periodText: periodText)
+                } else {
+                    var reason = "no measure or project `\(id)` in the framework"
+                    if let hint = suggestion(for: id) { reason += "; \(hint)" }
+                    reject(origin, .unknownMeasure, reason, measure: id, period: periodText.description)
+                }
+                return true
             }
-            lastInfo = info
-            lastIDBytes.removeAll(keepingCapacity: true)
-            lastIDBytes.append(contentsOf: idBytes)
+            info = found
+            remember(info, idBytes)
         }
         guard owns(info) else { return false }
         if extraFields {
@@ -681,14 +677,15 @@ public struct DataLoader {
             markEvicted(info, period)
             return true
         }
-        if reportPeriod == nil, year.start > (latestYear ?? Int.min) { advance(to: year.start) }
-        if c.hasCommentary, !(DataLoader.blank(record, c.comment) && DataLoader.blank(record, c.cause)
-                                && DataLoader.blank(record, c.action) && DataLoader.blank(record, c.recovery)) {
+        if reportPeriod == nil, year.start > (latestYear ?? Int.min) {
+            advance(to: year.start)
+            settle(info.index)  // this row began a year: its own measure's old years go now
+        }
+        if c.commentary(in: record) {
             o.commentary = Commentary(comment: DataLoader.optional(record, c.comment), cause: DataLoader.optional(record, c.cause),
                                       action: DataLoader.optional(record, c.action), recovery: DataLoader.optional(record, c.recovery))
         }
         // Two years of the measure's periods are the most it keeps: room for them is made once.
-        settle(info.index)  // again, should this row have begun a year
         store[info.index].append(period, year: year.start, o, capacity: 2 * info.frequency.periodsPerYear)
         return true
     }
@@ -781,6 +778,26 @@ public struct DataLoader {
             DataLoader.mark(&bits, DataLoader.ordinal(p, year: y, perYear: perYear, from: base, calendar: calendar))
         }
         swap(&bits, &evicted[i])
+    }
+
+    /// The measure of the row before, or the one after it in the framework, when `idBytes` is its id
+    /// (remembered as the last); nil otherwise. Files usually list measures in the framework's order:
+    /// trying the next measure first spares hashing the id and a look into a table of every measure,
+    /// whose cache misses were a twelfth of loading's time at 100,000 measures.
+    @inline(__always)
+    mutating func lastOrNext(_ idBytes: UnsafeBufferPointer<UInt8>) -> MeasureInfo? {
+        if let last = lastInfo, DataLoader.same(idBytes, lastIDBytes) { return last }
+        guard let next = expectedNext(idBytes) else { return nil }
+        remember(next, idBytes)
+        return next
+    }
+
+    /// Remembers the measure of the row just read, and its id's bytes.
+    @inline(__always)
+    mutating func remember(_ info: MeasureInfo, _ idBytes: UnsafeBufferPointer<UInt8>) {
+        lastInfo = info
+        lastIDBytes.removeAll(keepingCapacity: true)
+        lastIDBytes.append(contentsOf: idBytes)
     }
 
     /// The measure after the last row's in the framework, when `idBytes` is its id.

@@ -26,17 +26,7 @@ extension DataLoader {
     mutating func quickRow(_ record: CSVRecord, columns c: Columns) -> QuickRead {
         guard record.malformed == nil, record.count <= c.count else { return .needsFullRead }
         let idBytes = CSVRecord.trimmedBytes(record.field(c.measure))
-        let info: MeasureInfo
-        if let last = lastInfo, DataLoader.same(idBytes, lastIDBytes) {
-            info = last
-        } else if let next = expectedNext(idBytes) {
-            info = next
-            lastInfo = next
-            lastIDBytes.removeAll(keepingCapacity: true)
-            lastIDBytes.append(contentsOf: idBytes)
-        } else {
-            return .needsFullRead
-        }
+        guard let info = lastOrNext(idBytes) else { return .needsFullRead }
         guard owns(info) else { return .anothersMeasure }
 
         let periodBytes = CSVRecord.trimmedBytes(record.field(c.period))
@@ -59,10 +49,7 @@ extension DataLoader {
             else { return .needsFullRead }
             submittedDay = Int32(clamping: date.dayNumber)
         }
-        if c.hasCommentary, !(DataLoader.blank(record, c.comment) && DataLoader.blank(record, c.cause)
-                                && DataLoader.blank(record, c.action) && DataLoader.blank(record, c.recovery)) {
-            return .needsFullRead
-        }
+        if c.commentary(in: record) { return .needsFullRead }
         let fileIndex = fileNames.count - 1
         guard fileIndex < Int(UInt16.max) else { return .needsFullRead }
         let line = Int32(clamping: record.line)
@@ -85,9 +72,9 @@ extension DataLoader {
         else { return .needsFullRead }
         let n = ni == 0 ? v0 : v1, d = di == 0 ? v0 : v1
         let numerator = n.decimal, denominator = d.decimal
-        guard !denominator.isZero, !(info.isPercent && numerator > denominator) else { return .needsFullRead }
+        guard !denominator.isZero, !(info.domain == .percent && numerator > denominator) else { return .needsFullRead }
         let value = (numerator * multiplier).divided(by: denominator, places: DecimalValue.maxScale)
-        guard value.isValid, info.domain.admits(value) else { return .needsFullRead }
+        guard value.isValid, info.unit?.domainViolation(value) == nil else { return .needsFullRead }
         base.rowsRead = c.rowsBefore + record.number - 1
         settle(info.index)
         store[info.index].appendRatio(key: key, year: year.start, line: line, fileIndex: UInt16(fileIndex), value: value,
@@ -98,7 +85,8 @@ extension DataLoader {
     }
 }
 
-/// The values a unit admits, as `MeasureUnit.domainViolation` states them, asked without a message.
+/// The values a unit admits, as `MeasureUnit.domainViolation` states them, asked of a plain number's
+/// significand and scale without making a decimal or a message.
 enum QuickDomain: Sendable {
     case any, nonNegative, whole, percent
 
@@ -119,15 +107,6 @@ enum QuickDomain: Sendable {
         case .whole: return v.significand >= 0 && v.scale == 0
         // 100 at the number's scale fits in 64 bits up to 16 places.
         case .percent: return v.significand >= 0 && v.scale <= 16 && v.significand <= 100 * QuickNumber.pow10[Int(v.scale)]
-        }
-    }
-
-    @inline(__always) func admits(_ v: DecimalValue) -> Bool {
-        switch self {
-        case .any: return true
-        case .nonNegative: return !v.isNegative
-        case .whole: return !v.isNegative && v.isInteger
-        case .percent: return !(v < .zero || v > .hundred)
         }
     }
 }

@@ -214,7 +214,8 @@ struct QuickRowTests {
                     let fullSays = unit.domainViolation(q.decimal) == nil
                     // Quick may decline what the full check admits (it then reads the row in full); never the reverse.
                     if domain.admits(q) { #expect(fullSays, "\(kind) \(text)") }
-                    #expect(domain.admits(q.decimal) == fullSays, "\(kind) \(text)")
+                    // A whole number inside the domain, the usual figure, is always admitted quickly.
+                    if fullSays && q.scale == 0 { #expect(domain.admits(q), "\(kind) \(text)") }
                 }
             }
         }
