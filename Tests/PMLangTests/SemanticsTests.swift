@@ -14,6 +14,29 @@ struct SemanticsTests {
         #expect(d("12_500").description == "12500")
     }
 
+    @Test("decimals are written at a given number of places, the same as text, as bytes and in place, and never past their room", arguments: [
+        ("46", 1, "46.0"), ("-0.05", 1, "-0.1"), ("0.05", 1, "0.1"), ("-0.04", 1, "0.0"), ("0.5", 0, "1"), ("-2.5", 0, "-3"),
+        ("0.000123", 6, "0.000123"), ("-0.000123", 8, "-0.00012300"), ("7", 0, "7"), ("123.456", 2, "123.46"),
+        ("0", 3, "0.000"), ("99999999999999999999999999999", 2, "99999999999999999999999999999.00"),
+        ("-12345678901234567890.123456789", 9, "-12345678901234567890.123456789"),
+    ] as [(String, Int, String)])
+    func decimalText(_ text: String, _ places: Int, _ expected: String) {
+        let v = d(text)
+        #expect(v.formatted(places: places) == expected)
+        var bytes: [UInt8] = [0x2A]
+        v.formatted(places: places, into: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "*" + expected)
+        // In place: exactly the text, and not a byte written past the room it was promised.
+        let room = DecimalValue.formattedCapacity(places: places)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: room + 8)
+        defer { buffer.deallocate() }
+        buffer.initialize(repeating: 0xEE, count: room + 8)
+        let n = v.formatted(places: places, at: buffer)
+        #expect(String(decoding: UnsafeBufferPointer(start: buffer, count: n), as: UTF8.self) == expected)
+        #expect((room..<room + 8).allSatisfy { buffer[$0] == 0xEE })
+        #expect(d(v.description) == v)
+    }
+
     @Test("long numbers read exactly on either side of 18 digits, and 31 significant digits are refused", arguments: [
         "123456789012345678", "1234567890123456789", "-98765432109876543210", "000000000000000000000042.5",
         "123456789012345678901234567890", "-0.000000000000000001", "99999999999999999.9", "1_000_000_000_000_000_000",

@@ -329,41 +329,59 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     private static func render(_ sig: Int128, _ scale: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(24)
-        render(sig, scale, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        String(unsafeUninitializedCapacity: formattedCapacity(places: scale)) { write(sig, scale, at: $0.baseAddress!) }
     }
 
     /// Appends `formatted(places:)`'s text to `out`, with no `String` in between (reports write many).
     public func formatted(places: Int, into out: inout [UInt8]) {
-        guard isValid else { out.append(contentsOf: "invalid".utf8); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalValue.formattedCapacity(places: places)) { buf in
+            let n = formatted(places: places, at: buf.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(start: buf.baseAddress!, count: n))
+        }
+    }
+
+    /// The most bytes `formatted(places:at:)` writes at `places` decimal places.
+    public static func formattedCapacity(places: Int) -> Int { max(places, 0) + 44 }
+
+    /// Writes `formatted(places:)`'s text at `out`, which has room for `formattedCapacity(places:)`
+    /// bytes, and returns how many it wrote: a report writer stores it in place.
+    public func formatted(places: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard isValid else {
+            let invalid: StaticString = "invalid"
+            out.update(from: invalid.utf8Start, count: invalid.utf8CodeUnitCount)
+            return invalid.utf8CodeUnitCount
+        }
         let r = places >= scale
             ? DecimalValue(significand: significand * DecimalValue.pow10(places - scale), scale: places)
             : rounded(places: places)
-        DecimalValue.render(r.significand, r.scale, into: &out)
+        return DecimalValue.write(r.significand, r.scale, at: out)
     }
 
-    private static func render(_ sig: Int128, _ scale: Int, into out: inout [UInt8]) {
-        // Digits into a stack buffer, least significant first, then out in order: `String(Int128)` and
-        // `String.insert` were the bulk of writing a large report.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { digits in
-            var n = 0
-            if sig.magnitude <= UInt128(UInt64.max) {
-                var m = UInt64(sig.magnitude)
-                repeat { digits[n] = UInt8(truncatingIfNeeded: m % 10) + 0x30; n += 1; m /= 10 } while m > 0
-            } else {
-                var m = sig.magnitude
-                repeat { digits[n] = UInt8(truncatingIfNeeded: m % 10) + 0x30; n += 1; m /= 10 } while m > 0
-            }
-            while n <= scale { digits[n] = 0x30; n += 1 }  // leading zeros
-            if sig < 0 { out.append(UInt8(ascii: "-")) }
-            var i = n
-            while i > 0 {
-                i -= 1
-                if scale > 0 && i == scale - 1 { out.append(UInt8(ascii: ".")) }
-                out.append(digits[i])
-            }
+    /// Writes the digits of `sig` with `scale` decimals at `out` (room for `formattedCapacity(places: scale)`
+    /// bytes) and returns how many: `String(Int128)` and `String.insert` were the bulk of writing a large report.
+    private static func write(_ sig: Int128, _ scale: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+        // The digits, least significant first, at the far end of the room, then moved into place.
+        let room = formattedCapacity(places: scale)
+        var n = 0
+        @inline(__always) func put(_ d: UInt8) { out[room - 1 - n] = d; n += 1 }
+        if sig.magnitude <= UInt128(UInt64.max) {
+            var m = UInt64(sig.magnitude)
+            repeat { put(UInt8(truncatingIfNeeded: m % 10) + 0x30); m /= 10 } while m > 0
+        } else {
+            var m = sig.magnitude
+            repeat { put(UInt8(truncatingIfNeeded: m % 10) + 0x30); m /= 10 } while m > 0
         }
+        while n <= scale { put(0x30) }  // leading zeros
+        // Now digit i (from the least significant) is at out[room - 1 - i].
+        var w = 0
+        if sig < 0 { out[w] = UInt8(ascii: "-"); w += 1 }
+        var i = n
+        while i > 0 {
+            i -= 1
+            if scale > 0 && i == scale - 1 { out[w] = UInt8(ascii: "."); w += 1 }
+            out[w] = out[room - 1 - i]
+            w += 1
+        }
+        return w
     }
 }

@@ -59,37 +59,39 @@ public indirect enum JSON: Sendable, Hashable {
     public static func quote(_ s: String, into out: inout [UInt8]) {
         // Scan and copy the UTF-8 in place: iterating `String.UTF8View` byte by byte costs several times
         // as much.
-        func appendIfPlain(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
-            // Eight bytes at a time: a word with no control byte, quote, backslash, DEL or 0xE2 (the lead
-            // byte of U+2028 and U+2029) is plain; only a word that might not be is looked at byte by byte.
-            var i = 0
-            let n = buf.count
-            if let base = buf.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while i + 8 <= n {
-                    let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    if JSON.mayNeedEscape(w) { break }
-                    i += 8
-                }
-            }
-            while i < n {
-                if JSON.needsEscape(buf[i]) { return false }
-                i += 1
-            }
+        var s = s
+        let plain = s.withUTF8 { buf -> Bool in
+            guard isPlain(buf) else { return false }
             out.append(0x22)
             out.append(contentsOf: buf)
             out.append(0x22)
             return true
         }
-        // A small string (up to 15 bytes) is held inline, not contiguously: read from a copy on the stack.
-        let plain = s.utf8.withContiguousStorageIfAvailable(appendIfPlain) ?? {
-            var small = s
-            return small.withUTF8(appendIfPlain)
-        }()
         if plain { return }
         var text = ""
         quote(s, into: &text)
         out.append(contentsOf: text.utf8)
+    }
+
+    /// Whether UTF-8 text can go between quotes as it is, with nothing to escape.
+    public static func isPlain(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Eight bytes at a time: a word with no control byte, quote, backslash, DEL or 0xE2 (the lead
+        // byte of U+2028 and U+2029) is plain; only a word that might not be is looked at byte by byte.
+        var i = 0
+        let n = buf.count
+        if let base = buf.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                if JSON.mayNeedEscape(w) { break }
+                i += 8
+            }
+        }
+        while i < n {
+            if JSON.needsEscape(buf[i]) { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Whether a byte may start something that needs escaping: a control byte, `"`, `\`, DEL, or 0xE2

@@ -21,9 +21,9 @@ public struct Forecast: Sendable {
 public struct Flag: Sendable, Hashable {
     public var code: String?
     /// A data flag's facts (worded when read, as the data flag's are), or the message itself.
-    private var detail: DataFlag.Detail
+    private(set) var detail: DataFlag.Detail
     /// The measure a data flag is about, for its wording.
-    private var measure: String
+    private(set) var measure: String
 
     public init(code: String? = nil, _ message: String) {
         self.code = code

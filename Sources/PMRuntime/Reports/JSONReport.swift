@@ -42,7 +42,7 @@ public enum JSONReport {
             w.key("file"); w.string(f.origin.file)
             w.key("line"); w.int(f.origin.line)
             w.key("measure"); w.string(f.measure)
-            w.key("message"); w.string(f.message)
+            w.key("message"); w.message(f.measure, f.detail)
             w.end()
         }
         w.end()
@@ -77,13 +77,13 @@ public enum JSONReport {
         w.key("actual"); figure(m.actual)
         w.key("aim"); w.string(m.aim)
         w.key("annualTarget"); figure(m.annualTarget)
-        w.key("commentary"); w.value(commentary(m.commentary))
+        w.key("commentary"); commentary(m.commentary, into: &w)
         w.key("committee"); w.string(m.committee)
         w.key("flags"); w.beginArray()
         for f in m.flags {
             w.element(); w.beginObject()
             w.key("code"); w.string(f.code)
-            w.key("message"); w.string(f.message)
+            w.key("message"); w.message(f.measure, f.detail)
             w.end()
         }
         w.end()
@@ -122,6 +122,17 @@ public enum JSONReport {
         w.end()
         w.key("ytdActual"); figure(m.ytdActual)
         w.key("ytdPlan"); figure(m.ytdPlan)
+        w.end()
+    }
+
+    /// The same as `commentary(_:)`, written directly: every measure has one, nearly always null.
+    static func commentary(_ c: Commentary?, into w: inout JSONWriter) {
+        guard let c, !c.isEmpty else { return w.null() }
+        w.beginObject()
+        if let x = c.action { w.key("action"); w.string(x) }
+        if let x = c.cause { w.key("cause"); w.string(x) }
+        if let x = c.comment { w.key("comment"); w.string(x) }
+        if let x = c.recovery { w.key("recovery"); w.string(x) }
         w.end()
     }
 

@@ -4,21 +4,39 @@ import PMLang
 /// `"key": value`, empty containers as `{}` and `[]`), for the large parts of a report where building a
 /// `JSON` value per field costs more than the writing. Callers give an object's keys in sorted order;
 /// debug builds check it.
+///
+/// The bytes go into a buffer the writer owns and writes through a pointer: each piece reserves room
+/// once and is stored byte by byte, where an array's `append` checked uniqueness and capacity for every
+/// piece, and a national report has millions of pieces. A writer is used in one place at a time (copies
+/// share the buffer).
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
-    private struct Container {
-        var open: UInt8
-        var close: UInt8
-        var members = 0
-        #if DEBUG
-        var lastKey = ""
-        #endif
+    /// Owns the buffer and frees it when the last writer using it goes.
+    private final class Storage {
+        let base: UnsafeMutablePointer<UInt8>
+        init(capacity: Int) { base = .allocate(capacity: capacity) }
+        deinit { base.deallocate() }
     }
-    private var stack: [Container] = []
-    /// Where the bytes go as they gather (see `ReportStream`); nil keeps them all in `bytes`.
+    private var storage: Storage
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    /// The open containers: their number, and for each (bit `level`, the outermost at bit 0) whether it
+    /// is an array and whether it has a member yet. A report nests a few levels; 64 is the limit.
+    private var depth = 0
+    private var arrays: UInt64 = 0
+    private var filled: UInt64 = 0
+    #if DEBUG
+    private var lastKeys: [String] = []
+    #endif
+    /// Where the bytes go as they gather (see `ReportStream`); nil keeps them all.
     private var stream: ReportStream?
 
-    init() { bytes.reserveCapacity(1 << 16) }
+    init() {
+        capacity = 1 << 16
+        storage = Storage(capacity: capacity)
+        base = storage.base
+    }
 
     /// A writer that hands its bytes to `stream` a megabyte at a time, between the elements of arrays.
     init(streamingTo stream: ReportStream) {
@@ -26,11 +44,40 @@ struct JSONWriter {
         self.stream = stream
     }
 
+    /// The bytes written so far.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Room for `n` more bytes; returns where they go. The caller adds what it wrote to `count`.
+    @inline(__always) private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + n > capacity { grow(to: count + n) }
+        return base + count
+    }
+
+    private mutating func grow(to needed: Int) {
+        capacity = max(needed, 2 * capacity)
+        let bigger = Storage(capacity: capacity)
+        bigger.base.update(from: base, count: count)
+        storage = bigger
+        base = bigger.base
+    }
+
+    /// Appends bytes as they are.
+    private mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let start = b.baseAddress, !b.isEmpty else { return }
+        reserve(b.count).update(from: start, count: b.count)
+        count += b.count
+    }
+
+    private mutating func append(_ s: StaticString) {
+        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
     /// Hands on the bytes gathered so far when there are enough of them to be worth a write.
     mutating func spillIfFull() {
-        guard let size = stream?.spillSize, bytes.count >= size else { return }
-        bytes.withUnsafeBufferPointer { stream!.write(bytes: $0) }
-        bytes.removeAll(keepingCapacity: true)
+        guard let size = stream?.spillSize, count >= size else { return }
+        let written = bytes
+        stream!.write(bytes: written)
+        count = 0
     }
 
     /// The stream, once finished, handed back to its owner.
@@ -38,20 +85,12 @@ struct JSONWriter {
 
     /// Ends the document (a final line break) and hands on the rest.
     mutating func finishStream() {
-        bytes.append(0x0A)
-        bytes.withUnsafeBufferPointer { stream?.write(bytes: $0) }
-        bytes.removeAll()
+        reserve(1)[0] = 0x0A
+        count += 1
+        let written = bytes
+        stream?.write(bytes: written)
+        count = 0
         stream?.finish()
-    }
-
-    /// Appends what `fill` writes into a scratch buffer of `capacity` bytes (it returns how many), in one
-    /// copy: a member's separator, indent and key were eight appends, each checking the array's
-    /// uniqueness and capacity, and keys were most of the cost of the JSON report.
-    private mutating func append(capacity: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buf in
-            let n = fill(buf.baseAddress!)
-            bytes.append(contentsOf: UnsafeBufferPointer(start: buf.baseAddress!, count: n))
-        }
     }
 
     /// Writes a line break and the indent of `depth` levels at `p`; returns the bytes written.
@@ -63,39 +102,53 @@ struct JSONWriter {
 
     /// Counts a new member of the innermost container and returns what comes before it: the container's
     /// opening bracket for the first, a comma for the others.
-    private mutating func separator() -> UInt8 {
-        let last = stack.count - 1
-        defer { stack[last].members += 1 }
-        return stack[last].members == 0 ? stack[last].open : 0x2C
+    @inline(__always) private mutating func separator() -> UInt8 {
+        let bit: UInt64 = 1 << UInt64(depth - 1)
+        if filled & bit != 0 { return 0x2C }
+        filled |= bit
+        return arrays & bit != 0 ? 0x5B : 0x7B
     }
 
     /// Before a member of the innermost container: its opening bracket or a comma, then the indent.
     private mutating func member() {
-        guard !stack.isEmpty else { return }
-        let depth = stack.count
+        guard depth > 0 else { return }
         let separator = separator()
-        append(capacity: 2 + 2 * depth) { p in
-            p[0] = separator
-            return 1 + JSONWriter.newline(p + 1, depth: depth)
-        }
+        let p = reserve(2 + 2 * depth)
+        p[0] = separator
+        count += 1 + JSONWriter.newline(p + 1, depth: depth)
     }
 
-    mutating func beginObject() { stack.append(Container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))) }
-    mutating func beginArray() { stack.append(Container(open: UInt8(ascii: "["), close: UInt8(ascii: "]"))) }
+    private mutating func begin(array: Bool) {
+        precondition(depth < 64, "JSON nested more than 64 levels")
+        let bit: UInt64 = 1 << UInt64(depth)
+        if array { arrays |= bit } else { arrays &= ~bit }
+        filled &= ~bit
+        depth += 1
+        #if DEBUG
+        lastKeys.append("")
+        #endif
+    }
+
+    mutating func beginObject() { begin(array: false) }
+    mutating func beginArray() { begin(array: true) }
 
     mutating func end() {
-        let c = stack.removeLast()
-        let depth = stack.count
-        append(capacity: 2 + 2 * depth) { p in
-            if c.members == 0 {
-                p[0] = c.open
-                p[1] = c.close
-                return 2
-            }
-            let n = JSONWriter.newline(p, depth: depth)
-            p[n] = c.close
-            return n + 1
+        depth -= 1
+        #if DEBUG
+        lastKeys.removeLast()
+        #endif
+        let bit: UInt64 = 1 << UInt64(depth)
+        let close: UInt8 = arrays & bit != 0 ? 0x5D : 0x7D
+        let p = reserve(2 + 2 * depth)
+        if filled & bit == 0 {
+            p[0] = close == 0x5D ? 0x5B : 0x7B
+            p[1] = close
+            count += 2
+            return
         }
+        let n = JSONWriter.newline(p, depth: depth)
+        p[n] = close
+        count += n + 1
     }
 
     /// An object member's key; the value follows. Keys are literals of plain ASCII, so they are copied
@@ -104,23 +157,21 @@ struct JSONWriter {
         #if DEBUG
         let text = k.description
         assert(k.withUTF8Buffer { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C } }, "a key that needs escaping")
-        assert(stack.last?.lastKey ?? "" < text || stack.last?.members == 0, "JSON keys out of order: \(text) after \(stack.last?.lastKey ?? "")")
-        stack[stack.count - 1].lastKey = text
+        assert(lastKeys[depth - 1] < text || filled & (1 << UInt64(depth - 1)) == 0, "JSON keys out of order: \(text) after \(lastKeys[depth - 1])")
+        lastKeys[depth - 1] = text
         #endif
-        let depth = stack.count
         let separator = separator()
-        let count = k.utf8CodeUnitCount
-        append(capacity: 6 + 2 * depth + count) { p in
-            p[0] = separator
-            var n = 1 + JSONWriter.newline(p + 1, depth: depth)
-            p[n] = 0x22
-            (p + n + 1).update(from: k.utf8Start, count: count)
-            n += 1 + count
-            p[n] = 0x22
-            p[n + 1] = 0x3A
-            p[n + 2] = 0x20
-            return n + 3
-        }
+        let length = k.utf8CodeUnitCount
+        let p = reserve(6 + 2 * depth + length)
+        p[0] = separator
+        var n = 1 + JSONWriter.newline(p + 1, depth: depth)
+        p[n] = 0x22
+        (p + n + 1).update(from: k.utf8Start, count: length)
+        n += 1 + length
+        p[n] = 0x22
+        p[n + 1] = 0x3A
+        p[n + 2] = 0x20
+        count += n + 3
     }
 
     /// Before an array element.
@@ -130,7 +181,7 @@ struct JSONWriter {
     /// same bytes as writing them one by one, for the parts of a report that run to many thousands.
     mutating func elements<T: Sendable>(_ items: [T], _ body: @Sendable (T, inout JSONWriter) -> Void) {
         let chunk = 1_000
-        guard items.count > 2 * chunk, let inner = stack.last else {
+        guard items.count > 2 * chunk, depth > 0 else {
             for item in items {
                 element()
                 body(item, &self)
@@ -138,54 +189,135 @@ struct JSONWriter {
             }
             return
         }
-        let outer = stack
+        let (outerDepth, outerArrays, outerFilled) = (depth, arrays, filled)
+        #if DEBUG
+        let outerKeys = lastKeys
+        #endif
         let ranges = ParallelMap.chunks(items.count, size: chunk)
         // Made on every core at most a few chunks ahead and written in order as they come, so that a
         // streamed report holds a few chunks, not the whole array.
-        ParallelMap.forEachInOrder(ranges.count, window: 8, { k -> [UInt8] in
+        ParallelMap.forEachInOrder(ranges.count, window: 8, { k -> JSONWriter in
             // A writer at the same depth, as if the elements before this chunk had been written.
             var w = JSONWriter()
-            w.stack = outer
-            if k > 0 { w.stack[w.stack.count - 1].members = inner.members + ranges[k].lowerBound }
+            (w.depth, w.arrays, w.filled) = (outerDepth, outerArrays, outerFilled)
+            #if DEBUG
+            w.lastKeys = outerKeys
+            #endif
+            if k > 0 { w.filled |= 1 << UInt64(outerDepth - 1) }
             for i in ranges[k] { w.element(); body(items[i], &w) }
-            return w.bytes
+            return w
         }, consume: { part in
-            bytes.append(contentsOf: part)
+            append(part.bytes)
             spillIfFull()
         })
-        stack[stack.count - 1].members += items.count
+        filled |= 1 << UInt64(depth - 1)
     }
 
     mutating func string(_ s: String?) {
-        guard let s else { return null() }
-        JSON.quote(s, into: &bytes)
+        guard var s else { return null() }
+        // Most strings need no escaping: copied whole between quotes. The rest go the long way.
+        let plain = s.withUTF8 { b -> Bool in
+            guard JSON.isPlain(b) else { return false }
+            let p = reserve(b.count + 2)
+            p[0] = 0x22
+            if let start = b.baseAddress { (p + 1).update(from: start, count: b.count) }
+            p[b.count + 1] = 0x22
+            count += b.count + 2
+            return true
+        }
+        if plain { return }
+        var quoted: [UInt8] = []
+        JSON.quote(s, into: &quoted)
+        quoted.withUnsafeBufferPointer { append($0) }
     }
+
     mutating func number(_ text: String?) {
-        guard let text else { return null() }
-        bytes.append(contentsOf: text.utf8)
+        guard var text else { return null() }
+        text.withUTF8 { append($0) }
     }
+
     /// A decimal as a JSON number at `places` decimal places, or null.
     mutating func decimal(_ v: DecimalValue?, places: Int) {
         guard let v else { return null() }
-        v.formatted(places: places, into: &bytes)
+        count += v.formatted(places: places, at: reserve(DecimalValue.formattedCapacity(places: places)))
     }
-    mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
-    mutating func bool(_ b: Bool) { bytes.append(contentsOf: (b ? "true" : "false").utf8) }
-    mutating func null() { bytes.append(contentsOf: "null".utf8) }
+
+    mutating func int(_ n: Int) {
+        let p = reserve(20)
+        var m = n.magnitude
+        var digits = 0
+        repeat { digits += 1; m /= 10 } while m > 0
+        let sign = n < 0 ? 1 : 0
+        if sign == 1 { p[0] = 0x2D }
+        m = n.magnitude
+        var i = sign + digits
+        repeat { i -= 1; p[i] = UInt8(truncatingIfNeeded: 0x30 + m % 10); m /= 10 } while m > 0
+        count += sign + digits
+    }
+
+    mutating func bool(_ b: Bool) { append(b ? "true" : "false") }
+    mutating func null() { append("null") }
+
+    /// A flag's message (`DataFlag.message`), worded straight into the bytes.
+    mutating func message(_ measure: String, _ detail: DataFlag.Detail) {
+        switch detail {
+        case .late(let period, let submitted, let due): late(measure, period, submitted: submitted, due: due)
+        case .text(let text): string(text)
+        }
+    }
+
+    /// A late submission's message (see `DataFlag.message`), written as its words are made: at national
+    /// scale there are hundreds of thousands, each written twice.
+    private mutating func late(_ measure: String, _ period: Period, submitted: CalendarDate, due: CalendarDate) {
+        let days = submitted.dayNumber - due.dayNumber
+        var id = measure
+        let plain = id.withUTF8 { JSON.isPlain($0) }
+        // A measure's id is an identifier, which never needs escaping; the long way keeps this exact if
+        // one ever did.
+        guard plain, (1...9998).contains(submitted.year), (1...9998).contains(due.year) else {
+            return string(DataFlag.message(measure, .late(period: period, submitted: submitted, due: due)))
+        }
+        append("\"")
+        id.withUTF8 { append($0) }
+        append(" ")
+        var p = period.description
+        p.withUTF8 { append($0) }
+        append(" submitted ")
+        date(submitted)
+        append(", ")
+        int(days)
+        append(days == 1 ? " day after it was due on " : " days after it was due on ")
+        date(due)
+        append("\"")
+    }
+
+    /// `YYYY-MM-DD`, for a four-digit year.
+    private mutating func date(_ d: CalendarDate) {
+        let p = reserve(10)
+        @inline(__always) func digit(_ n: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + n % 10) }
+        p[0] = digit(d.year / 1000); p[1] = digit(d.year / 100); p[2] = digit(d.year / 10); p[3] = digit(d.year)
+        p[4] = 0x2D; p[5] = digit(d.month / 10); p[6] = digit(d.month)
+        p[7] = 0x2D; p[8] = digit(d.day / 10); p[9] = digit(d.day)
+        count += 10
+    }
 
     /// A value built as `JSON` (the small parts of a report), laid out at the current depth.
-    mutating func value(_ j: JSON) { bytes.append(contentsOf: j.rendered(indent: stack.count).utf8) }
+    mutating func value(_ j: JSON) {
+        var text = j.rendered(indent: depth)
+        text.withUTF8 { append($0) }
+    }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// The text with a final line break, made in one copy.
+    /// The text with a final line break.
     mutating func finishedText() -> String {
         String(decoding: finishedBytes(), as: UTF8.self)
     }
 
-    /// The bytes with a final line break, handed over without a copy.
+    /// The bytes with a final line break.
     mutating func finishedBytes() -> [UInt8] {
-        bytes.append(0x0A)
-        return bytes
+        reserve(1)[0] = 0x0A
+        count += 1
+        return Array(bytes)
     }
 }

@@ -70,6 +70,36 @@ struct JSONWriterTests {
         w.end()
     }
 
+    @Test("each kind of value is written as the JSON value renders it, past the first buffer's size")
+    func values() {
+        let date = { (y: Int, m: Int, d: Int) in CalendarDate(year: y, month: m, day: d)! }
+        let late: [DataFlag.Detail] = [
+            .late(period: .quarter(FiscalYear(2025), 2), submitted: date(2025, 10, 15), due: date(2025, 10, 14)),
+            .late(period: .month(year: 2026, month: 1), submitted: date(2026, 3, 9), due: date(2026, 2, 13)),
+            .late(period: .year(FiscalYear(2024)), submitted: date(2025, 12, 31), due: date(2025, 5, 1)),
+            .text("a note with \"quotes\", a tab\t and a line\nbreak"),
+        ]
+        let long = String(repeating: "é–x", count: 30_000)
+        let texts = ["", "plain", "say \"hi\"\\", "\u{01}\u{7F}\u{2028}", long, "M-0 1"]
+        let ints = [0, 7, -7, 1_000_000, Int.max, Int.min]
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("empty"); w.beginArray(); w.end()
+        w.key("ints"); w.beginArray(); for n in ints { w.element(); w.int(n) }; w.end()
+        w.key("messages"); w.beginArray(); for (i, m) in late.enumerated() { w.element(); w.message("M\(i)", m) }; w.end()
+        w.key("nested"); w.beginObject(); w.key("none"); w.beginObject(); w.end(); w.key("z"); w.null(); w.end()
+        w.key("texts"); w.beginArray(); for t in texts { w.element(); w.string(t) }; w.end()
+        w.key("truth"); w.bool(true)
+        w.end()
+        let expected = JSON.object([
+            "empty": .array([]), "ints": .array(ints.map(JSON.int)),
+            "messages": .array(late.enumerated().map { .string(DataFlag.message("M\($0.offset)", $0.element)) }),
+            "nested": .object(["none": .object([:]), "z": .null]), "texts": .array(texts.map(JSON.string)), "truth": .bool(true),
+        ]).rendered() + "\n"
+        #expect(w.finishedText() == expected)
+        #expect(DataFlag.message("M0", late[0]) == "M0 2025/26 Q2 submitted 2025-10-15, 1 day after it was due on 2025-10-14")
+    }
+
     @Test("chunked elements are byte for byte the elements written one by one", arguments: [0, 1, 1_999, 2_001, 5_432])
     func chunked(count: Int) {
         let items = Array(0..<count)
