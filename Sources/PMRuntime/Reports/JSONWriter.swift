@@ -207,8 +207,13 @@ struct JSONWriter {
             for i in ranges[k] { w.element(); body(items[i], &w) }
             return w
         }, consume: { part in
-            append(part.bytes)
-            spillIfFull()
+            guard stream != nil else { return append(part.bytes) }
+            // Streamed, a chunk goes to the stream from its own buffer: a chunk of a large array is a
+            // megabyte or more, which the stream hands on without copying it once more.
+            let written = bytes
+            stream!.write(bytes: written)
+            count = 0
+            stream!.write(bytes: part.bytes)
         })
         filled |= 1 << UInt64(depth - 1)
     }
