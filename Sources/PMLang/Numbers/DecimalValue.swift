@@ -332,14 +332,6 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
         String(unsafeUninitializedCapacity: formattedCapacity(places: scale)) { write(sig, scale, at: $0.baseAddress!) }
     }
 
-    /// Appends `formatted(places:)`'s text to `out`, with no `String` in between (reports write many).
-    public func formatted(places: Int, into out: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalValue.formattedCapacity(places: places)) { buf in
-            let n = formatted(places: places, at: buf.baseAddress!)
-            out.append(contentsOf: UnsafeBufferPointer(start: buf.baseAddress!, count: n))
-        }
-    }
-
     /// The most bytes `formatted(places:at:)` writes at `places` decimal places.
     public static func formattedCapacity(places: Int) -> Int { max(places, 0) + 44 }
 

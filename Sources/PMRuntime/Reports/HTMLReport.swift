@@ -134,8 +134,6 @@ public enum HTMLReport {
         private var base: UnsafeMutablePointer<UInt8>
         private var room: Int
         private var count = 0
-        /// Where a decimal is formatted before it is copied in (`DecimalValue` formats into an array).
-        private var scratch: [UInt8] = []
 
         init(capacity: Int = 256) {
             room = max(capacity, 64)
@@ -204,16 +202,11 @@ public enum HTMLReport {
                 add(start + from, text.count - from)
             }
         }
-        /// A figure at `places` decimal places, or a dash.
+        /// A figure at `places` decimal places, or a dash, written in place.
         mutating func figure(_ v: DecimalValue?, _ places: Int) {
             guard let v else { return add("–") }
-            // Taken out while it is read, so that writing into the rest does not overlap reading it.
-            var digits: [UInt8] = []
-            swap(&digits, &scratch)
-            digits.removeAll(keepingCapacity: true)
-            v.formatted(places: places, into: &digits)
-            digits.withUnsafeBufferPointer { add($0.baseAddress!, $0.count) }
-            swap(&digits, &scratch)
+            reserve(DecimalValue.formattedCapacity(places: places))
+            count += v.formatted(places: places, at: base + count)
         }
         /// A coordinate as `trim(_:)` writes it.
         mutating func tenths(_ d: Double) {
