@@ -142,9 +142,12 @@ public struct DataLoader {
     /// The row (its position in the stream of rows) of each rejection and each flag, to merge shards in order.
     private(set) var rejectedRows: [Int] = []
     private var flaggedRows: [Int] = []
-    /// The flags, in segments of `flagSegment` (4,096 by default, a third of a megabyte): see `merge`.
+    /// The position of each flag's measure.
+    private var flaggedPositions: [Int32] = []
+    /// The flags, in segments of `flagSegment` (a third of a megabyte unless tests say): see `merge`.
     private var flagSegments: [[DataFlag]] = []
-    var flagSegment = 4096
+    var flagSegment = DataLoader.flagSegmentSize
+    static let flagSegmentSize = 4096
     /// The files whose header has been read, in order: `Observation.fileIndex` points into it.
     var fileNames: [String] = []
     private var lastIDBytes: [UInt8] = []
@@ -154,15 +157,28 @@ public struct DataLoader {
     private(set) var rowsReadQuickly = 0
 
     /// Everything read so far.
-    public var data: PeriodData {
+    public var data: PeriodData { data(inOrder: false) }
+
+    /// Everything read so far, the figures by id (`observations`) or by measure position
+    /// (`figuresInOrder`, with the flags' positions).
+    func data(inOrder: Bool) -> PeriodData {
         var d = base
         d.flags = flagSegments.count == 1 ? flagSegments[0] : Array(flagSegments.joined())
-        d.observations.reserveCapacity(infos.count)
-        for (i, info) in infos.enumerated() where !store[i].isEmpty {
+        if inOrder {
+            d.flagPositions = flaggedPositions
+            d.figuresInOrder.reserveCapacity(infos.count)
+        } else {
+            d.observations.reserveCapacity(infos.count)
+        }
+        for (i, info) in infos.enumerated() {
             // A measure not met since a later year came still holds the years it would have let go.
             var figures = store[i]
             if figures.hasYear(before: keptFrom) { figures.dropYears(before: keptFrom, calendar: calendar) { _, _ in } }
-            if !figures.isEmpty { d.observations[info.id] = figures }
+            if inOrder {
+                d.figuresInOrder.append(figures)
+            } else if !figures.isEmpty {
+                d.observations[info.id] = figures
+            }
         }
         return d
     }
@@ -222,13 +238,15 @@ public struct DataLoader {
     }
 
     public static func load(_ paths: [String], framework runtime: RuntimeFramework, period: Period? = nil, shards: Int? = nil) throws(DataError) -> PeriodData {
-        try load(paths, framework: runtime, period: period, shards: shards, flagSegment: 4096)
+        try load(paths, framework: runtime, period: period, shards: shards, flagSegment: flagSegmentSize)
     }
 
     /// The same, with the loaders' flags held in segments of `flagSegment` (tests make them small), and the
     /// quick reading of rows on or off (tests compare the two).
+    /// With `inOrder`, the figures are given by measure position (`PeriodData.figuresInOrder`) for the
+    /// evaluator, not by id.
     static func load(_ paths: [String], framework runtime: RuntimeFramework, period: Period?, shards: Int?, flagSegment: Int,
-                     readsQuickly: Bool = true) throws(DataError) -> PeriodData {
+                     readsQuickly: Bool = true, inOrder: Bool = false) throws(DataError) -> PeriodData {
         let files = try expand(paths)
         let n = max(1, shards ?? defaultShards(files))
         let table = MeasureTable(runtime.measures)
@@ -267,7 +285,7 @@ public struct DataLoader {
         let wanted = ready.flatMap(\.firstRowsWanted)
         // Every loader numbers every row the same way; each rejection is made by one of them.
         let rejectedRows = wanted.isEmpty ? [] : ready.flatMap(\.rejectedRows).sorted()
-        var data = merge(&ready)
+        var data = merge(&ready, inOrder: inOrder)
         if !wanted.isEmpty {
             DataLoader.nameFirstRows(wanted, in: &data, rejectedRows: rejectedRows, files: data.files, startingAfter: 0) { name, body in
                 try CSVReader.read(path: name, body)
@@ -303,13 +321,13 @@ public struct DataLoader {
 
     /// The data of loaders that read the same files, each for its share of the measures. The loaders are
     /// taken in place: a copy would share their figures, and letting old years go would then copy them all.
-    static func merge(_ loaders: inout [DataLoader]) -> PeriodData {
+    static func merge(_ loaders: inout [DataLoader], inOrder: Bool = false) -> PeriodData {
         // Let go of the same years everywhere: each loader advanced only as far as its own rows went.
         if loaders[0].reportPeriod == nil, let latest = loaders.compactMap(\.latestYear).max() {
             for i in loaders.indices where (loaders[i].latestYear ?? Int.min) < latest { loaders[i].advance(to: latest) }
         }
         for i in loaders.indices { loaders[i].settleAll() }
-        guard loaders.count > 1 else { return loaders[0].data }
+        guard loaders.count > 1 else { return loaders[0].data(inOrder: inOrder) }
         var data = loaders[0].base  // the lead's: rows read, files, columns, projects
         // Rejections and flags in row order, as one loader would have made them: each loader's are in
         // row order already, so they are merged, not sorted (a national return has hundreds of
@@ -322,6 +340,11 @@ public struct DataLoader {
         }
         data.flags = mergeByRow(loaders.map(\.flaggedRows), segments: &segments, size: loaders[0].flagSegment)
         let owners = loaders[0].owners
+        if inOrder {
+            data.flagPositions = mergeByRow(loaders.map(\.flaggedRows), loaders.map(\.flaggedPositions))
+            data.figuresInOrder = loaders[0].infos.indices.map { loaders[Int(owners[$0])].store[$0] }
+            return data
+        }
         data.observations.reserveCapacity(loaders[0].infos.count)
         for (i, info) in loaders[0].infos.enumerated() {
             let figures = loaders[Int(owners[i])].store[i]  // several loaders: every measure has an owner
@@ -574,7 +597,7 @@ public struct DataLoader {
         reject(origin(row), code, reason, measure: measure, period: period)
     }
 
-    mutating func flag(_ f: DataFlag) {
+    mutating func flag(_ f: DataFlag, position: Int) {
         if flagSegments.last.map({ $0.count >= flagSegment }) ?? true {
             var next: [DataFlag] = []
             if !flagSegments.isEmpty { next.reserveCapacity(flagSegment) }
@@ -582,6 +605,7 @@ public struct DataLoader {
         }
         flagSegments[flagSegments.count - 1].append(f)
         flaggedRows.append(base.rowsRead)
+        flaggedPositions.append(Int32(truncatingIfNeeded: position))
     }
 
     /// Why a row with more fields than the header has columns is rejected (PM511).
@@ -982,13 +1006,13 @@ public struct DataLoader {
     mutating func checkSubmitted(_ bytes: UnsafeBufferPointer<UInt8>, _ o: inout Observation, _ info: MeasureInfo, period: Period, origin: RowRef) {
         guard let date = parseDate(bytes) else {
             let text = String(decoding: bytes, as: UTF8.self)
-            flag(DataFlag(origin: self.origin(origin), code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: info.id))
+            flag(DataFlag(origin: self.origin(origin), code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: info.id), position: info.index)
             return
         }
         o.submitted = date
         let due = dueDates.due(info.lag, period)
         if date > due {
-            flag(DataFlag(origin: self.origin(origin), code: .lateSubmission, measure: info.id, detail: .late(period: period, submitted: date, due: due)))
+            flag(DataFlag(origin: self.origin(origin), code: .lateSubmission, measure: info.id, detail: .late(period: period, submitted: date, due: due)), position: info.index)
         }
     }
 

@@ -170,11 +170,26 @@ public struct PeriodData: Sendable {
     public var ignoredColumns: [(file: String, columns: [String])] = []
     /// The files read, in order.
     public var files: [String] = []
+    /// The figures by the position of their measure in the framework's measures, in place of
+    /// `observations` (which is then empty), when the data was loaded to be rated at once
+    /// (`DataLoader.load(_:framework:period:shards:flagSegment:inOrder:)`, as pmrun loads): the evaluator
+    /// reads them by position. Filed and found by id, a national return's 100,000 ids were hashed twice
+    /// more, each a likely cache miss.
+    var figuresInOrder: [Figures] = []
+    /// With `figuresInOrder`, the position of each flag's measure, for each of `flags`.
+    var flagPositions: [Int32] = []
 
     public init() {}
 
     /// Rows accepted (every row read is either accepted or rejected).
     public var rowsAccepted: Int { rowsRead - rejected.count }
+
+    /// Files the figures held by position under their measures' ids (`observations`).
+    mutating func fileByID(_ measures: [RuntimeMeasure]) {
+        for (i, figures) in figuresInOrder.enumerated() where !figures.isEmpty { observations[measures[i].id] = figures }
+        figuresInOrder = []
+        flagPositions = []
+    }
 
     /// The figure for a measure and period.
     public func observation(_ measure: String, _ period: Period) -> Observation? {

@@ -34,7 +34,7 @@ public struct Evaluator: Sendable {
     let calendar: FiscalCalendar
     /// Data flags (PM510) by measure, as positions in `data.flags`, so each measure finds its own without
     /// scanning them all (positions rather than copies: a national return can have hundreds of thousands).
-    let flagsByMeasure: [String: [Int32]]
+    let flagsByMeasure: FlagIndex
     /// Due dates for the plan's years and the year either side, for the lags the measures use.
     let dueDates: DueDates
 
@@ -46,12 +46,19 @@ public struct Evaluator: Sendable {
         let framework = runtime.framework
         self.framework = framework
         self.measures = runtime.measures
+        var data = data
+        if !data.figuresInOrder.isEmpty {
+            precondition(data.figuresInOrder.count == runtime.measures.count, "figures in the order of another framework's measures")
+            // Kept, the figures are shown by id (`Scorecard.data`); only figures let go as they are rated
+            // stay by position.
+            if options.keepsFigures { data.fileByID(runtime.measures) }
+        }
+        self.flagsByMeasure = data.figuresInOrder.isEmpty
+            ? FlagIndex(byID: data.flags)
+            : FlagIndex(positions: data.flagPositions, measures: runtime.measures.count)
         self.data = data
         self.options = options
         self.calendar = framework.calendar
-        var flags: [String: [Int32]] = [:]
-        for (i, f) in data.flags.enumerated() { flags[f.measure, default: []].append(Int32(i)) }
-        self.flagsByMeasure = flags
         // Read in place: mapping the measures copied each one whole to read its lag.
         let lags = runtime.measures.withUnsafeBufferPointer { all in all.indices.map { all[$0].lag } }
         self.dueDates = DueDates(lags: lags, framework: framework)
@@ -69,6 +76,7 @@ public struct Evaluator: Sendable {
         // key: integers are compared per figure, and dates worked out for four periods at most.
         var keys = [Int32](repeating: .min, count: 4)
         for byPeriod in data.observations.values { byPeriod.raiseLatestKeys(&keys) }
+        for byPeriod in data.figuresInOrder { byPeriod.raiseLatestKeys(&keys) }
         let latestOfEach = keys.compactMap(Figures.latestPeriod)
         let calendar = runtime.framework.calendar
         guard let latest = latestOfEach.map(calendar.endDate(of:)).max() else { return nil }
@@ -144,14 +152,14 @@ public struct Evaluator: Sendable {
     func evaluateAll(_ period: Period) -> [MeasureResult] {
         let measures = self.measures
         let chunk = 2_000
-        guard measures.count > chunk else { return measures.map { evaluate($0, reportPeriod: period) } }
+        guard measures.count > chunk else { return measures.indices.map { evaluate(at: $0, reportPeriod: period) } }
         let chunks = ParallelMap.chunks(measures.count, size: chunk)
         // Each chunk writes its results into its own slots of one array: gathered per chunk and joined,
         // the results were held twice at the end (a twentieth of pmrun's peak at national scale).
         return Array(unsafeUninitializedCapacity: measures.count) { buffer, count in
             nonisolated(unsafe) let out = buffer
             _ = ParallelMap.map(chunks.indices) { k in
-                for i in chunks[k] { (out.baseAddress! + i).initialize(to: evaluate(measures[i], reportPeriod: period)) }
+                for i in chunks[k] { (out.baseAddress! + i).initialize(to: evaluate(at: i, reportPeriod: period)) }
             }
             count = measures.count
         }
@@ -162,7 +170,12 @@ public struct Evaluator: Sendable {
     /// so that the results grow as the figures shrink.
     mutating func evaluateAllLettingFiguresGo(_ period: Period) -> [MeasureResult] {
         let measures = self.measures
-        var figures = measures.withUnsafeBufferPointer { all in all.indices.map { data.observations[all[$0].id] ?? Figures() } }
+        var figures: [Figures] = []
+        if data.figuresInOrder.isEmpty {
+            figures = measures.withUnsafeBufferPointer { all in all.indices.map { data.observations[all[$0].id] ?? Figures() } }
+        } else {
+            swap(&figures, &data.figuresInOrder)  // taken, not copied: each is let go once rated
+        }
         data.observations = [:]
         let chunks = ParallelMap.chunks(measures.count, size: 1_000)
         let evaluator = self
@@ -176,7 +189,9 @@ public struct Evaluator: Sendable {
                     // The measures read in place: `measures[i]` copied each one in and out.
                     measures.withUnsafeBufferPointer { all in
                         for i in chunks[k] {
-                            (out.baseAddress! + i).initialize(to: evaluator.evaluate(all[i], figures: byMeasure[i], reportPeriod: period))
+                            (out.baseAddress! + i).initialize(to: evaluator.evaluate(all[i], figures: byMeasure[i],
+                                                                                     flags: evaluator.flagsByMeasure.flags(at: i, id: all[i].id),
+                                                                                     reportPeriod: period))
                             byMeasure[i] = Figures()
                         }
                     }
@@ -216,11 +231,16 @@ public struct Evaluator: Sendable {
         return out
     }
 
-    func evaluate(_ m: RuntimeMeasure, reportPeriod: Period) -> MeasureResult {
-        evaluate(m, figures: data.observations[m.id] ?? Figures(), reportPeriod: reportPeriod)
+    /// The result of the measure at position `i`, its figures read from the data.
+    func evaluate(at i: Int, reportPeriod: Period) -> MeasureResult {
+        measures.withUnsafeBufferPointer { all in
+            let figures = data.figuresInOrder.isEmpty ? data.observations[all[i].id] ?? Figures() : data.figuresInOrder[i]
+            return evaluate(all[i], figures: figures, flags: flagsByMeasure.flags(at: i, id: all[i].id), reportPeriod: reportPeriod)
+        }
     }
 
-    func evaluate(_ m: borrowing RuntimeMeasure, figures byPeriod: Figures, reportPeriod: Period) -> MeasureResult {
+    /// `flags`: the measure's data flags, as positions in `data.flags`.
+    func evaluate(_ m: borrowing RuntimeMeasure, figures byPeriod: Figures, flags: ArraySlice<Int32>, reportPeriod: Period) -> MeasureResult {
         let frequency = m.frequency
         let year = calendar.fiscalYear(of: reportPeriod)
         let k = ratedIndex(frequency, reportPeriod: reportPeriod)
@@ -279,7 +299,7 @@ public struct Evaluator: Sendable {
                 r.flags.append(Flag(code: DiagnosticCode.missingFigure.id, "no figure for \(q) (due \(due))"))
             }
         }
-        for i in flagsByMeasure[m.id] ?? [] {
+        for i in flags {
             r.flags.append(Flag(data.flags[Int(i)]))
         }
 

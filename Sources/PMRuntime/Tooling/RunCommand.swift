@@ -244,7 +244,9 @@ public enum RunCommand {
 
         let data: PeriodData
         do {
-            data = try DataLoader.load(dataFiles, framework: runtime, period: o.period)
+            // By measure position, for the evaluator, which rates them at once.
+            data = try DataLoader.load(dataFiles, framework: runtime, period: o.period, shards: nil,
+                                       flagSegment: DataLoader.flagSegmentSize, inOrder: true)
         } catch {
             io.stderr("Error: \(error.message)\n")
             return 2

@@ -214,7 +214,7 @@ struct ChunkedEvaluationTests {
         framework.measures = Array(repeatElement(framework.measures, count: 4_321 / count + 1).joined())
         let evaluator = Evaluator(framework: framework, data: data, options: EvaluationOptions(period: period("2026/27 Q2"), asOf: exampleAsOf))
         let chunked = evaluator.evaluateAll(period("2026/27 Q2"))
-        let one = evaluator.measures.map { evaluator.evaluate($0, reportPeriod: period("2026/27 Q2")) }
+        let one = evaluator.measures.indices.map { evaluator.evaluate(at: $0, reportPeriod: period("2026/27 Q2")) }
         func text(_ results: [MeasureResult]) -> String {
             var w = JSONWriter()
             w.beginArray()
