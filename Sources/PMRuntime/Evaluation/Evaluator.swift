@@ -109,13 +109,23 @@ public struct Evaluator: Sendable {
     public consuming func scorecard() -> Scorecard {
         let period = options.period!
         let rank = Dictionary(framework.priorities.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        func order(_ priority: String?) -> Int { priority.flatMap { rank[$0] } ?? Int.max }
+        // Measures come in runs of one priority: the last one's rank is tried before the id is hashed.
+        var last: (priority: String, rank: Int)?
+        func order(_ priority: String?) -> Int {
+            guard let priority else { return Int.max }
+            if let last, last.priority == priority { return last.rank }
+            let r = rank[priority] ?? Int.max
+            last = (priority, r)
+            return r
+        }
         // Priority order first, then the order of the source, so every report lists measures the same way.
         // Sort positions, not the results themselves: moving large structs around costs more than the sort.
         var measures = options.keepsFigures ? evaluateAll(period) : evaluateAllLettingFiguresGo(period)
         // Read in place: `measures.map { ... }` copied every result in and out to read one field.
         let keys = measures.withUnsafeBufferPointer { all in all.indices.map { order(all[$0].priority) } }
-        var source = measures.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+        // A framework's files usually go priority by priority, and then the results are in order already.
+        let inOrder = zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 }
+        var source = inOrder ? Array(measures.indices) : measures.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
         // Each result is moved to its place by swaps, cycle by cycle: copying them into a new array
         // counted every string and list of 20,000 results in, and the old array's out again. Swapped in
         // a buffer, which moves the bytes: `Array.swapAt` copies both results in and out.
@@ -411,12 +421,52 @@ public struct Evaluator: Sendable {
         let onTarget = Set(rule)
         var s = Summary()
         s.onTargetRule = rule
-        var byPriority: [String: RatingCounts] = [:]
-        var byCommittee: [String: RatingCounts] = [:]
+        // Tallied by group position in flat counts, each group found by its key with the last key tried
+        // first (measures come in runs of one priority, and often of one committee): counted straight
+        // into `RatingCounts` by key, each measure hashed its rating and both keys into dictionaries
+        // nested in a dictionary, a tenth of rating a national framework on one thread.
+        let ratings = Rating.allCases
+        let counted = ratings.map { onTarget.contains($0) }
+        struct Tally {
+            var byRating: [Int]
+            var missing = 0, onTarget = 0
+            var counts: RatingCounts {
+                var c = RatingCounts()
+                for (k, n) in byRating.enumerated() where n > 0 { c.counts[Rating.allCases[k]] = n }
+                (c.missing, c.onTarget, c.total) = (missing, onTarget, byRating.reduce(0, +))
+                return c
+            }
+        }
+        struct Groups {
+            var position: [String: Int] = [:]
+            var keys: [String] = []
+            var tallies: [Tally] = []
+            var last: (key: String, at: Int)?
+            mutating func at(_ key: String, ratings: Int) -> Int {
+                if let last, last.key == key { return last.at }
+                let at = position[key] ?? {
+                    position[key] = keys.count
+                    keys.append(key)
+                    tallies.append(Tally(byRating: Array(repeating: 0, count: ratings)))
+                    return keys.count - 1
+                }()
+                last = (key, at)
+                return at
+            }
+        }
+        var overall = Tally(byRating: Array(repeating: 0, count: ratings.count))
+        var byPriority = Groups(), byCommittee = Groups()
         func add(_ rating: Rating, missing: Bool, priority: String?, committee: String?) {
-            s.overall.add(rating, missing: missing, onTarget: onTarget)
-            byPriority[priority ?? "", default: RatingCounts()].add(rating, missing: missing, onTarget: onTarget)
-            byCommittee[committee ?? "(no committee)", default: RatingCounts()].add(rating, missing: missing, onTarget: onTarget)
+            let k = ratings.firstIndex(of: rating)!
+            let p = byPriority.at(priority ?? "", ratings: ratings.count), c = byCommittee.at(committee ?? "(no committee)", ratings: ratings.count)
+            overall.byRating[k] += 1
+            byPriority.tallies[p].byRating[k] += 1
+            byCommittee.tallies[c].byRating[k] += 1
+            if missing {
+                overall.missing += 1; byPriority.tallies[p].missing += 1; byCommittee.tallies[c].missing += 1
+            } else if counted[k] {
+                overall.onTarget += 1; byPriority.tallies[p].onTarget += 1; byCommittee.tallies[c].onTarget += 1
+            }
         }
         // In place: `for m in measures`, or even `measures[i].rating`, copies each result (and counts its
         // strings in and out).
@@ -424,11 +474,16 @@ public struct Evaluator: Sendable {
             for i in all.indices { add(all[i].rating, missing: all[i].isMissing, priority: all[i].priority, committee: all[i].committee) }
         }
         for p in projects { add(p.rating, missing: false, priority: p.priority, committee: p.committee) }
+        s.overall = overall.counts
         var priorityTitles = Dictionary(framework.priorities.map { ($0.id.value, $0.title) }, uniquingKeysWith: { a, _ in a })
         priorityTitles[""] = "Not linked to a priority"
         let order = framework.priorities.map(\.id.value) + [""]
-        s.byPriority = order.compactMap { id in byPriority[id].map { GroupSummary(key: id, title: priorityTitles[id] ?? id, counts: $0) } }
-        s.byCommittee = byCommittee.keys.sorted().map { GroupSummary(key: $0, title: $0, counts: byCommittee[$0]!) }
+        s.byPriority = order.compactMap { id in
+            byPriority.position[id].map { GroupSummary(key: id, title: priorityTitles[id] ?? id, counts: byPriority.tallies[$0].counts) }
+        }
+        s.byCommittee = byCommittee.keys.indices.sorted { byCommittee.keys[$0] < byCommittee.keys[$1] }.map {
+            GroupSummary(key: byCommittee.keys[$0], title: byCommittee.keys[$0], counts: byCommittee.tallies[$0].counts)
+        }
         return s
     }
 
