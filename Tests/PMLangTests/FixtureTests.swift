@@ -15,6 +15,10 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
     }
 
     func report(ruleChunkSize: Int? = nil) throws -> String {
+        DiagnosticRenderer.render(try lint(ruleChunkSize: ruleChunkSize), format: .text, version: "test")
+    }
+
+    func lint(ruleChunkSize: Int? = nil, checksWarnings: Bool = true) throws -> LintResult {
         let text = try String(contentsOf: url, encoding: .utf8)
         var files = [try source(url, shownAs: "\(name).pm")]
         if !text.hasPrefix("# standalone") {
@@ -22,8 +26,8 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
         }
         var options = LintOptions(today: fixedToday)
         if let ruleChunkSize { options.ruleChunkSize = ruleChunkSize }
-        let result = Linter.lint(files, options: options)
-        return DiagnosticRenderer.render(result, format: .text, version: "test")
+        options.checksWarnings = checksWarnings
+        return Linter.lint(files, options: options)
     }
 }
 
@@ -42,6 +46,17 @@ struct FixtureTests {
         let whole = try fixture.report()
         #expect(try fixture.report(ruleChunkSize: 1) == whole)
         #expect(try fixture.report(ruleChunkSize: 2) == whole)
+    }
+
+    @Test("without the checks that only warn, as pmrun lints, every fixture has exactly the same errors",
+          arguments: LintFixture.all)
+    func errorsOnly(_ fixture: LintFixture) throws {
+        let all = try fixture.lint(), fast = try fixture.lint(checksWarnings: false)
+        #expect(fast.diagnostics.filter { $0.severity == .error } == all.diagnostics.filter { $0.severity == .error })
+        // The checks left out are those that only warn or inform.
+        let skipped: Set<String> = ["PM202", "PM208", "PM209", "PM211", "PM214", "PM215", "PM309", "PM310", "PM311"]
+        #expect(!fast.diagnostics.contains { skipped.contains($0.code.id) })
+        #expect(DiagnosticCode.catalogue.filter { skipped.contains($0.id) }.allSatisfy { $0.severity != .error })
     }
 
     static let lintCodes = DiagnosticCode.catalogue.filter { $0.id < "PM400" }

@@ -15,13 +15,13 @@ public enum AggregationRules: RuleFamily {
                     out.append(Diagnostic(.aggregateUnit, "`aggregate ratio` on `\(m.id)` needs a formula of the form `numerator / denominator`",
                                           at: at, fix: Fix("add `formula <numerator> / <denominator>\(unit?.kind == .percent ? " * 100" : "")`")))
                 }
-            } else if m.kind == .measure, m.decl.isComplete, let f = m.fields.frequency?.value, f.periodsPerYear > 1 {
+            } else if context.options.checksWarnings, m.kind == .measure, m.decl.isComplete, let f = m.fields.frequency?.value, f.periodsPerYear > 1 {
                 let guess = m.aggregate
                 out.append(Diagnostic(.aggregateInferred,
                                       "`\(m.id)` does not say how its year to date is formed; pmlint assumes `aggregate \(guess.rawValue)`",
                                       at: m.decl.id.range, fix: Fix("add `aggregate \(guess.rawValue)` (or sum, mean, latest, ratio)")))
             }
-            if let formula, let unit, m.isOwn(formula.range) || m.isOwn(m.fields.unit!.range) {
+            if context.options.checksWarnings, let formula, let unit, m.isOwn(formula.range) || m.isOwn(m.fields.unit!.range) {
                 if let problem = formulaProblem(formula.value, unit) {
                     out.append(Diagnostic(.formulaUnit, "formula of `\(m.id)` does not fit its unit: \(problem.0)", at: formula.range,
                                           fix: Fix(problem.1)))

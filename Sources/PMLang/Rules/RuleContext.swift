@@ -16,6 +16,10 @@ public struct LintOptions: Sendable {
     /// suppressions): pmrun, which shows diagnostics only when there are errors and then lints again
     /// with the text kept, so a national framework's source is never held beside its declarations.
     public var keepsText = true
+    /// Whether the checks that can only warn or inform run (PM202, PM208, PM209, PM211, PM214, PM215,
+    /// PM309, PM310, PM311). pmrun, which shows a framework's errors and nothing else, turns them off:
+    /// the errors found are the same either way (a test checks every fixture).
+    public var checksWarnings = true
 
     public init(today: CalendarDate, stretchLimit: DecimalValue? = nil) {
         self.today = today

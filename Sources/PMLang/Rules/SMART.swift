@@ -6,7 +6,7 @@ public enum SMARTRules: RuleFamily {
         let fw = context.framework
         for m in context.measures where m.decl.isComplete {
             specific(m, context, &out)
-            measurable(m, &out)
+            measurable(m, context, &out)
             if m.kind == .measure {
                 if m.decl.lacks(.aim, m.fields.aim) {
                     out.append(Diagnostic(.noAim, "measure `\(m.id)` is not linked to an aim", at: m.decl.id.range,
@@ -20,6 +20,7 @@ public enum SMARTRules: RuleFamily {
             out.append(Diagnostic(.noAim, "project `\(p.id.value)` is not linked to an aim", at: p.id.range,
                                   fix: Fix("add `aim <aim>` naming the aim it serves")))
         }
+        guard context.options.checksWarnings else { return out }
         var served = Set<String>()
         for m in fw.measures { if let a = m.fields.aim { served.insert(a.value) } }
         for p in fw.projects { if let a = p.aim { served.insert(a.value) } }
@@ -39,6 +40,7 @@ public enum SMARTRules: RuleFamily {
                                   fix: Fix("add `definition \"<what is counted, out of what, over what period>\"`")))
             return
         }
+        guard context.options.checksWarnings else { return }
         let words = SMARTRules.wordCount(d.value)
         if words < context.options.minimumDefinitionWords {
             out.append(Diagnostic(.shortDefinition,
@@ -62,7 +64,7 @@ public enum SMARTRules: RuleFamily {
         }
     }
 
-    private static func measurable(_ m: ResolvedMeasure, _ out: inout [Diagnostic]) {
+    private static func measurable(_ m: ResolvedMeasure, _ context: RuleContext, _ out: inout [Diagnostic]) {
         var subject: String { "\(m.kind.rawValue) `\(m.id)`" }
         let at = m.decl.id.range
         if m.decl.lacks(.unit, m.fields.unit) {
@@ -78,7 +80,7 @@ public enum SMARTRules: RuleFamily {
             out.append(Diagnostic(.noPolarity, "\(subject) does not say whether higher or lower is better", at: at,
                                   fix: Fix("add `better higher`, `better lower` or `better within LOW to HIGH`")))
         }
-        if m.decl.lacks(.lag, m.fields.lag) {
+        if context.options.checksWarnings, m.decl.lacks(.lag, m.fields.lag) {
             out.append(Diagnostic(.noLag, "\(subject) has no reporting lag", at: at, fix: Fix("add `lag 10 working days`, or set it in `defaults`")))
         }
     }
@@ -131,6 +133,8 @@ public enum SMARTRules: RuleFamily {
                                   at: targets.range, fix: Fix("add `, \(missing.map { "\($0) <value>" }.joined(separator: ", "))` to the `target` line")))
         }
 
+        // The rest only warns (PM208, PM209, PM215).
+        guard context.options.checksWarnings else { return }
         let polarity = m.fields.better?.value
         let stretchLimit = context.stretchLimit
         // Targets are nearly always written in year order; sort only when they are not.

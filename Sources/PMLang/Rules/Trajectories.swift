@@ -28,7 +28,7 @@ public enum TrajectoryRules: RuleFamily {
                     out.append(Diagnostic(.profileSum, "profile shares of `\(m.id)` sum to \(total)%, not 100%", at: at,
                                           fix: Fix("adjust the shares so they add up to 100%")))
                 }
-                if m.aggregate != .sum {
+                if context.options.checksWarnings, m.aggregate != .sum {
                     out.append(Diagnostic(.profileNotAdditive,
                                           "profile trajectory on `\(m.id)`, whose year to date is its \(m.aggregate.rawValue), not a sum",
                                           at: at, fix: Fix("use `trajectory flat`, `linear` or `values`, or `aggregate sum` if the figures add up")))

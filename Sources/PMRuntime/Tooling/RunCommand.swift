@@ -155,6 +155,8 @@ public enum RunCommand {
         // show; standard input cannot be read again, so its text is kept.
         var options = LintOptions(today: asOf)
         options.keepsText = paths.contains("-")
+        // Only errors stop pmrun, and only errors are shown: the checks that can only warn are pmlint's.
+        options.checksWarnings = false
         var lint = Linter.lint(consume files, options: options)
         if lint.hasErrors && !options.keepsText, let again = try? FileLoader.load(read) {
             options.keepsText = true
