@@ -212,12 +212,6 @@ public struct RatingCounts: Sendable {
     public init() {}
 
     public subscript(r: Rating) -> Int { counts[r] ?? 0 }
-
-    mutating func add(_ rating: Rating, missing isMissing: Bool, onTarget rule: Set<Rating>) {
-        counts[rating, default: 0] += 1
-        total += 1
-        if isMissing { missing += 1 } else if rule.contains(rating) { onTarget += 1 }
-    }
 }
 
 /// A named group in the summary.
