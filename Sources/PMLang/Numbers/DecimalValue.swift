@@ -314,11 +314,7 @@ public struct DecimalValue: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The value with exactly `places` decimals, e.g. `46.0` for `places: 1`.
     public func formatted(places: Int) -> String {
-        guard isValid else { return "invalid" }
-        let r = places >= scale
-            ? DecimalValue(significand: significand * DecimalValue.pow10(places - scale), scale: places)
-            : rounded(places: places)
-        return DecimalValue.render(r.significand, r.scale)
+        String(unsafeUninitializedCapacity: DecimalValue.formattedCapacity(places: places)) { formatted(places: places, at: $0.baseAddress!) }
     }
 
     /// The shortest exact text, e.g. `2.3`, `46`, `-0.05`.
