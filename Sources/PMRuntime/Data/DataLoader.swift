@@ -164,22 +164,14 @@ public struct DataLoader {
     func data(inOrder: Bool) -> PeriodData {
         var d = base
         d.flags = flagSegments.count == 1 ? flagSegments[0] : Array(flagSegments.joined())
-        if inOrder {
-            d.flagPositions = flaggedPositions
-            d.figuresInOrder.reserveCapacity(infos.count)
-        } else {
-            d.observations.reserveCapacity(infos.count)
-        }
-        for (i, info) in infos.enumerated() {
+        d.flagPositions = flaggedPositions
+        d.figuresInOrder = store.map { figures in
             // A measure not met since a later year came still holds the years it would have let go.
-            var figures = store[i]
+            var figures = figures
             if figures.hasYear(before: keptFrom) { figures.dropYears(before: keptFrom, calendar: calendar) { _, _ in } }
-            if inOrder {
-                d.figuresInOrder.append(figures)
-            } else if !figures.isEmpty {
-                d.observations[info.id] = figures
-            }
+            return figures
         }
+        if !inOrder { d.fileByID { infos[$0].id } }
         return d
     }
     /// Where each milestone update came from, for PM502.
@@ -340,16 +332,10 @@ public struct DataLoader {
         }
         data.flags = mergeByRow(loaders.map(\.flaggedRows), segments: &segments, size: loaders[0].flagSegment)
         let owners = loaders[0].owners
-        if inOrder {
-            data.flagPositions = mergeByRow(loaders.map(\.flaggedRows), loaders.map(\.flaggedPositions))
-            data.figuresInOrder = loaders[0].infos.indices.map { loaders[Int(owners[$0])].store[$0] }
-            return data
-        }
-        data.observations.reserveCapacity(loaders[0].infos.count)
-        for (i, info) in loaders[0].infos.enumerated() {
-            let figures = loaders[Int(owners[i])].store[i]  // several loaders: every measure has an owner
-            if !figures.isEmpty { data.observations[info.id] = figures }
-        }
+        data.flagPositions = mergeByRow(loaders.map(\.flaggedRows), loaders.map(\.flaggedPositions))
+        // Several loaders: every measure has an owner.
+        data.figuresInOrder = loaders[0].infos.indices.map { loaders[Int(owners[$0])].store[$0] }
+        if !inOrder { data.fileByID { loaders[0].infos[$0].id } }
         return data
     }
 

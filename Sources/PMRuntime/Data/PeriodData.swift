@@ -184,9 +184,11 @@ public struct PeriodData: Sendable {
     /// Rows accepted (every row read is either accepted or rejected).
     public var rowsAccepted: Int { rowsRead - rejected.count }
 
-    /// Files the figures held by position under their measures' ids (`observations`).
-    mutating func fileByID(_ measures: [RuntimeMeasure]) {
-        for (i, figures) in figuresInOrder.enumerated() where !figures.isEmpty { observations[measures[i].id] = figures }
+    /// Files the figures held by position under their measures' ids (`observations`); `id(i)` is the id
+    /// of the measure at position `i`.
+    mutating func fileByID(_ id: (Int) -> String) {
+        observations.reserveCapacity(figuresInOrder.count)
+        for (i, figures) in figuresInOrder.enumerated() where !figures.isEmpty { observations[id(i)] = figures }
         figuresInOrder = []
         flagPositions = []
     }

@@ -51,7 +51,7 @@ public struct Evaluator: Sendable {
             precondition(data.figuresInOrder.count == runtime.measures.count, "figures in the order of another framework's measures")
             // Kept, the figures are shown by id (`Scorecard.data`); only figures let go as they are rated
             // stay by position.
-            if options.keepsFigures { data.fileByID(runtime.measures) }
+            if options.keepsFigures { data.fileByID { runtime.measures[$0].id } }
         }
         self.flagsByMeasure = data.figuresInOrder.isEmpty
             ? FlagIndex(byID: data.flags)
