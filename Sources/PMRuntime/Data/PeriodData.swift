@@ -143,15 +143,21 @@ public struct DataFlag: Sendable {
         switch detail {
         case .late(let period, let submitted, let due):
             // Built by appending: interpolation cost several times as much, on every late row, twice.
-            let late = submitted.dayNumber - due.dayNumber
-            var s = measure
+            var s = ""
             s.reserveCapacity(measure.utf8.count + 72)
-            s += " "; s += period.description; s += " submitted "; s += submitted.description; s += ", "
-            s += String(late); s += late == 1 ? " day" : " days"; s += " after it was due on "; s += due.description
+            lateWords(measure, period, submitted: submitted, due: due) { s += $0 }
             return s
         case .text(let text):
             return text
         }
+    }
+
+    /// A late return's message, piece by piece, in order: the one wording, for the message as text and
+    /// for the JSON report, which writes the pieces straight into its bytes.
+    static func lateWords(_ measure: String, _ period: Period, submitted: CalendarDate, due: CalendarDate, _ put: (String) -> Void) {
+        let late = submitted.dayNumber - due.dayNumber
+        put(measure); put(" "); put(period.description); put(" submitted "); put(submitted.description); put(", ")
+        put(String(late)); put(late == 1 ? " day after it was due on " : " days after it was due on "); put(due.description)
     }
 }
 

@@ -271,39 +271,21 @@ struct JSONWriter {
         }
     }
 
-    /// A late submission's message (see `DataFlag.message`), written as its words are made: at national
-    /// scale there are hundreds of thousands, each written twice.
+    /// A late submission's message (`DataFlag.lateWords`), its words written as they are made: at
+    /// national scale there are hundreds of thousands, each written twice.
     private mutating func late(_ measure: String, _ period: Period, submitted: CalendarDate, due: CalendarDate) {
-        let days = submitted.dayNumber - due.dayNumber
         var id = measure
-        let plain = id.withUTF8 { JSON.isPlain($0) }
-        // A measure's id is an identifier, which never needs escaping; the long way keeps this exact if
-        // one ever did.
-        guard plain, (1...9998).contains(submitted.year), (1...9998).contains(due.year) else {
+        // A measure's id is an identifier, which never needs escaping, and the other words are plain; the
+        // long way keeps this exact if an id ever did.
+        guard id.withUTF8({ JSON.isPlain($0) }) else {
             return string(DataFlag.message(measure, .late(period: period, submitted: submitted, due: due)))
         }
         append("\"")
-        id.withUTF8 { append($0) }
-        append(" ")
-        var p = period.description
-        p.withUTF8 { append($0) }
-        append(" submitted ")
-        date(submitted)
-        append(", ")
-        int(days)
-        append(days == 1 ? " day after it was due on " : " days after it was due on ")
-        date(due)
+        DataFlag.lateWords(measure, period, submitted: submitted, due: due) { word in
+            var word = word
+            word.withUTF8 { append($0) }
+        }
         append("\"")
-    }
-
-    /// `YYYY-MM-DD`, for a four-digit year.
-    private mutating func date(_ d: CalendarDate) {
-        let p = reserve(10)
-        @inline(__always) func digit(_ n: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + n % 10) }
-        p[0] = digit(d.year / 1000); p[1] = digit(d.year / 100); p[2] = digit(d.year / 10); p[3] = digit(d.year)
-        p[4] = 0x2D; p[5] = digit(d.month / 10); p[6] = digit(d.month)
-        p[7] = 0x2D; p[8] = digit(d.day / 10); p[9] = digit(d.day)
-        count += 10
     }
 
     /// A value built as `JSON` (the small parts of a report), laid out at the current depth.
