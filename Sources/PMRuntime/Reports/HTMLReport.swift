@@ -129,56 +129,22 @@ public enum HTMLReport {
     /// more, and as interpolated strings appended one to another they were most of the cost of the HTML
     /// scorecard.
     struct HTMLBytes: ~Copyable {
-        // Written through a pointer into memory of its own: appended to an array, each piece paid for
-        // a uniqueness check, a room check and the generic copy, about a hundred instructions apiece.
-        private var base: UnsafeMutablePointer<UInt8>
-        private var room: Int
-        private var count = 0
+        private var out: ReportBytes
 
-        init(capacity: Int = 256) {
-            room = max(capacity, 64)
-            base = .allocate(capacity: room)
-        }
-
-        deinit { base.deallocate() }
+        init(capacity: Int = 256) { out = ReportBytes(capacity: capacity) }
 
         /// What has been written.
-        var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
-
-        /// Makes room for `n` more bytes.
-        @inline(__always) private mutating func reserve(_ n: Int) {
-            if count + n > room { grow(count + n) }
-        }
-
-        private mutating func grow(_ needed: Int) {
-            let larger = max(needed, 2 * room)
-            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-            moved.initialize(from: base, count: count)
-            base.deallocate()
-            base = moved
-            room = larger
-        }
+        var bytes: [UInt8] { Array(out.bytes) }
 
         @inline(__always) private mutating func add(_ p: UnsafePointer<UInt8>, _ n: Int) {
-            reserve(n)
-            (base + count).initialize(from: p, count: n)
-            count += n
+            out.append(UnsafeBufferPointer(start: p, count: n))
         }
 
-        @inline(__always) private mutating func add(byte: UInt8) {
-            reserve(1)
-            base[count] = byte
-            count += 1
-        }
+        @inline(__always) private mutating func add(byte: UInt8) { out.append(byte: byte) }
 
-        mutating func add(_ s: StaticString) {
-            add(s.utf8Start, s.utf8CodeUnitCount)
-        }
+        mutating func add(_ s: StaticString) { out.append(s) }
         /// Markup or text known to need no escaping.
-        mutating func add(_ s: String) {
-            var s = s
-            s.withUTF8 { if let p = $0.baseAddress { add(p, $0.count) } }
-        }
+        mutating func add(_ s: String) { out.append(s) }
         /// Text, with `&`, `<`, `>`, `"` and `'` escaped.
         mutating func escaped(_ s: String) {
             var s = s
@@ -205,31 +171,18 @@ public enum HTMLReport {
         /// A figure at `places` decimal places, or a dash, written in place.
         mutating func figure(_ v: DecimalValue?, _ places: Int) {
             guard let v else { return add("–") }
-            reserve(DecimalValue.formattedCapacity(places: places))
-            count += v.formatted(places: places, at: base + count)
+            out.append(v, places: places)
         }
         /// A coordinate as `trim(_:)` writes it.
         mutating func tenths(_ d: Double) {
             guard d.isFinite, abs(d) < 1e15 else { add(byte: UInt8(ascii: "0")); return }
             var n = Int((d * 10).rounded())
             if n < 0 { add(byte: UInt8(ascii: "-")); n = -n }
-            integer(n / 10)
+            out.append(integer: n / 10)
             if n % 10 != 0 {
                 add(byte: UInt8(ascii: "."))
                 add(byte: UInt8(truncatingIfNeeded: 0x30 + n % 10))
             }
-        }
-        /// A whole number of at most 16 digits, written from its last digit back.
-        private mutating func integer(_ n: Int) {
-            reserve(20)
-            var digits = 1, m = n
-            while m >= 10 { digits += 1; m /= 10 }
-            var rest = n
-            for i in stride(from: digits - 1, through: 0, by: -1) {
-                base[count + i] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-                rest /= 10
-            }
-            count += digits
         }
     }
 

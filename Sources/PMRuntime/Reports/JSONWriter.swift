@@ -5,21 +5,9 @@ import PMLang
 /// `JSON` value per field costs more than the writing. Callers give an object's keys in sorted order;
 /// debug builds check it.
 ///
-/// The bytes go into a buffer the writer owns and writes through a pointer: each piece reserves room
-/// once and is stored byte by byte, where an array's `append` checked uniqueness and capacity for every
-/// piece, and a national report has millions of pieces. A writer is used in one place at a time (copies
-/// share the buffer).
+/// The bytes go into a `ReportBytes`; a writer is used in one place at a time (copies share it).
 struct JSONWriter {
-    /// Owns the buffer and frees it when the last writer using it goes.
-    private final class Storage {
-        let base: UnsafeMutablePointer<UInt8>
-        init(capacity: Int) { base = .allocate(capacity: capacity) }
-        deinit { base.deallocate() }
-    }
-    private var storage: Storage
-    private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
+    private var out = ReportBytes(capacity: 1 << 16)
 
     /// The open containers: their number, and for each (bit `level`, the outermost at bit 0) whether it
     /// is an array and whether it has a member yet. A report nests a few levels; 64 is the limit.
@@ -32,11 +20,7 @@ struct JSONWriter {
     /// Where the bytes go as they gather (see `ReportStream`); nil keeps them all.
     private var stream: ReportStream?
 
-    init() {
-        capacity = 1 << 16
-        storage = Storage(capacity: capacity)
-        base = storage.base
-    }
+    init() {}
 
     /// A writer that hands its bytes to `stream` a megabyte at a time, between the elements of arrays.
     init(streamingTo stream: ReportStream) {
@@ -45,39 +29,16 @@ struct JSONWriter {
     }
 
     /// The bytes written so far.
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    var bytes: UnsafeBufferPointer<UInt8> { out.bytes }
 
-    /// Room for `n` more bytes; returns where they go. The caller adds what it wrote to `count`.
-    @inline(__always) private mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        if count + n > capacity { grow(to: count + n) }
-        return base + count
-    }
-
-    private mutating func grow(to needed: Int) {
-        capacity = max(needed, 2 * capacity)
-        let bigger = Storage(capacity: capacity)
-        bigger.base.update(from: base, count: count)
-        storage = bigger
-        base = bigger.base
-    }
-
-    /// Appends bytes as they are.
-    private mutating func append(_ b: UnsafeBufferPointer<UInt8>) {
-        guard let start = b.baseAddress, !b.isEmpty else { return }
-        reserve(b.count).update(from: start, count: b.count)
-        count += b.count
-    }
-
-    private mutating func append(_ s: StaticString) {
-        append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
+    @inline(__always) private mutating func append(_ b: UnsafeBufferPointer<UInt8>) { out.append(b) }
+    @inline(__always) private mutating func append(_ s: StaticString) { out.append(s) }
 
     /// Hands on the bytes gathered so far when there are enough of them to be worth a write.
     mutating func spillIfFull() {
-        guard let size = stream?.spillSize, count >= size else { return }
-        let written = bytes
-        stream!.write(bytes: written)
-        count = 0
+        guard let size = stream?.spillSize, out.count >= size else { return }
+        stream!.write(bytes: out.bytes)
+        out.removeAll()
     }
 
     /// The stream, once finished, handed back to its owner.
@@ -85,11 +46,9 @@ struct JSONWriter {
 
     /// Ends the document (a final line break) and hands on the rest.
     mutating func finishStream() {
-        reserve(1)[0] = 0x0A
-        count += 1
-        let written = bytes
-        stream?.write(bytes: written)
-        count = 0
+        out.append(byte: 0x0A)
+        stream?.write(bytes: out.bytes)
+        out.removeAll()
         stream?.finish()
     }
 
@@ -113,9 +72,9 @@ struct JSONWriter {
     private mutating func member() {
         guard depth > 0 else { return }
         let separator = separator()
-        let p = reserve(2 + 2 * depth)
+        let p = out.reserve(2 + 2 * depth)
         p[0] = separator
-        count += 1 + JSONWriter.newline(p + 1, depth: depth)
+        out.wrote(1 + JSONWriter.newline(p + 1, depth: depth))
     }
 
     private mutating func begin(array: Bool) {
@@ -139,16 +98,16 @@ struct JSONWriter {
         #endif
         let bit: UInt64 = 1 << UInt64(depth)
         let close: UInt8 = arrays & bit != 0 ? 0x5D : 0x7D
-        let p = reserve(2 + 2 * depth)
+        let p = out.reserve(2 + 2 * depth)
         if filled & bit == 0 {
             p[0] = close == 0x5D ? 0x5B : 0x7B
             p[1] = close
-            count += 2
+            out.wrote(2)
             return
         }
         let n = JSONWriter.newline(p, depth: depth)
         p[n] = close
-        count += n + 1
+        out.wrote(n + 1)
     }
 
     /// An object member's key; the value follows. Keys are literals of plain ASCII, so they are copied
@@ -162,7 +121,7 @@ struct JSONWriter {
         #endif
         let separator = separator()
         let length = k.utf8CodeUnitCount
-        let p = reserve(6 + 2 * depth + length)
+        let p = out.reserve(6 + 2 * depth + length)
         p[0] = separator
         var n = 1 + JSONWriter.newline(p + 1, depth: depth)
         p[n] = 0x22
@@ -171,7 +130,7 @@ struct JSONWriter {
         p[n] = 0x22
         p[n + 1] = 0x3A
         p[n + 2] = 0x20
-        count += n + 3
+        out.wrote(n + 3)
     }
 
     /// Before an array element.
@@ -210,9 +169,8 @@ struct JSONWriter {
             guard stream != nil else { return append(part.bytes) }
             // Streamed, a chunk goes to the stream from its own buffer: a chunk of a large array is a
             // megabyte or more, which the stream hands on without copying it once more.
-            let written = bytes
-            stream!.write(bytes: written)
-            count = 0
+            stream!.write(bytes: out.bytes)
+            out.removeAll()
             stream!.write(bytes: part.bytes)
         })
         filled |= 1 << UInt64(depth - 1)
@@ -223,11 +181,11 @@ struct JSONWriter {
         // Most strings need no escaping: copied whole between quotes. The rest go the long way.
         let plain = s.withUTF8 { b -> Bool in
             guard JSON.isPlain(b) else { return false }
-            let p = reserve(b.count + 2)
+            let p = out.reserve(b.count + 2)
             p[0] = 0x22
             if let start = b.baseAddress { (p + 1).update(from: start, count: b.count) }
             p[b.count + 1] = 0x22
-            count += b.count + 2
+            out.wrote(b.count + 2)
             return true
         }
         if plain { return }
@@ -237,28 +195,17 @@ struct JSONWriter {
     }
 
     mutating func number(_ text: String?) {
-        guard var text else { return null() }
-        text.withUTF8 { append($0) }
+        guard let text else { return null() }
+        out.append(text)
     }
 
     /// A decimal as a JSON number at `places` decimal places, or null.
     mutating func decimal(_ v: DecimalValue?, places: Int) {
         guard let v else { return null() }
-        count += v.formatted(places: places, at: reserve(DecimalValue.formattedCapacity(places: places)))
+        out.append(v, places: places)
     }
 
-    mutating func int(_ n: Int) {
-        let p = reserve(20)
-        var m = n.magnitude
-        var digits = 0
-        repeat { digits += 1; m /= 10 } while m > 0
-        let sign = n < 0 ? 1 : 0
-        if sign == 1 { p[0] = 0x2D }
-        m = n.magnitude
-        var i = sign + digits
-        repeat { i -= 1; p[i] = UInt8(truncatingIfNeeded: 0x30 + m % 10); m /= 10 } while m > 0
-        count += sign + digits
-    }
+    mutating func int(_ n: Int) { out.append(integer: n) }
 
     mutating func bool(_ b: Bool) { append(b ? "true" : "false") }
     mutating func null() { append("null") }
@@ -282,16 +229,14 @@ struct JSONWriter {
         }
         append("\"")
         DataFlag.lateWords(measure, period, submitted: submitted, due: due) { word in
-            var word = word
-            word.withUTF8 { append($0) }
+            out.append(word)
         }
         append("\"")
     }
 
     /// A value built as `JSON` (the small parts of a report), laid out at the current depth.
     mutating func value(_ j: JSON) {
-        var text = j.rendered(indent: depth)
-        text.withUTF8 { append($0) }
+        out.append(j.rendered(indent: depth))
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -303,8 +248,7 @@ struct JSONWriter {
 
     /// The bytes with a final line break.
     mutating func finishedBytes() -> [UInt8] {
-        reserve(1)[0] = 0x0A
-        count += 1
-        return Array(bytes)
+        out.append(byte: 0x0A)
+        return Array(out.bytes)
     }
 }
