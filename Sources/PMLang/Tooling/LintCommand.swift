@@ -12,6 +12,8 @@ public struct CommandIO {
     /// built (as compilers do): on a national framework, tearing the syntax trees down took a tenth of
     /// the run. Only the real process sets it; tests get their exit status back.
     public var exitWhenDone = false
+    /// Seconds on a clock that only moves forward, read by `pmrun --timings`; tests set their own.
+    public var clock: () -> Double = SystemProcess.monotonicSeconds
 
     public init(stdout: @escaping (String) -> Void, stderr: @escaping (String) -> Void,
                 environment: [String: String] = [:], stdoutIsTerminal: Bool = false,

@@ -64,6 +64,14 @@ public enum SystemProcess {
 
     /// Whole seconds since 1970-01-01 00:00 UTC.
     public static var secondsSinceEpoch: Int { time(nil) }
+
+    /// Seconds on a clock that only moves forward (not the time of day, which can be set back): for
+    /// measuring how long something took.
+    public static func monotonicSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
 }
 
 #if os(Linux)

@@ -7,7 +7,7 @@ public enum RunCommand {
     public static let version = LintCommand.version
 
     public static let usage = """
-    pmrun <paths> ... --data <csv> ... [--period <period>] [--as-of <date>] [--format <format>] [--output <file>]
+    pmrun <paths> ... --data <csv> ... [--period <period>] [--as-of <date>] [--format <format>] [--output <file>] [--timings]
            pmrun spec <paths> ... [--format markdown|html] [--output <file>]
            pmrun template <paths> ... --period <period> [--output <file>]
            pmrun due <paths> ... [--as-of <date>] [--data <csv> ...]
@@ -33,6 +33,8 @@ public enum RunCommand {
       --output <file>         Write the report to a file (atomically) instead of
                               standard output (`-`). Never one of the inputs.
       --color <when>          Colour in text output. (values: auto, always, never)
+      --timings               After the run, write how long each phase took (linting,
+                              reading the data, rating, writing) to standard error.
       --version               Show the version.
       -h, --help              Show help information.
 
@@ -51,7 +53,7 @@ public enum RunCommand {
 
     """
 
-    static let optionNames = ["--data", "--period", "--as-of", "--format", "--output", "--color", "--version", "--help"]
+    static let optionNames = ["--data", "--period", "--as-of", "--format", "--output", "--color", "--timings", "--version", "--help"]
 
     struct Options {
         var paths: [String] = []
@@ -61,6 +63,7 @@ public enum RunCommand {
         var format = ReportFormat.text
         var output: String?
         var color = "auto"
+        var timings = false
         var showHelp = false
         var showVersion = false
     }
@@ -120,6 +123,7 @@ public enum RunCommand {
                     throw UsageError(message: "The value '\(v)' is invalid for '--color'. Use auto, always or never.")
                 }
                 o.color = v
+            case "--timings": o.timings = true
             case "--version": o.showVersion = true
             case "--help", "-h": o.showHelp = true
             default:
@@ -201,6 +205,7 @@ public enum RunCommand {
 
     /// The scorecard: `pmrun PATH ... --data CSV ...`.
     static func evaluate(_ arguments: [String], io: CommandIO, today: CalendarDate) -> Int32 {
+        var timings = Timings(clock: io.clock)
         let o: Options
         do { o = try parse(arguments) } catch {
             io.stderr("Error: \(error.message)\nUsage: \(usage)\n  See 'pmrun --help' for more information.\n")
@@ -226,6 +231,7 @@ public enum RunCommand {
         }
 
         guard let (linted, files) = loadFramework(o.paths, io: io, asOf: asOf) else { return 2 }
+        timings.end("lint the framework", detail: "\(Timings.count(linted.measures.count)) measures in \(Timings.count(files.count)) file\(files.count == 1 ? "" : "s")")
         // A period outside the plan is said before the data is read: at national scale that takes seconds.
         if let p = o.period, let why = outsidePlan(p, linted) {
             io.stderr("Error: \(why)\n")
@@ -243,6 +249,7 @@ public enum RunCommand {
         // The linter's memory, now empty, goes back to the system before the data is read.
         ProcessMemory.giveBackFreeMemory()
         let framework = runtime.framework
+        timings.end("prepare the measures")
 
         let data: PeriodData
         do {
@@ -255,6 +262,7 @@ public enum RunCommand {
         }
         // So is what the loaders read and merged and no longer need (their rows, their flags' copies).
         ProcessMemory.giveBackFreeMemory()
+        timings.end("read the data", detail: "\(Timings.count(data.rowsRead)) rows in \(Timings.count(dataFiles.count)) file\(dataFiles.count == 1 ? "" : "s")")
         // The figures are let go as each measure is rated: the reports need only the data's counts,
         // rejections and flags, which the scorecard keeps.
         var evaluation = EvaluationOptions(period: o.period, asOf: asOf, charts: o.format == .html)
@@ -273,6 +281,7 @@ public enum RunCommand {
         }
         // And the figures, let go as they were rated, before the report is written.
         ProcessMemory.giveBackFreeMemory()
+        timings.end("rate", detail: "\(Timings.count(scorecard.measures.count)) measures")
         if !framework.planYears.contains(framework.calendar.fiscalYear(of: scorecard.period)) {
             io.stderr("Error: the latest data is for \(scorecard.period), outside the plan; name the period with --period.\n")
             return 2
@@ -313,6 +322,10 @@ public enum RunCommand {
             }
             io.stderr("pmrun: \(loaded.rejected.count) of \(loaded.rowsRead) data row\(loaded.rowsRead == 1 ? "" : "s") rejected.\n")
             status = 1
+        }
+        if o.timings {
+            timings.end("write the report")
+            io.stderr(timings.report())
         }
         // The scorecard is held until the end, so that a process that exits when done never tears it
         // down (at national scale, a twentieth of a second spent freeing what is about to go anyway).

@@ -215,6 +215,32 @@ struct RunCommandTests {
         #expect(!FileManager.default.fileExists(atPath: dash))
     }
 
+    @Test("--timings: each phase's wall-clock time on standard error, after the run; nothing without it")
+    func timings() {
+        // A clock that moves a quarter of a second at each reading: the phases are read in order.
+        var readings = 0.0
+        var out = "", err = ""
+        var io = CommandIO(stdout: { out += $0 }, stderr: { err += $0 })
+        io.clock = { readings += 0.25; return readings }
+        let status = RunCommand.run([examplesPath, "--data", exampleDataPath, "--format", "csv", "--timings"], io: io, today: exampleAsOf)
+        #expect(status == 0)
+        #expect(out == runPMRun([examplesPath, "--data", exampleDataPath, "--format", "csv"]).stdout)
+        #expect(err == """
+        pmrun: timings (wall clock):
+          lint the framework      0.250 s  33 measures in 5 files
+          prepare the measures    0.250 s
+          read the data           0.250 s  473 rows in 4 files
+          rate                    0.250 s  33 measures
+          write the report        0.250 s
+          total                   1.500 s
+
+        """)
+        #expect(!runPMRun([examplesPath, "--data", exampleDataPath]).stderr.contains("timings"))
+        #expect(Timings.seconds(2.0004) == "2.000" && Timings.seconds(0.0456) == "0.046" && Timings.seconds(-1) == "0.000")
+        #expect(Timings.seconds(.nan) == "0.000" && Timings.seconds(.infinity) == "0.000")
+        #expect(Timings.count(5_000_000) == "5,000,000" && Timings.count(473) == "473" && Timings.count(1000) == "1,000")
+    }
+
     @Test("--help and --version")
     func help() {
         #expect(runPMRun(["--help"]).stdout.contains("EXIT STATUS"))
