@@ -11,10 +11,12 @@ pandas once):
   pandas   the same evaluation (bench/evaluate_pandas.py), checked equal to pmrun's at every size;
   floor    reading the same CSV and summing its value column (bench/floor.c).
 
+pmrun's JSON runs also write their phases (--timings); the best run's are tabled beside the floor.
+
 Writes bench/results.md (the table BENCHMARKS.md quotes). --quick runs the two smaller sizes only.
 Work files go to $BENCH_DIR (default .bench/, which git ignores).
 """
-import os, platform, resource, statistics, subprocess, sys, time
+import os, platform, re, resource, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.environ.get("BENCH_DIR", os.path.join(ROOT, ".bench"))
@@ -23,19 +25,28 @@ QUICK = "--quick" in sys.argv
 def sh(*args, **kw):
     return subprocess.run(args, check=True, cwd=ROOT, **kw)
 
-def timed(args, runs=3):
-    """Best wall time (s) and the peak RSS (MB, 2^20 bytes) of that run, of `runs` runs of a whole process."""
+def timed(args, runs=3, phases=None):
+    """Best wall time (s) and the peak RSS (MB, 2^20 bytes) of that run, of `runs` runs of a whole process.
+    With `phases` (a dict), it is filled with the best run's `--timings` lines: phase name -> seconds."""
     best = None
     for _ in range(runs):
-        start = time.perf_counter()
-        p = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(p.pid, 0)
-        wall = time.perf_counter() - start
+        # Standard error to a file, not a pipe: pmrun lists every rejected row there, more than a pipe holds.
+        with open(os.path.join(WORK, "stderr.txt"), "w+") as err:
+            start = time.perf_counter()
+            p = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+            _, status, usage = os.wait4(p.pid, 0)
+            wall = time.perf_counter() - start
+            err.seek(0)
+            text = err.read() if phases is not None else ""
         code = os.waitstatus_to_exitcode(status)
         if code not in (0, 1):
             raise SystemExit(f"{args[0]} exited with {code}: {' '.join(args)}")
         if best is None or wall < best[0]:
             best = (wall, usage.ru_maxrss / 1024)
+            if phases is not None:
+                phases.clear()
+                for m in re.finditer(r"^  (\S.*?) +(\d+\.\d{3}) s", text, re.M):
+                    phases[m.group(1)] = float(m.group(2))
     return best
 
 def dir_size_mb(path):
@@ -97,6 +108,7 @@ def main():
     # pmrun against pandas and the floor
     lines.append("| data rows | measures | CSV size | pmrun JSON | pmrun HTML | pmrun peak, JSON | pmrun peak, HTML | memory / CSV (JSON, HTML) | pandas | pandas peak | floor | pandas ÷ pmrun | pmrun ÷ floor | equal |")
     lines.append("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|")
+    phase_rows = []
     for name, n, rows, seed in sizes:
         if name == "M10": continue
         base = os.path.join(WORK, name)
@@ -107,7 +119,8 @@ def main():
         # one run had left the ratio to the floor at the mercy of the machine's moment. pandas, at a
         # minute a run there, runs once.
         runs = 3 if name == "L" else 5
-        j_wall, j_mb = timed([pmrun, os.path.join(base, "framework"), "--data", data, "--as-of", "2026-11-26", "--format", "json", "--output", os.path.join(base, "pmrun.json")], runs)
+        phases = {}
+        j_wall, j_mb = timed([pmrun, os.path.join(base, "framework"), "--data", data, "--as-of", "2026-11-26", "--format", "json", "--output", os.path.join(base, "pmrun.json"), "--timings"], runs, phases)
         h_wall, h_mb = timed([pmrun, os.path.join(base, "framework"), "--data", data, "--as-of", "2026-11-26", "--format", "html", "--output", os.path.join(base, "pmrun.html")], runs)
         p_wall, p_mb = timed([python, "bench/evaluate_pandas.py", base, "--output", os.path.join(base, "pandas.json")], 1 if name == "L" else 5)
         f_wall, _ = timed([floor] + csv, 5)
@@ -115,6 +128,18 @@ def main():
         equal = "yes" if r.returncode == 0 else "NO: " + r.stdout.splitlines()[0]
         lines.append(f"| {rows:,} | {n:,} | {csv_mb:.1f} MB | {j_wall:.2f} s | {h_wall:.2f} s | {j_mb:.0f} MB | {h_mb:.0f} MB | {j_mb / csv_mb:.1f}x, {h_mb / csv_mb:.1f}x | {p_wall:.2f} s | {p_mb:.0f} MB | {f_wall:.3f} s | "
                      f"{p_wall / j_wall:.1f}x | {j_wall / f_wall:.0f}x | {equal} |")
+        names = ["lint the framework", "prepare the measures", "read the data", "rate", "write the report"]
+        if all(k in phases for k in names):
+            cells = " | ".join(f"{phases[k]:.2f} s" for k in names)
+            phase_rows.append(f"| {rows:,} | {cells} | {phases['read the data'] / f_wall:.1f}x |")
+    # Where the time of the best JSON run went, from pmrun's own --timings; the data's reading (every row
+    # split, checked and stored) is the work the floor does the least of.
+    lines.append("")
+    lines.append("pmrun's phases (`--timings`, the best JSON run above):")
+    lines.append("")
+    lines.append("| data rows | lint the framework | prepare the measures | read the data | rate | write the report | read the data ÷ floor |")
+    lines.append("|--:|--:|--:|--:|--:|--:|--:|")
+    lines.extend(phase_rows)
     text = "\n".join(lines) + "\n"
     with open(os.path.join(ROOT, "bench", "results.md"), "w") as f:
         f.write(f"<!-- written by bench/run.py{' --quick' if QUICK else ''} -->\n" + text)
