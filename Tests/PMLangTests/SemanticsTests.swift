@@ -101,6 +101,18 @@ struct SemanticsTests {
         #expect(CalendarDate(year: 2024, month: 6, day: 30)!.weekday == 7)
     }
 
+    @Test("dates: only YYYY-MM-DD of a real day, from text and from a data cell's bytes alike", arguments: [
+        ("2026-01-15", "2026-01-15"), ("2024-02-29", "2024-02-29"), ("0001-01-01", "0001-01-01"), ("9999-12-31", "9999-12-31"),
+        ("2025-02-29", nil), ("2026-13-01", nil), ("2026-00-10", nil), ("2026-04-31", nil), ("2026-04-00", nil),
+        ("0000-06-01", nil), ("2026-1-15", nil), ("2026/01/15", nil), ("2026-01-15 ", nil), ("2026-01-1x", nil),
+        ("２０２６-01-15", nil), ("", nil), ("15/01/2026", nil), ("+026-01-15", nil),
+    ] as [(String, String?)])
+    func dateForms(text: String, expected: String?) {
+        #expect(CalendarDate(parsing: text)?.description == expected)
+        let fromBytes = Array(text.utf8).withUnsafeBufferPointer { CalendarDate(utf8: $0) }
+        #expect(fromBytes?.description == expected)
+    }
+
     @Test("every period form parses, from text and from a data cell's bytes alike", arguments: [
         ("2024/25", "2024/25"), ("2024/25 Q1", "2024/25 Q1"), ("Q1 2024/25", "2024/25 Q1"), ("q4 2024/25", "2024/25 Q4"),
         ("2024/25 H2", "2024/25 H2"), ("  2024/25\tQ3 ", "2024/25 Q3"), ("2025-03", "2025-03"),

@@ -833,12 +833,9 @@ public struct DataLoader {
     }
 
     var periods = TextCache<Period?>(limit: 10_000)
-    // A `submitted` column names a date on every row, from few distinct ones.
-    private var dates = TextCache<CalendarDate?>(limit: 100_000)
 
-    mutating func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
-        dates.value(bytes) { CalendarDate(parsing: String(decoding: $0, as: UTF8.self)) }
-    }
+    @inline(__always)
+    func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? { CalendarDate(utf8: bytes) }
 
     /// Whether a cell's bytes are the bytes kept from an earlier row.
     static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
