@@ -42,15 +42,12 @@ public struct DataLoader {
 
         /// Position in the framework's measures.
         let index: Int
-        /// The id's bytes packed, when it is under 16 bytes (nearly every id), to match a row's id
-        /// against the measure expected next without hashing (`DataLoader.row`).
-        let packedID: PackedText?
+        /// What `quickRow` reads of the measure, as a plain value.
+        let quick: QuickInfo
 
         init(measure: borrowing RuntimeMeasure, components: [String], componentIDs: [Int], index: Int) {
             self.index = index
             self.id = measure.id
-            var id = measure.id
-            self.packedID = id.withUTF8 { PackedText($0) }
             self.formula = measure.formula
             self.components = components
             self.componentIDs = componentIDs
@@ -66,6 +63,11 @@ public struct DataLoader {
             } else {
                 self.simpleRatio = nil
             }
+            var quickRatio: QuickInfo.Ratio?
+            if components.count == 2, let (n, d) = simpleRatio, let multiplier {
+                quickRatio = QuickInfo.Ratio(components: (componentIDs[0], componentIDs[1]), numerator: n, denominator: d, multiplier: multiplier)
+            }
+            self.quick = QuickInfo(frequency: frequency, lag: lag, domain: domain, isPlain: formula == nil, ratio: quickRatio)
         }
     }
 
@@ -76,6 +78,13 @@ public struct DataLoader {
         let infos: [MeasureInfo]
         /// Every formula component's name, lower-cased as header columns are keyed, numbered from 0.
         let componentIDs: [String: Int]
+        /// Every measure's `MeasureInfo.quick`, by position.
+        let quick: [QuickInfo]
+        /// Every measure's id, byte after byte, and where each ends: a row's id is matched against the
+        /// measure's bytes in place, where a reference to its `MeasureInfo` cost a retain and a release
+        /// for every row, and keeping the last row's id cost a copy for every measure.
+        let idBytes: [UInt8]
+        let idEnds: [Int]
 
         init(_ measures: [RuntimeMeasure]) {
             var ids: [String: Int] = [:]
@@ -110,6 +119,15 @@ public struct DataLoader {
             self.byID = byID
             self.infos = infos
             self.componentIDs = ids
+            self.quick = infos.map(\.quick)
+            var bytes: [UInt8] = [], ends: [Int] = []
+            ends.reserveCapacity(infos.count)
+            for info in infos {
+                bytes.append(contentsOf: info.id.utf8)
+                ends.append(bytes.count)
+            }
+            self.idBytes = bytes
+            self.idEnds = ends
         }
     }
 
@@ -129,7 +147,11 @@ public struct DataLoader {
     var base = PeriodData()
     /// The accepted figures, by the measure's position in the framework.
     var store: [Figures]
-    private var lastInfo: MeasureInfo?
+    /// The position of the last row's measure, or -1.
+    private var lastIndex = -1
+    let quick: [QuickInfo]
+    private let idBytes: [UInt8]
+    private let idEnds: [Int]
     private var filesRead = 0
     /// Which share of the measures this loader keeps when several read the same files side by side
     /// (`load(_:framework:period:shards:)`): those whose entry in `owners` is `shardIndex`.
@@ -138,7 +160,7 @@ public struct DataLoader {
     /// this loader keeps them all.
     private(set) var owners: [UInt8] = []
     private var isLead: Bool { shardIndex == 0 }
-    @inline(__always) func owns(_ info: MeasureInfo) -> Bool { owners.isEmpty || Int(owners[info.index]) == shardIndex }
+    @inline(__always) func owns(_ index: Int) -> Bool { owners.isEmpty || Int(owners[index]) == shardIndex }
     /// The row (its position in the stream of rows) of each rejection and each flag, to merge shards in order.
     private(set) var rejectedRows: [Int] = []
     private var flaggedRows: [Int] = []
@@ -150,7 +172,6 @@ public struct DataLoader {
     static let flagSegmentSize = 4096
     /// The files whose header has been read, in order: `Observation.fileIndex` points into it.
     var fileNames: [String] = []
-    private var lastIDBytes: [UInt8] = []
     /// Whether rows of the usual shape are read by `quickRow` before `row` (tests compare the two).
     var readsQuickly = true
     /// The rows `quickRow` accepted.
@@ -193,6 +214,9 @@ public struct DataLoader {
         self.calendar = framework.calendar
         self.dueDates = DueDates(lags: table.infos.lazy.map(\.lag), framework: framework)
         self.table = table
+        quick = table.quick
+        idBytes = table.idBytes
+        idEnds = table.idEnds
         for p in framework.projects { projects[p.id.value] = p }
         let n = table.infos.count
         store = Array(repeating: Figures(), count: n)
@@ -630,7 +654,7 @@ public struct DataLoader {
         let idBytes = CSVRecord.trimmedBytes(record.field(c.measure))
         let info: MeasureInfo
         if let known = lastOrNext(idBytes) {
-            info = known
+            info = infos[known]
         } else {
             let id = String(decoding: idBytes, as: UTF8.self)
             guard !id.isEmpty, projects[id] == nil, let found = measures[id] else {
@@ -652,9 +676,9 @@ public struct DataLoader {
                 return true
             }
             info = found
-            remember(info, idBytes)
+            lastIndex = info.index
         }
-        guard owns(info) else { return false }
+        guard owns(info.index) else { return false }
         if extraFields {
             reject(origin, .malformedRow, DataLoader.extraFieldsReason(record, c))
             return true
@@ -790,33 +814,26 @@ public struct DataLoader {
         swap(&bits, &evicted[i])
     }
 
-    /// The measure of the row before, or the one after it in the framework, when `idBytes` is its id
-    /// (remembered as the last); nil otherwise. Files usually list measures in the framework's order:
-    /// trying the next measure first spares hashing the id and a look into a table of every measure,
-    /// whose cache misses were a twelfth of loading's time at 100,000 measures.
+    /// The position of the measure of the row before, or of the one after it in the framework, when
+    /// `idBytes` is its id (remembered as the last); nil otherwise. Files usually list measures in the
+    /// framework's order: trying the next measure first spares hashing the id and a look into a table
+    /// of every measure, whose cache misses were a twelfth of loading's time at 100,000 measures.
     @inline(__always)
-    mutating func lastOrNext(_ idBytes: UnsafeBufferPointer<UInt8>) -> MeasureInfo? {
-        if let last = lastInfo, DataLoader.same(idBytes, lastIDBytes) { return last }
-        guard let next = expectedNext(idBytes) else { return nil }
-        remember(next, idBytes)
+    mutating func lastOrNext(_ idBytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if lastIndex >= 0 && isID(idBytes, of: lastIndex) { return lastIndex }
+        let next = lastIndex + 1
+        guard next < idEnds.count, isID(idBytes, of: next) else { return nil }
+        lastIndex = next
         return next
     }
 
-    /// Remembers the measure of the row just read, and its id's bytes.
+    /// Whether a cell's bytes are exactly the id of the measure at `index`.
     @inline(__always)
-    mutating func remember(_ info: MeasureInfo, _ idBytes: UnsafeBufferPointer<UInt8>) {
-        lastInfo = info
-        lastIDBytes.removeAll(keepingCapacity: true)
-        lastIDBytes.append(contentsOf: idBytes)
-    }
-
-    /// The measure after the last row's in the framework, when `idBytes` is its id.
-    @inline(__always)
-    func expectedNext(_ idBytes: UnsafeBufferPointer<UInt8>) -> MeasureInfo? {
-        guard let last = lastInfo, last.index + 1 < infos.count else { return nil }
-        let next = infos[last.index + 1]
-        guard let packed = next.packedID, let key = PackedText(idBytes), key == packed else { return nil }
-        return next
+    func isID(_ bytes: UnsafeBufferPointer<UInt8>, of index: Int) -> Bool {
+        let start = index == 0 ? 0 : idEnds[index - 1]
+        guard bytes.count == idEnds[index] - start else { return false }
+        guard let p = bytes.baseAddress, bytes.count > 0 else { return true }
+        return idBytes.withUnsafeBufferPointer { ShortBytes.equal(p, $0.baseAddress! + start, count: bytes.count) }
     }
 
     /// "did you mean" for an unknown measure. Each suggestion compares the name with every measure, so

@@ -26,8 +26,9 @@ extension DataLoader {
     mutating func quickRow(_ record: CSVRecord, columns c: Columns) -> QuickRead {
         guard record.malformed == nil, record.count <= c.count else { return .needsFullRead }
         let idBytes = CSVRecord.trimmedBytes(record.field(c.measure))
-        guard let info = lastOrNext(idBytes) else { return .needsFullRead }
-        guard owns(info) else { return .anothersMeasure }
+        guard let index = lastOrNext(idBytes) else { return .needsFullRead }
+        guard owns(index) else { return .anothersMeasure }
+        let info = quick[index]
 
         let periodBytes = CSVRecord.trimmedBytes(record.field(c.period))
         guard let period = QuickPeriod.parse(periodBytes) ?? periods.value(periodBytes, parse: { Period(utf8: $0) }),
@@ -41,7 +42,7 @@ extension DataLoader {
         // Neither held nor let go: later than any period the measure has held. (A period let go without
         // being held was outside the years kept when it came, and is outside them still: the check above.)
         let key = Figures.key(period)
-        guard store[info.index].isLaterThanAny(key) else { return .needsFullRead }
+        guard store[index].isLaterThanAny(key) else { return .needsFullRead }
 
         var submittedDay = Int32.min
         if let column = c.submitted, !record.isBlank(column) {
@@ -55,34 +56,55 @@ extension DataLoader {
         let line = Int32(clamping: record.line)
         let capacity = 2 * info.frequency.periodsPerYear
 
-        if info.formula == nil {
+        if info.isPlain {
             guard let column = c.value, let v = QuickNumber.parse(CSVRecord.trimmedBytes(record.field(column))),
                   info.domain.admits(v)
             else { return .needsFullRead }
             base.rowsRead = c.rowsBefore + record.number - 1
-            settle(info.index)
-            store[info.index].appendPacked(key: key, year: year.start, line: line, fileIndex: UInt16(fileIndex),
+            settle(index)
+            store[index].appendPacked(key: key, year: year.start, line: line, fileIndex: UInt16(fileIndex),
                                            significand: v.significand, scale: v.scale, submittedDay: submittedDay, capacity: capacity)
             return .accepted
         }
-        guard info.components.count == 2, let (ni, di) = info.simpleRatio, let multiplier = info.multiplier,
-              let c0 = c.componentColumns[info.componentIDs[0]], let c1 = c.componentColumns[info.componentIDs[1]],
+        guard let ratio = info.ratio,
+              let c0 = c.componentColumns[ratio.components.0], let c1 = c.componentColumns[ratio.components.1],
               let v0 = QuickNumber.parse(CSVRecord.trimmedBytes(record.field(c0))),
               let v1 = QuickNumber.parse(CSVRecord.trimmedBytes(record.field(c1)))
         else { return .needsFullRead }
-        let n = ni == 0 ? v0 : v1, d = di == 0 ? v0 : v1
+        let n = ratio.numerator == 0 ? v0 : v1, d = ratio.denominator == 0 ? v0 : v1
         let numerator = n.decimal, denominator = d.decimal
         guard !denominator.isZero, !(info.domain == .percent && numerator > denominator) else { return .needsFullRead }
-        let value = (numerator * multiplier).divided(by: denominator, places: DecimalValue.maxScale)
-        guard value.isValid, info.unit?.domainViolation(value) == nil else { return .needsFullRead }
+        let value = (numerator * ratio.multiplier).divided(by: denominator, places: DecimalValue.maxScale)
+        guard value.isValid, info.domain.admits(value) else { return .needsFullRead }
         base.rowsRead = c.rowsBefore + record.number - 1
-        settle(info.index)
-        store[info.index].appendRatio(key: key, year: year.start, line: line, fileIndex: UInt16(fileIndex), value: value,
+        settle(index)
+        store[index].appendRatio(key: key, year: year.start, line: line, fileIndex: UInt16(fileIndex), value: value,
                                       numerator: PackedDecimal(significand: n.significand, scale: n.scale),
                                       denominator: PackedDecimal(significand: d.significand, scale: d.scale),
                                       submittedDay: submittedDay, capacity: capacity)
         return .accepted
     }
+}
+
+/// What `quickRow` reads of a measure, copied out of its `MeasureInfo` as a plain value: read through
+/// the class, every row cost a retain and a release of it.
+struct QuickInfo: Sendable {
+    /// A formula `a / b * k` over two plain components.
+    struct Ratio: Sendable {
+        /// The numbers (`MeasureTable.componentIDs`) of the formula's two components, in its order.
+        var components: (Int, Int)
+        /// Which of the two (0 or 1) is the numerator, and which the denominator.
+        var numerator: Int, denominator: Int
+        var multiplier: DecimalValue
+    }
+
+    var frequency: Frequency
+    var lag: Lag
+    var domain: QuickDomain
+    /// No formula: the row's `value` is the figure.
+    var isPlain: Bool
+    /// Nil for a measure with a formula of any other shape.
+    var ratio: Ratio?
 }
 
 /// The values a unit admits, as `MeasureUnit.domainViolation` states them, asked of a plain number's
@@ -107,6 +129,16 @@ enum QuickDomain: Sendable {
         case .whole: return v.significand >= 0 && v.scale == 0
         // 100 at the number's scale fits in 64 bits up to 16 places.
         case .percent: return v.significand >= 0 && v.scale <= 16 && v.significand <= 100 * QuickNumber.pow10[Int(v.scale)]
+        }
+    }
+
+    /// Whether a value is inside the domain: `MeasureUnit.domainViolation` is nil.
+    @inline(__always) func admits(_ v: DecimalValue) -> Bool {
+        switch self {
+        case .any: return true
+        case .nonNegative: return !v.isNegative
+        case .whole: return !v.isNegative && v.isInteger
+        case .percent: return !(v < .zero || v > .hundred)
         }
     }
 }

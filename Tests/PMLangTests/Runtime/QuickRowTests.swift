@@ -216,7 +216,12 @@ struct QuickRowTests {
                     if domain.admits(q) { #expect(fullSays, "\(kind) \(text)") }
                     // A whole number inside the domain, the usual figure, is always admitted quickly.
                     if fullSays && q.scale == 0 { #expect(domain.admits(q), "\(kind) \(text)") }
+                    // A ratio's quotient, asked as a decimal, gets exactly the full check's answer.
+                    #expect(domain.admits(q.decimal) == fullSays, "\(kind) \(text)")
                 }
+            }
+            for quotient in [DecimalValue(1) / DecimalValue(3), DecimalValue(200) / DecimalValue(3), DecimalValue(-1) / DecimalValue(7)] {
+                #expect(domain.admits(quotient) == (unit.domainViolation(quotient) == nil), "\(kind) \(quotient)")
             }
         }
     }
