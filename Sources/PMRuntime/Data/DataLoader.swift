@@ -804,12 +804,19 @@ public struct DataLoader {
 
     private mutating func letGo(_ i: Int) {
         let base = firstYear?.start ?? 0
-        let perYear = infos[i].frequency.periodsPerYear
-        // Taken out and put back, so that the array stays uniquely referenced and grows in place.
+        let perYear = quick[i].frequency.periodsPerYear
+        // Taken out and put back, so that the array stays uniquely referenced and grows in place; grown
+        // once to hold every period before the years kept, so that marking one is a store.
         var bits: [UInt64] = []
         swap(&bits, &evicted[i])
-        store[i].dropYears(before: keptFrom, calendar: calendar) { p, y in
-            DataLoader.mark(&bits, DataLoader.ordinal(p, year: y, perYear: perYear, from: base, calendar: calendar))
+        let words = ((keptFrom - base) * perYear + 63) / 64
+        if bits.count < words { bits.append(contentsOf: repeatElement(0, count: words - bits.count)) }
+        let calendar = self.calendar
+        bits.withUnsafeMutableBufferPointer { bits in
+            store[i].dropYears(before: keptFrom, calendar: calendar) { p, y in
+                let o = DataLoader.ordinal(p, year: y, perYear: perYear, from: base, calendar: calendar)
+                if o >= 0 && o / 64 < bits.count { bits[o / 64] |= 1 << UInt64(o % 64) }
+            }
         }
         swap(&bits, &evicted[i])
     }

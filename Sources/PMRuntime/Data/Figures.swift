@@ -55,6 +55,14 @@ public struct Figures: Sendable, Sequence {
         }
     }
 
+    /// The financial year (its first calendar year) of the period a key stands for, worked out from the
+    /// key: `calendar.fiscalYear(of: period(key))` without making the period.
+    @inline(__always) static func fiscalYear(_ key: Int32, calendar: FiscalCalendar) -> Int {
+        let y = Int(key >> 6)
+        // Months are keyed by calendar year: those before the year's first month belong to the year before.
+        return (key >> 4) & 3 == 3 && Int(key & 15) < calendar.yearStart ? y - 1 : y
+    }
+
     /// The period a key stands for (the inverse of `key`).
     @inline(__always) static func period(_ key: Int32) -> Period {
         let y = Int(key >> 6), n = Int(key & 15)
@@ -232,10 +240,10 @@ public struct Figures: Sendable, Sequence {
         var kept = 0
         var earliest = Int.max
         for k in entries.indices {
-            let period = Figures.period(entries[k].key)
-            let y = calendar.fiscalYear(of: period).start
+            let key = entries[k].key
+            let y = Figures.fiscalYear(key, calendar: calendar)
             if y < year {
-                dropped(period, y)
+                dropped(Figures.period(key), y)
                 continue
             }
             earliest = Swift.min(earliest, y)

@@ -341,6 +341,21 @@ struct FiguresTests {
         #expect(Set(periods.map(Figures.key)).count == periods.count)
     }
 
+    @Test("a key's financial year is its period's, for every period and every first month of the year")
+    func keyYears() {
+        for yearStart in 1...12 {
+            let calendar = FiscalCalendar(yearStart: yearStart)
+            for year in [1999, 2024, 2025] {
+                var periods: [Period] = [.year(FiscalYear(year))]
+                periods += (1...2).map { .half(FiscalYear(year), $0) } + (1...4).map { .quarter(FiscalYear(year), $0) }
+                periods += (1...12).map { .month(year: year, month: $0) }
+                for p in periods {
+                    #expect(Figures.fiscalYear(Figures.key(p), calendar: calendar) == calendar.fiscalYear(of: p).start, "\(p) from month \(yearStart)")
+                }
+            }
+        }
+    }
+
     @Test("letting old years go reports each figure let go and keeps the rest in order")
     func keep() {
         var figures = Figures()
