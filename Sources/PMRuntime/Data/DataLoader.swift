@@ -42,8 +42,14 @@ public struct DataLoader {
 
         /// Position in the framework's measures.
         let index: Int
-        /// What `quickRow` reads of the measure, as a plain value.
-        let quick: QuickInfo
+        /// What `quickRow` reads of the measure, as a plain value (made once, for `MeasureTable.quick`).
+        var quick: QuickInfo {
+            var quickRatio: QuickInfo.Ratio?
+            if components.count == 2, let (n, d) = simpleRatio, let multiplier {
+                quickRatio = QuickInfo.Ratio(components: (componentIDs[0], componentIDs[1]), numerator: n, denominator: d, multiplier: multiplier)
+            }
+            return QuickInfo(frequency: frequency, lag: lag, domain: domain, isPlain: formula == nil, ratio: quickRatio)
+        }
 
         init(measure: borrowing RuntimeMeasure, components: [String], componentIDs: [Int], index: Int) {
             self.index = index
@@ -63,11 +69,6 @@ public struct DataLoader {
             } else {
                 self.simpleRatio = nil
             }
-            var quickRatio: QuickInfo.Ratio?
-            if components.count == 2, let (n, d) = simpleRatio, let multiplier {
-                quickRatio = QuickInfo.Ratio(components: (componentIDs[0], componentIDs[1]), numerator: n, denominator: d, multiplier: multiplier)
-            }
-            self.quick = QuickInfo(frequency: frequency, lag: lag, domain: domain, isPlain: formula == nil, ratio: quickRatio)
         }
     }
 
