@@ -19,8 +19,8 @@ import PMLang
 public struct DataLoader {
 
     /// What the loader needs to know about one measure, worked out once and shared by every loader that
-    /// reads side by side (it is never changed after it is made). A class, so that looking one up for
-    /// every row costs a reference, not a copy of the measure.
+    /// reads side by side (it is never changed after it is made). A class, so that looking one up for a
+    /// row read in full costs a reference, not a copy of the measure; `quickRow` reads its `QuickInfo`.
     final class MeasureInfo: Sendable {
         /// Copied out of the measure once: reading them through it would copy the whole measure per row.
         let id: String
@@ -879,16 +879,6 @@ public struct DataLoader {
 
     var periods = TextCache<Period?>(limit: 10_000)
 
-    @inline(__always)
-    func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? { CalendarDate(utf8: bytes) }
-
-    /// Whether a cell's bytes are the bytes kept from an earlier row.
-    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        guard let p = a.baseAddress, a.count > 0 else { return true }
-        return b.withUnsafeBufferPointer { ShortBytes.equal(p, $0.baseAddress!, count: a.count) }
-    }
-
     /// Parses the period and checks it against the measure's frequency and the plan (PM508).
     mutating func checkedPeriod(_ text: Cell, _ info: MeasureInfo, origin: RowRef) -> Period? {
         guard !text.bytes.isEmpty else {
@@ -1032,7 +1022,7 @@ public struct DataLoader {
 
     /// PM510: a `submitted` date later than the period end plus the lag. The figure is still used.
     mutating func checkSubmitted(_ bytes: UnsafeBufferPointer<UInt8>, _ o: inout Observation, _ info: MeasureInfo, period: Period, origin: RowRef) {
-        guard let date = parseDate(bytes) else {
+        guard let date = CalendarDate(utf8: bytes) else {
             let text = String(decoding: bytes, as: UTF8.self)
             flag(DataFlag(origin: self.origin(origin), code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: info.id), position: info.index)
             return

@@ -46,7 +46,7 @@ extension DataLoader {
 
         var submittedDay = Int32.min
         if let column = c.submitted, !record.isBlank(column) {
-            guard let date = parseDate(CSVRecord.trimmedBytes(record.field(column))), date <= dueDates.due(info.lag, period)
+            guard let date = CalendarDate(utf8: CSVRecord.trimmedBytes(record.field(column))), date <= dueDates.due(info.lag, period)
             else { return .needsFullRead }
             submittedDay = Int32(clamping: date.dayNumber)
         }
