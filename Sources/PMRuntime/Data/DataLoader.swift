@@ -580,8 +580,8 @@ public struct DataLoader {
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard bytes.count < 16 else { return nil }
-            // Copied into the two words whole, not shifted in one at a time (a period and a date on every
-            // row), with the length in the last byte, so that trailing zero bytes cannot collide.
+            // Copied into the two words whole, not shifted in one at a time (a period on many rows), with
+            // the length in the last byte, so that trailing zero bytes cannot collide.
             var words: (UInt64, UInt64) = (0, 0)
             withUnsafeMutableBytes(of: &words) { raw in
                 if let base = bytes.baseAddress, !bytes.isEmpty { raw.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
@@ -592,8 +592,8 @@ public struct DataLoader {
         }
     }
 
-    /// Values parsed from short cell texts (periods, dates): a file names few distinct ones, each on
-    /// thousands of rows, so each text is parsed once. A small direct-mapped table sits in front of the
+    /// Values parsed from short cell texts (the periods of rows read in full, and those `QuickPeriod`
+    /// does not read): a file names few distinct ones, each on many rows, so each text is parsed once. A small direct-mapped table sits in front of the
     /// dictionary: most lookups hit it and hash nothing.
     struct TextCache<Value> {
         private var known: [PackedText: Value] = [:]
