@@ -430,6 +430,11 @@ public struct Evaluator: Sendable {
         struct Tally {
             var byRating: [Int]
             var missing = 0, onTarget = 0
+            /// One measure rated `ratings[k]`: missing, on target under the rule, or neither.
+            mutating func add(_ k: Int, missing isMissing: Bool, onTarget isOnTarget: Bool) {
+                byRating[k] += 1
+                if isMissing { missing += 1 } else if isOnTarget { onTarget += 1 }
+            }
             var counts: RatingCounts {
                 var c = RatingCounts()
                 for (k, n) in byRating.enumerated() where n > 0 { c.counts[Rating.allCases[k]] = n }
@@ -459,14 +464,9 @@ public struct Evaluator: Sendable {
         func add(_ rating: Rating, missing: Bool, priority: String?, committee: String?) {
             let k = ratings.firstIndex(of: rating)!
             let p = byPriority.at(priority ?? "", ratings: ratings.count), c = byCommittee.at(committee ?? "(no committee)", ratings: ratings.count)
-            overall.byRating[k] += 1
-            byPriority.tallies[p].byRating[k] += 1
-            byCommittee.tallies[c].byRating[k] += 1
-            if missing {
-                overall.missing += 1; byPriority.tallies[p].missing += 1; byCommittee.tallies[c].missing += 1
-            } else if counted[k] {
-                overall.onTarget += 1; byPriority.tallies[p].onTarget += 1; byCommittee.tallies[c].onTarget += 1
-            }
+            overall.add(k, missing: missing, onTarget: counted[k])
+            byPriority.tallies[p].add(k, missing: missing, onTarget: counted[k])
+            byCommittee.tallies[c].add(k, missing: missing, onTarget: counted[k])
         }
         // In place: `for m in measures`, or even `measures[i].rating`, copies each result (and counts its
         // strings in and out).
