@@ -14,6 +14,8 @@ public struct CommandIO {
     public var exitWhenDone = false
     /// Seconds on a clock that only moves forward, read by `pmrun --timings`; tests set their own.
     public var clock: () -> Double = SystemProcess.monotonicSeconds
+    /// Seconds of processor time used by the process on all cores, read by `pmrun --timings`.
+    public var processorClock: () -> Double = SystemProcess.processorSeconds
 
     public init(stdout: @escaping (String) -> Void, stderr: @escaping (String) -> Void,
                 environment: [String: String] = [:], stdoutIsTerminal: Bool = false,

@@ -72,6 +72,14 @@ public enum SystemProcess {
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
+
+    /// Seconds of processor time the process has used so far, on all its threads and in the kernel on
+    /// its behalf: beside the wall clock, how many cores a stretch of work kept busy.
+    public static func processorSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
 }
 
 #if os(Linux)

@@ -34,7 +34,8 @@ public enum RunCommand {
                               standard output (`-`). Never one of the inputs.
       --color <when>          Colour in text output. (values: auto, always, never)
       --timings               After the run, write how long each phase took (linting,
-                              reading the data, rating, writing) to standard error.
+                              reading the data, rating, writing), by the wall clock and
+                              in processor time, to standard error.
       --version               Show the version.
       -h, --help              Show help information.
 
@@ -205,7 +206,7 @@ public enum RunCommand {
 
     /// The scorecard: `pmrun PATH ... --data CSV ...`.
     static func evaluate(_ arguments: [String], io: CommandIO, today: CalendarDate) -> Int32 {
-        var timings = Timings(clock: io.clock)
+        var timings = Timings(clock: io.clock, processorClock: io.processorClock)
         let o: Options
         do { o = try parse(arguments) } catch {
             io.stderr("Error: \(error.message)\nUsage: \(usage)\n  See 'pmrun --help' for more information.\n")

@@ -215,24 +215,26 @@ struct RunCommandTests {
         #expect(!FileManager.default.fileExists(atPath: dash))
     }
 
-    @Test("--timings: each phase's wall-clock time on standard error, after the run; nothing without it")
+    @Test("--timings: each phase's wall-clock and processor time on standard error, after the run; nothing without it")
     func timings() {
-        // A clock that moves a quarter of a second at each reading: the phases are read in order.
-        var readings = 0.0
+        // A wall clock that moves a quarter of a second at each reading, and a processor clock that
+        // moves half a second (two cores busy): the phases are read in order, each clock once.
+        var readings = 0.0, processor = 0.0
         var out = "", err = ""
         var io = CommandIO(stdout: { out += $0 }, stderr: { err += $0 })
         io.clock = { readings += 0.25; return readings }
+        io.processorClock = { processor += 0.5; return processor }
         let status = RunCommand.run([examplesPath, "--data", exampleDataPath, "--format", "csv", "--timings"], io: io, today: exampleAsOf)
         #expect(status == 0)
         #expect(out == runPMRun([examplesPath, "--data", exampleDataPath, "--format", "csv"]).stdout)
         #expect(err == """
-        pmrun: timings (wall clock):
-          lint the framework      0.250 s  33 measures in 5 files
-          prepare the measures    0.250 s
-          read the data           0.250 s  473 rows in 4 files
-          rate                    0.250 s  33 measures
-          write the report        0.250 s
-          total                   1.500 s
+        pmrun: timings (wall clock; processor time on all cores):
+          lint the framework      0.250 s  cpu 0.500 s  33 measures in 5 files
+          prepare the measures    0.250 s  cpu 0.500 s
+          read the data           0.250 s  cpu 0.500 s  473 rows in 4 files
+          rate                    0.250 s  cpu 0.500 s  33 measures
+          write the report        0.250 s  cpu 0.500 s
+          total                   1.500 s  cpu 3.000 s
 
         """)
         #expect(!runPMRun([examplesPath, "--data", exampleDataPath]).stderr.contains("timings"))
