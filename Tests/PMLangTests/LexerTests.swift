@@ -79,4 +79,18 @@ struct LexerTests {
         #expect(!text.isWord(t[2], "Plain"))  // a string is not a name, whatever its text
         #expect(text.quoted(t[1]) == "`SE1.1`" && text.quoted(t[2]) == "a string" && text.quoted(t[9]) == "the end of the line")
     }
+
+    @Test("a long name is cut short in a message, at a character; one of 40 characters is quoted whole")
+    func quotedLongNames() {
+        let forty = String(repeating: "a", count: 40)
+        let long = String(repeating: "D", count: 200_000)
+        // 41 characters of two bytes each: cut by characters, never inside one.
+        let accented = String(repeating: "é", count: 41)
+        let lexed = Lexer.tokenize(bytes: Array("\(forty) \(long) \(accented)".utf8), file: 0)
+        let t = lexed.tokens
+        #expect(t.prefix(3).map(\.kind) == [.identifier, .identifier, .identifier])
+        #expect(lexed.text.quoted(t[0]) == "`\(forty)`")
+        #expect(lexed.text.quoted(t[1]) == "`" + String(repeating: "D", count: 32) + "…`")
+        #expect(lexed.text.quoted(t[2]) == "`" + String(repeating: "é", count: 32) + "…`")
+    }
 }
