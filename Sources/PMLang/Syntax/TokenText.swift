@@ -44,15 +44,10 @@ public struct TokenText: Sendable {
     }
 
     /// The token as quoted in a message: `` `SE1.1` ``, `a string`, `the end of the line`.
-    /// A name longer than 40 characters is cut to its first 32 and `…`: the source line under the message
-    /// shows where it is, and a run of garbage should not make a message of a hundred kilobytes.
+    /// A long name is cut short and control characters written out (`MessageQuote`).
     public func quoted(_ t: Token) -> String {
         switch t.kind {
-        case .identifier, .number, .fiscalYear, .month, .date:
-            // Bytes are at least as many as characters: only a long token is counted.
-            let text = text(t)
-            guard t.range.end - t.range.start > 40, text.count > 40 else { return "`\(text)`" }
-            return "`\(text.prefix(32))…`"
+        case .identifier, .number, .fiscalYear, .month, .date: return MessageQuote.quote(text(t))
         case .string: return "a string"
         default: return t.kind.displayName
         }

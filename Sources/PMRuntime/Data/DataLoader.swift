@@ -690,7 +690,7 @@ public struct DataLoader {
                 } else if let project = projects[id] {
                     projectRow(record, columns: c, project: project, origin: self.origin(origin), periodText: periodText)
                 } else {
-                    var reason = "no measure or project `\(id)` in the framework"
+                    var reason = "no measure or project \(MessageQuote.quote(id)) in the framework"
                     if let hint = suggestion(for: id) { reason += "; \(hint)" }
                     reject(origin, .unknownMeasure, reason, measure: id, period: periodText.description)
                 }
@@ -886,7 +886,7 @@ public struct DataLoader {
             return nil
         }
         guard let period = periods.value(text.bytes, parse: { Period(utf8: $0) }) else {
-            reject(origin, .periodMismatch, "`\(text)` is not a period; write 2025/26, 2025/26 H1, 2025/26 Q1 (or Q1 2025/26) or 2025-06",
+            reject(origin, .periodMismatch, "\(MessageQuote.quote(text.description)) is not a period; write 2025/26, 2025/26 H1, 2025/26 Q1 (or Q1 2025/26) or 2025-06",
                    measure: info.id, period: text.description)
             return nil
         }
@@ -923,12 +923,12 @@ public struct DataLoader {
         let bytes = CSVRecord.trimmedBytes(record.field(column))
         if let v = DecimalValue(utf8: bytes) { return v }
         if bytes.isEmpty {
-            reject(origin, .notANumber, "no value given for `\(name)`", measure: info.id, period: periodText.description)
+            reject(origin, .notANumber, "no value given for \(MessageQuote.quote(name))", measure: info.id, period: periodText.description)
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)
         let lower = text.lowercased()
-        var reason = "`\(text)` in `\(name)` is not a number"
+        var reason = "\(MessageQuote.quote(text)) in \(MessageQuote.quote(name)) is not a number"
         if ["nan", "inf", "-inf", "+inf", "infinity", "-infinity"].contains(lower) {
             reason += " (not a finite figure)"
         } else if text.hasSuffix("%") {
@@ -937,9 +937,28 @@ public struct DataLoader {
             reason += "; write it without thousands separators"
         } else if lower.contains("e") && Double(text) != nil {
             reason += "; write it in plain decimal form, without an exponent"
+        } else if DataLoader.isLongNumber(bytes) {
+            reason = "\(MessageQuote.quote(text)) in \(MessageQuote.quote(name)) has more digits than a figure holds (at most 30 significant digits)"
         }
         reject(origin, .notANumber, reason, measure: info.id, period: periodText.description)
         return nil
+    }
+
+    /// Whether a cell that did not parse is a plain decimal all the same, and so has too many digits: a
+    /// sign, digits (underscores between them) and at most one point.
+    static func isLongNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var rest = bytes[...]
+        if let first = rest.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { rest = rest.dropFirst() }
+        var points = 0, digits = 0
+        for b in rest {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): points += 1
+            case UInt8(ascii: "_"): continue
+            default: return false
+            }
+        }
+        return digits > 0 && points <= 1
     }
 
     /// The row's figure, from the `value` column or the formula over its component columns, into
@@ -1024,7 +1043,7 @@ public struct DataLoader {
     mutating func checkSubmitted(_ bytes: UnsafeBufferPointer<UInt8>, _ o: inout Observation, _ info: MeasureInfo, period: Period, origin: RowRef) {
         guard let date = CalendarDate(utf8: bytes) else {
             let text = String(decoding: bytes, as: UTF8.self)
-            flag(DataFlag(origin: self.origin(origin), code: .lateSubmission, message: "submitted date `\(text)` is not a date (write YYYY-MM-DD)", measure: info.id), position: info.index)
+            flag(DataFlag(origin: self.origin(origin), code: .lateSubmission, message: "submitted date \(MessageQuote.quote(text)) is not a date (write YYYY-MM-DD)", measure: info.id), position: info.index)
             return
         }
         o.submitted = date
@@ -1041,7 +1060,7 @@ public struct DataLoader {
         var period: Period?
         if !periodText.bytes.isEmpty {
             guard let p = Period(utf8: periodText.bytes) else {
-                reject(origin, .periodMismatch, "`\(periodText)` is not a period", measure: id, period: periodText.description)
+                reject(origin, .periodMismatch, "\(MessageQuote.quote(periodText.description)) is not a period", measure: id, period: periodText.description)
                 return
             }
             period = p
@@ -1070,7 +1089,7 @@ public struct DataLoader {
         var completed: CalendarDate?
         if let text = DataLoader.optional(record, c.completed) {
             guard let d = CalendarDate(parsing: text) else {
-                reject(origin, .notANumber, "`completed on` date `\(text)` is not a date (write YYYY-MM-DD)", measure: id, period: periodText.description)
+                reject(origin, .notANumber, "`completed on` date \(MessageQuote.quote(text)) is not a date (write YYYY-MM-DD)", measure: id, period: periodText.description)
                 return
             }
             completed = d
