@@ -179,6 +179,23 @@ struct RendererTests {
         """))
         #expect(out.hasSuffix("0 errors, 0 warnings, 2 infos in 1 file\n"))
     }
+
+    @Test("text: control characters in the source line are shown as their pictures, the caret under the right one")
+    func controlCharacters() {
+        // An escape sequence in a name's text and a bell before a value: sent as they are, they would
+        // recolour the reader's terminal or ring it.
+        let source = "framework \"x\" { plan 2024/25 to 2027/28 }\n# pmlint: disable-file\nperson a \"\u{1B}[31mA\" { role \"x\" }\n\tbetter \u{7}higher\n"
+        let out = runLint(["-", "--color", "never"], stdin: source).1
+        #expect(!out.contains("\u{1B}") && !out.contains("\u{7}"))
+        #expect(out.contains("""
+        error[PM001]: unexpected control character U+0007
+         --> <stdin>:4:9
+          |
+        4 |  better \u{2407}higher
+          |         ^
+        """))
+        #expect(TextRenderer.display("a\tb\u{1B}c\u{7F}d\r") == "a b\u{241B}c\u{2421}d\u{240D}")
+    }
 }
 
 @Suite("linting without keeping the text")

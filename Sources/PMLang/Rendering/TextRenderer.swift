@@ -29,9 +29,21 @@ public struct TextRenderer {
         return parts.joined(separator: ", ") + " in " + plural(fileCount, "file")
     }
 
-    /// Tabs become one space so that carets line up with what the terminal shows.
-    private func display(_ s: Substring) -> String {
-        String(s.map { $0 == "\t" ? " " : $0 })
+    /// Tabs become one space so that carets line up with what the terminal shows. Other control
+    /// characters are shown as their pictures (ESC as ␛, U+241B), one column each: sent as they are, an
+    /// escape sequence in a file would recolour or clear the reader's terminal.
+    static func display(_ s: Substring) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x09: out += " "
+            case 0..<0x20: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: out += "\u{2421}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Lines longer than this are shown as a window around the range, so a minified or generated file
@@ -70,7 +82,7 @@ public struct TextRenderer {
             let before = String(decoding: file.bytes[lineStart..<min(max(lineStart, d.range.start), lineRange.upperBound)], as: UTF8.self)
             let inside = String(decoding: file.bytes[min(d.range.start, lineRange.upperBound)..<min(max(d.range.start, d.range.end), lineRange.upperBound)], as: UTF8.self)
             let (shownText, caretStart, caretCount) = TextRenderer.window(
-                line: Array(display(text[...])), start: display(before[...]).count, length: max(1, inside.count))
+                line: Array(TextRenderer.display(text[...])), start: TextRenderer.display(before[...]).count, length: max(1, inside.count))
             out += "\(style.gutter(number(firstLine) + " |")) \(shownText)\n"
             let carets = String(repeating: "^", count: caretCount)
             let label = d.label.map { " " + $0 } ?? ""
@@ -78,7 +90,7 @@ public struct TextRenderer {
         } else {
             let shown = min(lastLine, firstLine + 3)
             for i in firstLine...shown {
-                let (shownText, _, _) = TextRenderer.window(line: Array(display(file.lineText(i)[...])), start: 0, length: 1)
+                let (shownText, _, _) = TextRenderer.window(line: Array(TextRenderer.display(file.lineText(i)[...])), start: 0, length: 1)
                 out += "\(style.gutter(number(i) + " |")) \(style.severity(">", d.severity)) \(shownText)\n"
             }
             if shown < lastLine { out += "\(pad) \(style.gutter("|")) \(style.severity(">", d.severity)) ...\n" }
