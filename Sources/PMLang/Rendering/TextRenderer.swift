@@ -32,7 +32,7 @@ public struct TextRenderer {
     /// Tabs become one space so that carets line up with what the terminal shows. Other control
     /// characters are shown as their pictures (ESC as ␛, U+241B), one column each: sent as they are, an
     /// escape sequence in a file would recolour or clear the reader's terminal.
-    static func display(_ s: Substring) -> String {
+    public static func display(_ s: Substring) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
         for scalar in s.unicodeScalars {

@@ -7,7 +7,8 @@ public enum HTMLReport {
         // Most text has nothing to escape; scanning bytes is far cheaper than rebuilding it by Character.
         var probe = s
         let plain = probe.withUTF8 { bytes in
-            for b in bytes where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 { return false }
+            for b in bytes where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27
+                || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F { return false }
             return true
         }
         if plain { return s }
@@ -145,7 +146,8 @@ public enum HTMLReport {
         mutating func add(_ s: StaticString) { out.append(s) }
         /// Markup or text known to need no escaping.
         mutating func add(_ s: String) { out.append(s) }
-        /// Text, with `&`, `<`, `>`, `"` and `'` escaped.
+        /// Text, with `&`, `<`, `>`, `"` and `'` escaped, and control characters but tab and line
+        /// breaks shown as their pictures.
         mutating func escaped(_ s: String) {
             var s = s
             s.withUTF8 { text in
@@ -159,6 +161,14 @@ public enum HTMLReport {
                     case 0x3E: entity = "&gt;"
                     case 0x22: entity = "&quot;"
                     case 0x27: entity = "&#39;"
+                    case 0x09, 0x0A, 0x0D: continue
+                    case 0..<0x20, 0x7F:
+                        // A control character, which HTML does not allow in text: its picture (␛).
+                        add(start + from, i - from)
+                        let b = text[i]
+                        add(byte: 0xE2); add(byte: 0x90); add(byte: b == 0x7F ? 0xA1 : 0x80 + b)
+                        from = i + 1
+                        continue
                     default: continue
                     }
                     add(start + from, i - from)

@@ -2,17 +2,19 @@ import PMLang
 
 /// The scorecard as Markdown, for committee papers kept in a repository or wiki.
 public enum MarkdownReport {
-    /// A table cell's text: `|` escaped, line breaks as spaces. Most cells have neither, and are
-    /// returned as they are after a scan of their bytes (Foundation's replacing, twice a cell, was most
-    /// of the cost of a large scorecard).
+    /// A table cell's text: `|` escaped, line breaks and tabs as spaces, other control characters as
+    /// their pictures (␛). Most cells have none of these, and are returned as they are after a scan of
+    /// their bytes (Foundation's replacing, twice a cell, was most of the cost of a large scorecard).
     static func cell(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return s }
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 < 0x20 || $0 == 0x7F }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         for c in s.unicodeScalars {
-            switch c {
-            case "|": out += "\\|"
-            case "\n": out += " "
+            switch c.value {
+            case 0x7C: out += "\\|"
+            case 0x09, 0x0A, 0x0D: out += " "
+            case 0..<0x20: out.unicodeScalars.append(Unicode.Scalar(0x2400 + c.value)!)
+            case 0x7F: out += "\u{2421}"
             default: out.unicodeScalars.append(c)
             }
         }

@@ -65,7 +65,7 @@ public enum TextReport {
         for e in s.exceptions {
             out += "  " + style.rating("Red", .red) + " \(e.id) \(e.title): \(Wording.exceptionFigure(e))"
             out += " (\([e.accountable, e.committee].compactMap { $0 }.joined(separator: "; ")))\n"
-            for (k, v) in Wording.commentary(e.commentary) { out += "      \(k): \(v)\n" }
+            for (k, v) in Wording.commentary(e.commentary) { out += "      \(k): \(shown(v))\n" }
             if !e.missing.isEmpty {
                 out += "      " + style.severity("PM509", .warning) + " no exception commentary: \(e.missing.joined(separator: ", ")) missing\n"
             }
@@ -82,6 +82,15 @@ public enum TextReport {
             out += "  \(file): columns not used by any measure: \(columns.joined(separator: ", "))\n"
         }
         return out
+    }
+
+    /// Commentary as the terminal shows it: from a data file, it may hold line breaks, which carry on
+    /// indented under it, and control characters, shown as their pictures (an escape sequence in a
+    /// comment would otherwise recolour or clear the reader's terminal).
+    static func shown(_ text: String) -> String {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(TextRenderer.display)
+            .joined(separator: "\n        ")
     }
 
     static func row(_ c: RatingCounts) -> [String] {

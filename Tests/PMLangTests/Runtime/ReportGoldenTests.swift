@@ -23,6 +23,20 @@ struct ReportGoldenTests {
         #expect(s.data.rowsRead == s.data.rowsAccepted + s.data.rejected.count)
         let codes = Set(s.data.rejected.map(\.code.id) + s.data.flags.map(\.code.id))
         #expect(codes == ["PM501", "PM502", "PM503", "PM504", "PM505", "PM506", "PM508", "PM510", "PM511"])
+        // The escape sequence in a row's commentary is shown as pictures in every report for people, and
+        // kept, escaped, in the JSON and CSV for programs.
+        for format in [ReportFormat.text, .markdown, .html] {
+            let report = format.render(s)
+            #expect(report.contains("Escalated\u{241B}[31m") && !report.contains("\u{1B}"), "\(format)")
+        }
+        #expect(ReportFormat.csv.render(s).contains("Escalated\u{1B}[31m"))
+    }
+
+    @Test("commentary from a data file: line breaks carry on indented, control characters shown as pictures")
+    func commentaryShown() {
+        #expect(TextReport.shown("Delayed") == "Delayed")
+        #expect(TextReport.shown("line one\r\nline two\nthree") == "line one\n        line two\n        three")
+        #expect(TextReport.shown("red\u{1B}[31m\tbell\u{7}") == "red\u{241B}[31m bell\u{2407}")
     }
 
     @Test("the example shows every rating, a missing figure, and Reds with and without commentary")
