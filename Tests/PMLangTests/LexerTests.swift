@@ -43,6 +43,9 @@ struct LexerTests {
         let ts = tokens("a \"say \\\"hi\\\" \\\\ ok\"\nb \"\"\"\n  one\n  two\n\n  three\n  \"\"\"\n")
         #expect(ts[1].text == "say \"hi\" \\ ok")
         #expect(ts.first { $0.kind == .string && $0.text.hasPrefix("one") }?.text == "one two\n\nthree")
+        // The same block from a file saved with Windows line endings.
+        let crlf = tokens("b \"\"\"\r\n  one\r\n  two\r\n\r\n  three\r\n  \"\"\"\r\n")
+        #expect(crlf.first { $0.kind == .string }?.text == "one two\n\nthree")
     }
 
     @Test("an unterminated string and stray bytes are reported once each, with their positions")
@@ -50,6 +53,20 @@ struct LexerTests {
         let lexer = Lexer.tokenize(bytes: Array("a \"open\nb @@@ c\n".utf8) + [0xFF, 0xFE, 0x0A], file: 0)
         #expect(lexer.diagnostics.map(\.message) == ["unterminated string", "unexpected character `@`", "unexpected byte sequence (not valid UTF-8)"])
         #expect(lexer.diagnostics.allSatisfy { $0.code == .syntax })
+    }
+
+    @Test("a control character in a string is reported where it is; a tab, and line breaks in a text block, are not")
+    func controlCharacters() {
+        let source = "a \"x\u{1B}[31m\ty\"\nb \"\"\"\r\n one\u{7}\r\n \"\"\"\nc \"tab\there\"\nd \"cr\r\"\ne \"open\r\n"
+        let lexer = Lexer.tokenize(bytes: Array(source.utf8), file: 0)
+        #expect(lexer.diagnostics.map(\.message) == [
+            "control character U+001B in a string", "control character U+0007 in a string",
+            "control character U+000D in a string", "unterminated string",
+        ])
+        #expect(lexer.diagnostics.map(\.range.start) == [4, 24, 50, 55])
+        // The strings keep their text, so that what follows them is read as before.
+        let ts = tokens(source).filter { $0.kind == .string }
+        #expect(ts.map(\.text) == ["x\u{1B}[31m\ty", "one\u{7}", "tab\there", "cr\r", "open"])
     }
 
     @Test("a byte-order mark is skipped, and Unicode letters make identifiers")

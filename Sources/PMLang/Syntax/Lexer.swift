@@ -74,6 +74,15 @@ public struct Lexer {
     }
 
     @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// A control character, which a string may not hold but for tab (and line breaks in a text block):
+    /// it cannot be seen, and in a report it could recolour or clear a terminal.
+    @inline(__always) static func isControl(_ b: UInt8) -> Bool { (b < 0x20 && b != 0x09) || b == 0x7F }
+
+    private mutating func controlCharacter(_ b: UInt8, at position: Int) {
+        report("control character U+\(hex(UInt32(b))) in a string", position, position + 1,
+               fix: Fix(b == 0x0D ? "end the line with a line break alone, or remove the carriage return" : "remove it; write a line break as `\\n`"))
+    }
     @inline(__always) private static func isASCIILetter(_ b: UInt8) -> Bool {
         (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
     }
@@ -298,7 +307,7 @@ public struct Lexer {
         var close = position
         while close < count {
             let b = bytes[close]
-            if b == quote || b == UInt8(ascii: "\\") || b == UInt8(ascii: "\n") { break }
+            if b == quote || b == UInt8(ascii: "\\") || Lexer.isControl(b) { break }
             close += 1
         }
         if close < count && bytes[close] == quote {
@@ -312,7 +321,13 @@ public struct Lexer {
                 position += 1
                 return Token(kind: .string, range: range(start, position), decoded: keep(String(decoding: value, as: UTF8.self)))
             }
-            if b == UInt8(ascii: "\n") { break }
+            if b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && position + 1 < count && bytes[position + 1] == UInt8(ascii: "\n")) { break }
+            if Lexer.isControl(b) {
+                controlCharacter(b, at: position)
+                value.append(b)
+                position += 1
+                continue
+            }
             if b == UInt8(ascii: "\\") && position + 1 < count {
                 let e = bytes[position + 1]
                 if e == quote || e == UInt8(ascii: "\\") {
@@ -351,7 +366,10 @@ public struct Lexer {
                 position += 3
                 break
             }
-            if bytes[position] == UInt8(ascii: "\\") { position += 1 }
+            let b = bytes[position]
+            if b == UInt8(ascii: "\\") { position += 1 } else if Lexer.isControl(b) && b != UInt8(ascii: "\n") && b != UInt8(ascii: "\r") {
+                controlCharacter(b, at: position)
+            }
             position += 1
         }
         if contentEnd < 0 {
@@ -363,7 +381,8 @@ public struct Lexer {
         let raw = text(contentStart, min(contentEnd, count))
         var paragraphs: [String] = []
         var current: [Substring] = []
-        for line in raw.split(separator: "\n", omittingEmptySubsequences: false) {
+        // A Swift string holds a CRLF as one character, not as a "\r" and a "\n": both end a line.
+        for line in raw.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty {
                 if !current.isEmpty { paragraphs.append(current.joined(separator: " ")); current = [] }
