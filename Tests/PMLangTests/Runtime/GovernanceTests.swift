@@ -83,6 +83,23 @@ struct RatingBandsTests {
 
 @Suite("technical specifications, templates and what is due")
 struct GovernanceTests {
+    @Test("the example saved with Windows line endings lints and specifies the same, text blocks included")
+    func windowsLineEndings() throws {
+        let lf = try exampleFramework()
+        let dir = Paths.root.appendingPathComponent("examples")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".pm") }.sorted()
+        let files = try names.map { name -> SourceFile in
+            let bytes = try source(dir.appendingPathComponent(name), shownAs: "examples/\(name)").bytes
+            #expect(!bytes.contains(0x0D))
+            return SourceFile(path: "examples/\(name)", bytes: bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] })
+        }
+        let crlf = Linter.lint(files, options: LintOptions(today: exampleAsOf))
+        #expect(!crlf.hasErrors)
+        // The examples have text blocks (environment.pm): a CRLF once kept their breaks and indentation.
+        let markdown = SpecReport.markdown(Specification(framework: crlf.framework))
+        #expect(markdown == SpecReport.markdown(Specification(framework: lf)) && !markdown.contains("\r"))
+    }
+
     @Test("the example's specification (golden)")
     func spec() throws {
         let s = Specification(framework: try exampleFramework())
