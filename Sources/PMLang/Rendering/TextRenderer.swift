@@ -33,6 +33,8 @@ public struct TextRenderer {
     /// characters are shown as their pictures (ESC as ␛, U+241B), one column each: sent as they are, an
     /// escape sequence in a file would recolour or clear the reader's terminal.
     public static func display(_ s: Substring) -> String {
+        // Most lines have no control characters: one pass over the bytes, and the text as it is.
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return String(s) }
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
         for scalar in s.unicodeScalars {
@@ -50,15 +52,38 @@ public struct TextRenderer {
     /// does not flood the terminal.
     static let maxShownWidth = 120
 
-    /// The part of a line to show, where the carets start in it, and how many there are.
-    static func window(line: [Character], start: Int, length: Int) -> (String, Int, Int) {
-        guard line.count > maxShownWidth else { return (String(line), start, length) }
+    /// The part of a line to show, where the carets start in it, and how many there are. `clipped`
+    /// says the line goes on before or after the characters given, which the window then marks.
+    static func window(line: [Character], start: Int, length: Int,
+                       clipped: (before: Bool, after: Bool) = (false, false)) -> (String, Int, Int) {
+        guard line.count > maxShownWidth || clipped.before || clipped.after else { return (String(line), start, length) }
         let from = max(0, min(start - 30, line.count - maxShownWidth))
         let to = min(line.count, from + maxShownWidth)
-        let lead = from > 0 ? "..." : ""
-        let text = lead + String(line[from..<to]) + (to < line.count ? "..." : "")
+        let lead = from > 0 || clipped.before ? "..." : ""
+        let text = lead + String(line[from..<to]) + (to < line.count || clipped.after ? "..." : "")
         let caretStart = start - from + lead.count
         return (text, caretStart, max(1, min(length, to - start)))
+    }
+
+    /// Bytes of a line read on each side of a range: more than the window shows (30 characters before
+    /// the range and 120 in all, of at most four bytes each). Only these are
+    /// decoded, so a long line with a diagnostic on every item (8,000 targets on one line) is not
+    /// decoded whole for each, which took minutes.
+    static let context = 512
+
+    /// The window of line `index` around the bytes `start..<end`, as `window` gives it.
+    static func window(_ file: SourceFile, line index: Int, start: Int, end: Int) -> (String, Int, Int) {
+        let line = file.lineRange(index)
+        let s = min(max(start, line.lowerBound), line.upperBound)
+        let e = min(max(s, end), line.upperBound)
+        // Widened to whole UTF-8 sequences: never cut inside a character's bytes.
+        var from = max(line.lowerBound, s - context)
+        while from > line.lowerBound && file.bytes[from] & 0xC0 == 0x80 { from -= 1 }
+        var to = min(line.upperBound, e + context)
+        while to < line.upperBound && file.bytes[to] & 0xC0 == 0x80 { to += 1 }
+        func text(_ r: Range<Int>) -> String { String(decoding: file.bytes[r], as: UTF8.self) }
+        return window(line: Array(display(text(from..<to)[...])), start: display(text(from..<s)[...]).count,
+                      length: max(1, text(s..<e).count), clipped: (from > line.lowerBound, to < line.upperBound))
     }
 
     public func render(_ d: Diagnostic) -> String {
@@ -76,13 +101,7 @@ public struct TextRenderer {
             return String(repeating: " ", count: width - n.count) + n
         }
         if firstLine == lastLine {
-            let lineStart = min(file.lineStart(firstLine), file.bytes.count)
-            let lineRange = file.lineRange(firstLine)
-            let text = file.lineText(firstLine)
-            let before = String(decoding: file.bytes[lineStart..<min(max(lineStart, d.range.start), lineRange.upperBound)], as: UTF8.self)
-            let inside = String(decoding: file.bytes[min(d.range.start, lineRange.upperBound)..<min(max(d.range.start, d.range.end), lineRange.upperBound)], as: UTF8.self)
-            let (shownText, caretStart, caretCount) = TextRenderer.window(
-                line: Array(TextRenderer.display(text[...])), start: TextRenderer.display(before[...]).count, length: max(1, inside.count))
+            let (shownText, caretStart, caretCount) = TextRenderer.window(file, line: firstLine, start: d.range.start, end: d.range.end)
             out += "\(style.gutter(number(firstLine) + " |")) \(shownText)\n"
             let carets = String(repeating: "^", count: caretCount)
             let label = d.label.map { " " + $0 } ?? ""
@@ -90,7 +109,7 @@ public struct TextRenderer {
         } else {
             let shown = min(lastLine, firstLine + 3)
             for i in firstLine...shown {
-                let (shownText, _, _) = TextRenderer.window(line: Array(TextRenderer.display(file.lineText(i)[...])), start: 0, length: 1)
+                let (shownText, _, _) = TextRenderer.window(file, line: i, start: file.lineRange(i).lowerBound, end: file.lineRange(i).lowerBound)
                 out += "\(style.gutter(number(i) + " |")) \(style.severity(">", d.severity)) \(shownText)\n"
             }
             if shown < lastLine { out += "\(pad) \(style.gutter("|")) \(style.severity(">", d.severity)) ...\n" }
