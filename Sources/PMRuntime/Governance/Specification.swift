@@ -29,13 +29,17 @@ public struct ProjectSpecification: Sendable {
     public var milestones: [Milestone]
 }
 
-/// The whole framework's technical specification, grouped by priority and aim.
+/// The whole framework's technical specification, grouped by priority and aim: an outline, whose
+/// measures and projects are specified one at a time as a report is written (`measure(_:)`,
+/// `project(_:)`). Held whole, a national framework's specification took gigabytes (every period's
+/// plan and bands in words, for 100,000 measures); written as it is made, it holds one measure's.
 public struct Specification: Sendable {
     public struct AimSection: Sendable {
         public var id: String
         public var title: String
-        public var measures: [MeasureSpecification]
-        public var projects: [ProjectSpecification]
+        /// Positions in the framework's measures and projects, in framework order.
+        public var measures: [Int]
+        public var projects: [Int]
     }
     public struct PrioritySection: Sendable {
         public var id: String
@@ -50,29 +54,28 @@ public struct Specification: Sendable {
     public var priorities: [PrioritySection]
     /// Measures whose aim is missing or unknown.
     public var unlinked: AimSection?
+    let builder: SpecificationBuilder
 
     public init(framework f: Framework) {
         title = f.header?.title.value ?? "Performance framework"
         council = f.header?.council?.value
         plan = f.planYears.isEmpty ? "" : "\(f.planYears.first!) to \(f.planYears.last!)"
         approved = f.header?.approved.map { a in "\(a.value)" + (f.header?.approvedBy.map { " by \($0)" } ?? "") }
-        let builder = SpecificationBuilder(framework: f)
+        builder = SpecificationBuilder(framework: f)
         var byAim: [String: AimSection] = [:]
         var unlinkedSection = AimSection(id: "", title: "Not linked to an aim", measures: [], projects: [])
-        for m in f.measures {
-            let spec = builder.measure(m)
+        for (i, m) in f.measures.enumerated() {
             if let aim = m.fields.aim?.value, let decl = f.aims[aim] {
-                byAim[aim, default: AimSection(id: aim, title: decl.title, measures: [], projects: [])].measures.append(spec)
+                byAim[aim, default: AimSection(id: aim, title: decl.title, measures: [], projects: [])].measures.append(i)
             } else {
-                unlinkedSection.measures.append(spec)
+                unlinkedSection.measures.append(i)
             }
         }
-        for p in f.projects {
-            let spec = builder.project(p)
+        for (i, p) in f.projects.enumerated() {
             if let aim = p.aim?.value, let decl = f.aims[aim] {
-                byAim[aim, default: AimSection(id: aim, title: decl.title, measures: [], projects: [])].projects.append(spec)
+                byAim[aim, default: AimSection(id: aim, title: decl.title, measures: [], projects: [])].projects.append(i)
             } else {
-                unlinkedSection.projects.append(spec)
+                unlinkedSection.projects.append(i)
             }
         }
         priorities = f.priorities.map { p in
@@ -80,10 +83,22 @@ public struct Specification: Sendable {
         }
         unlinked = unlinkedSection.measures.isEmpty && unlinkedSection.projects.isEmpty ? nil : unlinkedSection
     }
+
+    /// The specification of the measure at `index` in the framework's measures.
+    public func measure(_ index: Int) -> MeasureSpecification { builder.measure(builder.framework.measures[index]) }
+
+    /// The specification of the project at `index` in the framework's projects.
+    public func project(_ index: Int) -> ProjectSpecification { builder.project(builder.framework.projects[index]) }
+
+    /// The id and title of the measure at `index`, without specifying it (for a table of contents).
+    public func heading(_ index: Int) -> (id: String, title: String) {
+        let m = builder.framework.measures[index]
+        return (m.id, m.decl.title)
+    }
 }
 
 /// Turns declarations into the words of a methodology statement.
-struct SpecificationBuilder {
+struct SpecificationBuilder: Sendable {
     let framework: Framework
 
     func person(_ id: String) -> String { framework.people[id]?.name ?? id }

@@ -3,16 +3,27 @@ import PMLang
 /// The technical specification as Markdown or as one self-contained HTML page.
 public enum SpecReport {
     public static func markdown(_ s: Specification) -> String {
+        var stream = ReportStream()
+        writeMarkdown(s, into: &stream)
+        return String(decoding: stream.buffer, as: UTF8.self)
+    }
+
+    /// The same, handed to `stream` a measure at a time: a national framework's specification runs to
+    /// hundreds of megabytes and is never held whole.
+    public static func writeMarkdown(_ s: Specification, into stream: inout ReportStream) {
         var out = "# Technical specifications: \(s.title)\n\n"
         out += s.council.map { "\($0). " } ?? ""
         out += "Plan \(s.plan)" + (s.approved.map { "; approved \($0)" } ?? "") + ". "
         out += "Figures are rounded to the measure's reporting precision before they are rated; the bands below are in those figures. A plan between two reportable figures is shown to two more places (≈).\n"
+        stream.write(out)
         for p in s.priorities {
-            out += "\n## \(p.id) \(p.title)\n"
-            for a in p.aims { out += aim(a) }
+            stream.write("\n## \(p.id) \(p.title)\n")
+            for a in p.aims { aim(a, of: s, into: &stream) }
         }
-        if let u = s.unlinked { out += "\n## Not linked to a priority\n" + aim(u) }
-        return out
+        if let u = s.unlinked {
+            stream.write("\n## Not linked to a priority\n")
+            aim(u, of: s, into: &stream)
+        }
     }
 
     static func cell(_ s: String) -> String { MarkdownReport.cell(s) }
@@ -25,10 +36,11 @@ public enum SpecReport {
         return "≈" + v.formatted(places: places + 2)
     }
 
-    static func aim(_ a: Specification.AimSection) -> String {
-        var out = "\n### \(a.id) \(a.title)\n"
-        for m in a.measures {
-            out += "\n#### \(m.id) \(m.title)\(m.kind == .monitor ? " (monitor)" : "")\n\n| | |\n|---|---|\n"
+    static func aim(_ a: Specification.AimSection, of spec: Specification, into stream: inout ReportStream) {
+        stream.write("\n### \(a.id) \(a.title)\n")
+        for index in a.measures {
+            let m = spec.measure(index)
+            var out = "\n#### \(m.id) \(m.title)\(m.kind == .monitor ? " (monitor)" : "")\n\n| | |\n|---|---|\n"
             for (k, v) in m.fields { out += "| \(k) | \(cell(v)) |\n" }
             if let fixed = m.fixedBands { out += "| Rating bands | \(cell(fixed)) |\n" }
             if !m.rows.isEmpty {
@@ -44,17 +56,26 @@ public enum SpecReport {
                     out += "\n"
                 }
             }
+            stream.write(out)
         }
-        for p in a.projects {
-            out += "\n#### \(p.id) \(p.title) (project)\n\n| | |\n|---|---|\n"
+        for index in a.projects {
+            let p = spec.project(index)
+            var out = "\n#### \(p.id) \(p.title) (project)\n\n| | |\n|---|---|\n"
             for (k, v) in p.fields { out += "| \(k) | \(cell(v)) |\n" }
             out += "\n| Milestone | Due |\n|---|---|\n"
             for m in p.milestones { out += "| \(cell(m.title)) | \(m.due) |\n" }
+            stream.write(out)
         }
-        return out
     }
 
     public static func html(_ s: Specification) -> String {
+        var stream = ReportStream()
+        writeHTML(s, into: &stream)
+        return String(decoding: stream.buffer, as: UTF8.self)
+    }
+
+    /// The same, handed to `stream` a measure at a time.
+    public static func writeHTML(_ s: Specification, into stream: inout ReportStream) {
         let e = HTMLReport.escape
         let heading = "Technical specifications: \(s.title)"
         var h = HTMLReport.pageStart(title: heading, heading: heading, extraCSS: """
@@ -67,21 +88,33 @@ public enum SpecReport {
         h += "<p class=\"sub\">\(s.council.map { e($0) + ". " } ?? "")Plan \(e(s.plan))\(s.approved.map { "; approved \(e($0))" } ?? ""). "
         h += "Figures are rounded to the measure's reporting precision before they are rated; the bands are in those figures.</p>\n"
         h += "<nav><ul>"
-        for p in s.priorities { for a in p.aims { for m in a.measures { h += "<li><a href=\"#\(e(m.id))\">\(e(m.id)) \(e(m.title))</a></li>" } } }
-        h += "</ul></nav>\n"
+        stream.write(h)
         for p in s.priorities {
-            h += "<h2>\(e(p.id)) \(e(p.title))</h2>\n"
-            for a in p.aims { h += htmlAim(a) }
+            for a in p.aims {
+                for index in a.measures {
+                    let (id, title) = s.heading(index)
+                    stream.write("<li><a href=\"#\(e(id))\">\(e(id)) \(e(title))</a></li>")
+                }
+            }
         }
-        if let u = s.unlinked { h += "<h2>Not linked to a priority</h2>\n" + htmlAim(u) }
-        return h + HTMLReport.pageEnd
+        stream.write("</ul></nav>\n")
+        for p in s.priorities {
+            stream.write("<h2>\(e(p.id)) \(e(p.title))</h2>\n")
+            for a in p.aims { htmlAim(a, of: s, into: &stream) }
+        }
+        if let u = s.unlinked {
+            stream.write("<h2>Not linked to a priority</h2>\n")
+            htmlAim(u, of: s, into: &stream)
+        }
+        stream.write(HTMLReport.pageEnd)
     }
 
-    static func htmlAim(_ a: Specification.AimSection) -> String {
+    static func htmlAim(_ a: Specification.AimSection, of spec: Specification, into stream: inout ReportStream) {
         let e = HTMLReport.escape
-        var h = "<h3>\(e(a.id)) \(e(a.title))</h3>\n"
-        for m in a.measures {
-            h += "<section class=\"spec\" id=\"\(e(m.id))\"><h3>\(e(m.id)) \(e(m.title))\(m.kind == .monitor ? " (monitor)" : "")</h3><dl>"
+        stream.write("<h3>\(e(a.id)) \(e(a.title))</h3>\n")
+        for index in a.measures {
+            let m = spec.measure(index)
+            var h = "<section class=\"spec\" id=\"\(e(m.id))\"><h3>\(e(m.id)) \(e(m.title))\(m.kind == .monitor ? " (monitor)" : "")</h3><dl>"
             for (k, v) in m.fields { h += "<dt>\(e(k))</dt><dd>\(e(v))</dd>" }
             if let fixed = m.fixedBands { h += "<dt>Rating bands</dt><dd>\(e(fixed))</dd>" }
             h += "</dl>"
@@ -106,14 +139,16 @@ public enum SpecReport {
                 h += "</tbody></table>"
             }
             h += "</section>\n"
+            stream.write(h)
         }
-        for p in a.projects {
-            h += "<section class=\"spec\" id=\"\(e(p.id))\"><h3>\(e(p.id)) \(e(p.title)) (project)</h3><dl>"
+        for index in a.projects {
+            let p = spec.project(index)
+            var h = "<section class=\"spec\" id=\"\(e(p.id))\"><h3>\(e(p.id)) \(e(p.title)) (project)</h3><dl>"
             for (k, v) in p.fields { h += "<dt>\(e(k))</dt><dd>\(e(v))</dd>" }
             h += "</dl><table><thead><tr><th>Milestone</th><th>Due</th></tr></thead><tbody>"
             for m in p.milestones { h += "<tr><td>\(e(m.title))</td><td>\(m.due)</td></tr>" }
             h += "</tbody></table></section>\n"
+            stream.write(h)
         }
-        return h
     }
 }

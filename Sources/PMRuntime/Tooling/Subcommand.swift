@@ -118,14 +118,25 @@ enum Subcommand: String {
         switch self {
         case .spec:
             let format = a.values["--format"] ?? "markdown"
-            let spec = Specification(framework: framework)
-            switch format {
-            case "markdown": text = SpecReport.markdown(spec)
-            case "html": text = SpecReport.html(spec)
-            default:
+            guard format == "markdown" || format == "html" else {
                 io.stderr("Error: The value '\(format)' is invalid for '--format'. Use markdown or html.\n")
                 return 2
             }
+            // Written as it is made, to the file or to standard output: a national framework's
+            // specification runs to hundreds of megabytes.
+            let spec = Specification(framework: framework)
+            func write(_ stream: inout ReportStream) {
+                if format == "html" { SpecReport.writeHTML(spec, into: &stream) } else { SpecReport.writeMarkdown(spec, into: &stream) }
+            }
+            if let output = a.values["--output"] {
+                guard RunCommand.emit(to: output, inputs: inputs, io: io, write) else { return 2 }
+                io.stderr("pmrun \(rawValue): wrote \(output)\n")
+            } else {
+                var stream = ReportStream(to: io.stdoutBytes)
+                write(&stream)
+                stream.finish()
+            }
+            return 0
         case .template:
             guard let v = a.values["--period"] else {
                 io.stderr("Error: pmrun template needs --period, such as --period \"2026/27 Q2\".\n")

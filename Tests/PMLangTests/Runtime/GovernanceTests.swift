@@ -83,6 +83,29 @@ struct RatingBandsTests {
 
 @Suite("technical specifications, templates and what is due")
 struct GovernanceTests {
+    @Test("the specification handed on in small blocks, as pmrun spec writes it, is byte for byte the whole")
+    func specStreamed() throws {
+        let s = Specification(framework: try exampleFramework())
+        for (name, whole, write) in [("markdown", SpecReport.markdown(s), SpecReport.writeMarkdown),
+                                     ("html", SpecReport.html(s), SpecReport.writeHTML)] as [(String, String, (Specification, inout ReportStream) -> Void)] {
+            var handed: [UInt8] = []
+            var blocks = 0, split = 0
+            var stream = ReportStream(spillSize: 512) {
+                handed.append(contentsOf: $0)
+                blocks += 1
+                if String(bytes: Array($0), encoding: .utf8) == nil { split += 1 }
+            }
+            write(s, &stream)
+            stream.finish()
+            #expect(String(decoding: handed, as: UTF8.self) == whole, "\(name)")
+            #expect(blocks > 10 && split == 0, "\(name)")
+            #expect(whole.contains("≈") || whole.contains("–"), "\(name): characters of several bytes to split")
+        }
+        // pmrun spec streams to standard output as to a file.
+        let out = runPMRun(["spec", examplesPath]).stdout
+        #expect(out == SpecReport.markdown(s))
+    }
+
     @Test("the example saved with Windows line endings lints and specifies the same, text blocks included")
     func windowsLineEndings() throws {
         let lf = try exampleFramework()
