@@ -520,7 +520,7 @@ public struct DataLoader {
             names.append(name)
             if key.isEmpty { continue }
             guard seen.insert(key).inserted else {
-                throw DataError(message: "\(file):\(record.line): column `\(name)` appears twice in the header")
+                throw DataError(message: "\(file):\(record.line): column \(MessageQuote.quote(name)) appears twice in the header")
             }
             switch key {
             case "measure": measure = i
@@ -543,17 +543,32 @@ public struct DataLoader {
                 }
             }
         }
-        let shown = names.map { "`\($0)`" }.joined(separator: ", ")
+        let shown = names.map(MessageQuote.quote).joined(separator: ", ")
         guard let measure else {
-            throw DataError(message: "\(file):\(record.line): no `measure` column; the header has \(shown)")
+            throw DataError(message: "\(file):\(record.line): no `measure` column; the header has \(shown)" + DataLoader.saveAsCSV(names))
         }
         guard let period else {
-            throw DataError(message: "\(file):\(record.line): no `period` column; the header has \(shown)")
+            throw DataError(message: "\(file):\(record.line): no `period` column; the header has \(shown)" + DataLoader.saveAsCSV(names))
         }
         c.measure = measure
         c.period = period
         if !ignored.isEmpty { loader.base.ignoredColumns.append((file, ignored)) }
         return c
+    }
+
+    /// What to do about a header that is not comma-separated UTF-8, as spreadsheets can save it: a file
+    /// of UTF-16 text (NUL bytes between the letters, or its byte-order mark read as two invalid bytes),
+    /// or one whose separator is a semicolon or a tab. Empty for any other header.
+    static func saveAsCSV(_ names: [String]) -> String {
+        let text = names.joined(separator: ",")
+        if text.utf8.contains(0) || text.hasPrefix("\u{FFFD}\u{FFFD}") {
+            return "; the file looks like UTF-16 text: save it from the spreadsheet as CSV UTF-8 (comma delimited)"
+        }
+        let lower = text.lowercased()
+        guard lower.contains("measure") else { return "" }
+        if lower.contains(";") { return "; the header looks separated by semicolons: save the file with commas between columns (CSV UTF-8, comma delimited)" }
+        if lower.contains("\t") { return "; the header looks separated by tabs: save the file with commas between columns (CSV UTF-8, comma delimited)" }
+        return ""
     }
 
     // MARK: - Rows

@@ -194,6 +194,18 @@ struct DataValidationTests {
         #expect(stop("", f) == "data.csv: the file is empty; a period data file starts with a header row such as `measure,period,value`")
     }
 
+    @Test("a header saved with semicolons or tabs, or as UTF-16 text, says how to save it as CSV")
+    func spreadsheetSaves() throws {
+        let f = framework(DataValidationTests.measures)
+        #expect(stop("measure;period;value\nD.2;2025/26 Q1;5\n", f) == "data.csv:1: no `measure` column; the header has `measure;period;value`; the header looks separated by semicolons: save the file with commas between columns (CSV UTF-8, comma delimited)")
+        #expect(stop("Measure\tPeriod\tValue\n", f)?.hasSuffix("; the header looks separated by tabs: save the file with commas between columns (CSV UTF-8, comma delimited)") == true)
+        // UTF-16 as Excel's "Unicode text" writes it: a byte-order mark, then a NUL after each ASCII letter.
+        let utf16: [UInt8] = [0xFF, 0xFE] + Array("measure,period,value\n".utf8).flatMap { [$0, 0] as [UInt8] }
+        #expect(stop(String(decoding: utf16, as: UTF8.self), f) == "data.csv:1: no `measure` column; the header has `\u{FFFD}\u{FFFD}m\\0e\\0a\\0s\\0u\\0r\\0e\\0`, `\\0p\\0e\\0r\\0i\\0o\\0d\\0`, `\\0v\\0a\\0l\\0u\\0e\\0`; the file looks like UTF-16 text: save it from the spreadsheet as CSV UTF-8 (comma delimited)")
+        // A header that merely lacks the column gets no such advice.
+        #expect(stop("period,value\n", f) == "data.csv:1: no `measure` column; the header has `period`, `value`")
+    }
+
     @Test("a column named twice in a header, in any capitals, stops the run; blank header cells do not count")
     func repeatedColumn() throws {
         let f = framework(DataValidationTests.measures)
