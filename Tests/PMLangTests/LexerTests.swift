@@ -69,6 +69,41 @@ struct LexerTests {
         #expect(ts.map(\.text) == ["x\u{1B}[31m\ty", "one\u{7}", "tab\there", "cr\r", "open"])
     }
 
+    @Test("a string that is not UTF-8 is reported once, at its first bad byte; UTF-8 beyond ASCII is not")
+    func stringsNotUTF8() {
+        func messages(_ bytes: [UInt8]) -> [String] {
+            let lexer = Lexer.tokenize(bytes: bytes, file: 0)
+            return lexer.diagnostics.map { "\($0.range.start) \($0.message)" }
+        }
+        let bad = "byte sequence in a string that is not valid UTF-8"
+        // "Café £5" as Windows-1252 writes it: é is 0xE9, £ is 0xA3.
+        #expect(messages(Array("a \"Caf".utf8) + [0xE9, 0x20, 0xA3] + Array("5\"\n".utf8)) == ["6 \(bad)"])
+        // The same through the slow path (an escape), in a text block, and in an unterminated string.
+        #expect(messages(Array("a \"\\\"x".utf8) + [0xE9] + Array("\"\n".utf8)) == ["6 \(bad)"])
+        #expect(messages(Array("a \"\"\"\n x".utf8) + [0xA3] + Array("\n\"\"\"\n".utf8)) == ["8 \(bad)"])
+        #expect(messages(Array("a \"x".utf8) + [0xA3] + Array("\n".utf8)) == ["4 \(bad)", "2 unterminated string"])
+        // UTF-8 beyond ASCII, in every path, is fine.
+        #expect(messages(Array("a \"Café £5 😀\"\nb \"\\\"é\"\nc \"\"\"\n £ \n\"\"\"\n".utf8)).isEmpty)
+    }
+
+    @Test("a UTF-16 file is said to be one, once, and read no further")
+    func utf16() {
+        let text = "framework \"x\" { plan 2024/25 to 2027/28 }\n"
+        let units = Array(text.utf16)
+        let noMark: [UInt8] = units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] as [UInt8] }
+        let little: [UInt8] = [0xFF, 0xFE] + noMark
+        let big: [UInt8] = [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] as [UInt8] }
+        for bytes in [little, big, noMark] {
+            let lexer = Lexer.tokenize(bytes: bytes, file: 0)
+            #expect(lexer.diagnostics.map(\.message) == ["the file is UTF-16 text; .pm files are UTF-8"])
+            #expect(lexer.tokens.map(\.kind) == [.endOfFile])
+        }
+        // Through the linter too: the parser counts a diagnostic on the only token of a file.
+        let result = Linter.lint([SourceFile(path: "u.pm", bytes: little)], options: LintOptions(today: fixedToday))
+        #expect(result.diagnostics.map(\.code.id) == ["PM001", "PM007"])
+        #expect(!Lexer.isUTF16(UnsafeBufferPointer(start: nil, count: 0)))
+    }
+
     @Test("a byte-order mark is skipped, and Unicode letters make identifiers")
     func bomAndUnicode() {
         let ts = tokens("\u{FEFF}person zoë \"Z\"\n")

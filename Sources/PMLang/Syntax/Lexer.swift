@@ -59,6 +59,21 @@ public struct Lexer {
         self.file32 = Int32(clamping: file)
         // A UTF-8 byte-order mark is not part of the text.
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
+        // UTF-16 text (Notepad's "Unicode"): said once, and the file read no further, where every other
+        // byte a NUL made a hundred errors that did not say why.
+        if Lexer.isUTF16(bytes) {
+            report("the file is UTF-16 text; .pm files are UTF-8", 0, min(2, bytes.count),
+                   fix: Fix("save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"))
+            position = bytes.count
+        }
+    }
+
+    /// Whether the file starts as UTF-16 text does: a byte-order mark of either order, or an ASCII
+    /// character with a NUL beside it.
+    static func isUTF16(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count >= 2 else { return false }
+        if (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) { return true }
+        return (b[0] == 0 && b[1] > 0 && b[1] < 0x80) || (b[1] == 0 && b[0] > 0 && b[0] < 0x80)
     }
 
     @inline(__always) private func range(_ start: Int, _ end: Int) -> SourceRange {
@@ -74,6 +89,22 @@ public struct Lexer {
     }
 
     @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// Reports the first byte sequence in `start..<end` that is not UTF-8 (a string's text), once: a file
+    /// saved as Windows-1252 has a byte of its own for `£` or `é`, which would show as `�` in every report.
+    private mutating func checkUTF8(_ start: Int, _ end: Int) {
+        var i = start
+        while i < end {
+            if bytes[i] < 0x80 { i += 1; continue }
+            let (s, n) = scalar(at: i)
+            if s == nil || i + n > end {
+                report("byte sequence in a string that is not valid UTF-8", i, min(i + n, end),
+                       fix: Fix("save the file as UTF-8; it may have been saved as Windows-1252 or Latin-1"))
+                return
+            }
+            i += n
+        }
+    }
 
     /// A control character, which a string may not hold but for tab (and line breaks in a text block):
     /// it cannot be seen, and in a report it could recolour or clear a terminal.
@@ -305,12 +336,15 @@ public struct Lexer {
         position += 1
         // Most strings have no escapes: find the closing quote and decode the bytes between in one go.
         var close = position
+        var beyondASCII = false
         while close < count {
             let b = bytes[close]
             if b == quote || b == UInt8(ascii: "\\") || Lexer.isControl(b) { break }
+            if b >= 0x80 { beyondASCII = true }
             close += 1
         }
         if close < count && bytes[close] == quote {
+            if beyondASCII { checkUTF8(position, close) }
             position = close + 1
             return Token(kind: .string, range: range(start, position))
         }
@@ -318,6 +352,7 @@ public struct Lexer {
         while position < count {
             let b = bytes[position]
             if b == quote {
+                checkUTF8(start + 1, position)
                 position += 1
                 return Token(kind: .string, range: range(start, position), decoded: keep(String(decoding: value, as: UTF8.self)))
             }
@@ -347,6 +382,7 @@ public struct Lexer {
         }
         var end = position
         if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        checkUTF8(start + 1, end)
         report("unterminated string", start, end, label: "this string is never closed",
                fix: Fix("add `\"` at the end of the text, or use `\"\"\"` for text over several lines"))
         return Token(kind: .string, range: range(start, end), decoded: keep(String(decoding: value, as: UTF8.self)))
@@ -378,6 +414,7 @@ public struct Lexer {
                    fix: Fix("add `\"\"\"` after the last line of the text"))
             contentEnd = count
         }
+        checkUTF8(contentStart, min(contentEnd, count))
         let raw = text(contentStart, min(contentEnd, count))
         var paragraphs: [String] = []
         var current: [Substring] = []

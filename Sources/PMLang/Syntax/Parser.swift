@@ -10,8 +10,9 @@ public struct Parser {
     /// The position of the next token.
     private var head = 0
     /// The furthest position looked at so far, and how many lexer diagnostics come at or before it
-    /// (see `errorCount`).
-    private var reach = 0
+    /// (see `errorCount`). Nothing has been looked at to begin with: from 0, a diagnostic on the first
+    /// token of a file that has only one (a UTF-16 file, read no further) was never counted.
+    private var reach = -1
     private var lexerErrorsReached = 0
     private let lexerDiagnostics: [Diagnostic]
     /// For each lexer diagnostic, the position of the token being read when it was reported.
