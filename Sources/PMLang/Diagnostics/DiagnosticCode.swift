@@ -568,6 +568,15 @@ extension DiagnosticCode {
         cannot be read reliably, so it is rejected; the line number points at where it starts. Quote any
         field that contains a comma, a quote (written twice: "") or a line break.
         """)
+    public static let textNotUTF8 = DiagnosticCode(
+        id: "PM512", name: "text-not-utf8", severity: .warning,
+        summary: "commentary that is not UTF-8 text",
+        explanation: """
+        A comment, cause, action or recovery whose bytes are not UTF-8. Excel's "CSV (Comma delimited)"
+        saves in Windows-1252, where `£` is one byte; pmrun reads such text as Windows-1252, so the
+        report shows what was typed, and flags the row: save the file as "CSV UTF-8 (Comma delimited)"
+        so that nothing depends on the guess. The figure is used.
+        """)
 
     /// Every code, in order. Tests check that ids and names are unique.
     public static let catalogue: [DiagnosticCode] = [
@@ -583,7 +592,7 @@ extension DiagnosticCode {
         aggregateInferred, linearWithoutBaseline, componentColumnClash,
         approvedTargetChanged, approvedSpecChanged, approvedMeasureRemoved,
         unknownMeasure, duplicateRow, notANumber, valueOutsideDomain, numeratorExceedsDenominator,
-        zeroDenominator, missingFigure, periodMismatch, missingCommentary, lateSubmission, malformedRow,
+        zeroDenominator, missingFigure, periodMismatch, missingCommentary, lateSubmission, malformedRow, textNotUTF8,
     ]
 
     /// Looks a code up by id (`PM201`, case-insensitive) or name (`no-definition`).

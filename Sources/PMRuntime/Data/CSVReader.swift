@@ -42,6 +42,14 @@ public struct CSVRecord {
         String(decoding: CSVRecord.trimmedBytes(field(i)), as: UTF8.self)
     }
 
+    /// Field `i`, trimmed, as text, and whether its bytes were UTF-8: those that are not are read as
+    /// Windows-1252 (`Windows1252`), as a spreadsheet saved them.
+    func text(_ i: Int) -> (text: String, isUTF8: Bool) {
+        let bytes = CSVRecord.trimmedBytes(field(i))
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, true) }
+        return (Windows1252.decode(bytes), false)
+    }
+
     /// Whether field `i` is empty or only spaces.
     @inline(__always)
     public func isBlank(_ i: Int) -> Bool {

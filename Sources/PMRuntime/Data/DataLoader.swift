@@ -665,6 +665,21 @@ public struct DataLoader {
         return record.isBlank(column)
     }
 
+    /// A row's commentary, and the name of the first of its columns whose text was not UTF-8 (read as
+    /// Windows-1252), or nil when all were.
+    static func commentary(_ record: CSVRecord, _ c: Columns) -> (commentary: Commentary, notUTF8: String?) {
+        var notUTF8: String?
+        func text(_ column: Int?, _ name: String) -> String? {
+            guard let column, !record.isBlank(column) else { return nil }
+            let (text, isUTF8) = record.text(column)
+            if !isUTF8 && notUTF8 == nil { notUTF8 = name }
+            return text
+        }
+        let commentary = Commentary(comment: text(c.comment, "comment"), cause: text(c.cause, "cause"),
+                                    action: text(c.action, "action"), recovery: text(c.recovery, "recovery"))
+        return (commentary, notUTF8)
+    }
+
     static func optional(_ record: CSVRecord, _ column: Int?) -> String? {
         guard let column, !record.isBlank(column) else { return nil }
         return record.string(column)
@@ -752,8 +767,13 @@ public struct DataLoader {
             settle(info.index)  // this row began a year: its own measure's old years go now
         }
         if c.commentary(in: record) {
-            o.commentary = Commentary(comment: DataLoader.optional(record, c.comment), cause: DataLoader.optional(record, c.cause),
-                                      action: DataLoader.optional(record, c.action), recovery: DataLoader.optional(record, c.recovery))
+            let (commentary, notUTF8) = DataLoader.commentary(record, c)
+            o.commentary = commentary
+            if let column = notUTF8 {
+                flag(DataFlag(origin: self.origin(origin), code: .textNotUTF8, measure: info.id,
+                              detail: .text("\(MessageQuote.quote(column)) is not UTF-8 text; read as Windows-1252, as Excel's \"CSV (Comma delimited)\" saves it: save the file as CSV UTF-8")),
+                     position: info.index)
+            }
         }
         // Two years of the measure's periods are the most it keeps: room for them is made once.
         store[info.index].append(period, year: year.start, o, capacity: 2 * info.frequency.periodsPerYear)
@@ -1080,8 +1100,8 @@ public struct DataLoader {
             }
             period = p
         }
-        let commentary = Commentary(comment: DataLoader.optional(record, c.comment), cause: DataLoader.optional(record, c.cause),
-                                    action: DataLoader.optional(record, c.action), recovery: DataLoader.optional(record, c.recovery))
+        // Read as a measure's is; a project has no place among the measures' flags.
+        let commentary = DataLoader.commentary(record, c).commentary
         guard let title = DataLoader.optional(record, c.milestone) else {
             // A commentary row for the project.
             guard let period else {

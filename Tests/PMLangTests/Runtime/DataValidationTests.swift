@@ -174,6 +174,37 @@ struct DataValidationTests {
         #expect(onTime.flags.isEmpty)
     }
 
+    @Test("PM512 commentary that is not UTF-8 is read as Windows-1252 and flagged; UTF-8 commentary is not")
+    func notUTF8() throws {
+        let f = framework(DataValidationTests.measures)
+        // As Excel's "CSV (Comma delimited)" saves "£300 – over" and “Recruiting”: 0xA3, 0x96, 0x93, 0x94.
+        var loader = DataLoader(framework: f)
+        let bytes = Array((DataValidationTests.header + "D.2,2025/26 Q1,5,,,,,,").utf8) + [0xA3] + Array("300 ".utf8) + [0x96]
+            + Array(" over,".utf8) + [0x93] + Array("Recruiting".utf8) + [0x94] + Array(",2025/26 Q3,\n".utf8)
+        try loader.read(bytes: bytes, name: "data.csv")
+        let data = loader.data
+        #expect(data.flags.map { "\($0.origin) \($0.code.id) \($0.message)" } == [
+            "data.csv:2 PM512 `cause` is not UTF-8 text; read as Windows-1252, as Excel's \"CSV (Comma delimited)\" saves it: save the file as CSV UTF-8",
+        ])
+        let o = try #require(data.observations["D.2"]?[period("2025/26 Q1")])
+        #expect(o.commentary.cause == "£300 – over" && o.commentary.action == "“Recruiting”" && o.commentary.recovery == "2025/26 Q3")
+        #expect(data.rejected.isEmpty)
+        // The same text in UTF-8 is read as it is, with no flag.
+        let utf8 = try load(DataValidationTests.header + "D.2,2025/26 Q1,5,,,,,,£300 – over,“Recruiting”,2025/26 Q3,\n", f)
+        #expect(utf8.flags.isEmpty && utf8.observations["D.2"]?[period("2025/26 Q1")]?.commentary.cause == "£300 – over")
+    }
+
+    @Test("Windows-1252: ASCII and Latin-1 as they are, 0x80 to 0x9F as Windows has them, its five gaps as U+FFFD")
+    func windows1252() {
+        let all = (0...255).map { UInt8($0) }
+        let text = all.withUnsafeBufferPointer(Windows1252.decode)
+        let scalars = Array(text.unicodeScalars)
+        #expect(scalars.count == 256)
+        #expect(scalars[0x41] == "A" && scalars[0xA3] == "£" && scalars[0xE9] == "é" && scalars[0xFF] == "ÿ")
+        #expect(scalars[0x80] == "€" && scalars[0x96] == "–" && scalars[0x93] == "“" && scalars[0x9F] == "Ÿ")
+        #expect([0x81, 0x8D, 0x8F, 0x90, 0x9D].allSatisfy { scalars[$0] == "\u{FFFD}" })
+    }
+
     @Test("PM511 malformed rows: extra fields, an unterminated quote")
     func malformed() throws {
         #expect(try codes("D.2,2025/26 Q1,5,,,,,,,,,,extra\n") == ["PM511"])
