@@ -84,6 +84,8 @@ struct CLITests {
         #expect(code == 0)
         #expect(out.hasPrefix(id + " "))
         #expect(out.split(separator: "\n").count >= 4)
+        // Only the framework's findings can be silenced by a comment.
+        #expect(out.contains("# pmlint: allow \(id)") == (id < "PM500"))
     }
 
     @Test("help, version and unknown codes")

@@ -224,8 +224,12 @@ public enum LintCommand {
         return io.finish(0)
     }
 
-    /// The text `--explain` prints.
+    /// The text `--explain` prints. A period data code (PM5xx) is found in a CSV file, where no comment
+    /// can silence it: it says what pmrun does instead.
     public static func explain(_ c: DiagnosticCode) -> String {
-        "\(c.id) \(c.name) (\(c.severity.rawValue), \(c.family))\n\n\(c.summary)\n\n\(c.explanation)\n\nSilence one occurrence with `# pmlint: allow \(c.id) -- reason` on the line or the line above.\n"
+        let silence = c.id >= "PM500"
+            ? "Found by pmrun in the period data, where there are no comments to silence it: fix the data, or the framework."
+            : "Silence one occurrence with `# pmlint: allow \(c.id) -- reason` on the line or the line above."
+        return "\(c.id) \(c.name) (\(c.severity.rawValue), \(c.family))\n\n\(c.summary)\n\n\(c.explanation)\n\n\(silence)\n"
     }
 }
