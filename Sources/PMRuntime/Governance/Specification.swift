@@ -84,6 +84,12 @@ public struct Specification: Sendable {
         unlinked = unlinkedSection.measures.isEmpty && unlinkedSection.projects.isEmpty ? nil : unlinkedSection
     }
 
+    /// The priorities in order, then the measures linked to none (a nil priority), each with its aims:
+    /// the sections every format writes in turn.
+    public var sections: [(priority: PrioritySection?, aims: [AimSection])] {
+        priorities.map { ($0, $0.aims) } + (unlinked.map { [(nil, [$0])] } ?? [])
+    }
+
     /// The specification of the measure at `index` in the framework's measures.
     public func measure(_ index: Int) -> MeasureSpecification { builder.measure(builder.framework.measures[index]) }
 

@@ -16,13 +16,9 @@ public enum SpecReport {
         out += "Plan \(s.plan)" + (s.approved.map { "; approved \($0)" } ?? "") + ". "
         out += "Figures are rounded to the measure's reporting precision before they are rated; the bands below are in those figures. A plan between two reportable figures is shown to two more places (≈).\n"
         stream.write(out)
-        for p in s.priorities {
-            stream.write("\n## \(p.id) \(p.title)\n")
-            for a in p.aims { aim(a, of: s, into: &stream) }
-        }
-        if let u = s.unlinked {
-            stream.write("\n## Not linked to a priority\n")
-            aim(u, of: s, into: &stream)
+        for (p, aims) in s.sections {
+            stream.write(p.map { "\n## \($0.id) \($0.title)\n" } ?? "\n## Not linked to a priority\n")
+            for a in aims { aim(a, of: s, into: &stream) }
         }
     }
 
@@ -98,13 +94,9 @@ public enum SpecReport {
             }
         }
         stream.write("</ul></nav>\n")
-        for p in s.priorities {
-            stream.write("<h2>\(e(p.id)) \(e(p.title))</h2>\n")
-            for a in p.aims { htmlAim(a, of: s, into: &stream) }
-        }
-        if let u = s.unlinked {
-            stream.write("<h2>Not linked to a priority</h2>\n")
-            htmlAim(u, of: s, into: &stream)
+        for (p, aims) in s.sections {
+            stream.write(p.map { "<h2>\(e($0.id)) \(e($0.title))</h2>\n" } ?? "<h2>Not linked to a priority</h2>\n")
+            for a in aims { htmlAim(a, of: s, into: &stream) }
         }
         stream.write(HTMLReport.pageEnd)
     }
