@@ -68,7 +68,7 @@ public struct TextRenderer {
     /// Bytes of a line read on each side of a range: more than the window shows (30 characters before
     /// the range and 120 in all, of at most four bytes each). Only these are
     /// decoded, so a long line with a diagnostic on every item (8,000 targets on one line) is not
-    /// decoded whole for each, which took minutes.
+    /// decoded whole for each, which took over 20 s.
     static let context = 512
 
     /// The window of line `index` around the bytes `start..<end`, as `window` gives it.

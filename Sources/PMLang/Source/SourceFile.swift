@@ -16,7 +16,7 @@ public struct SourceFile: Sendable {
     /// For each line longer than `block` bytes, by line: how many scalars start in each whole block of
     /// its bytes, counted from the line's start. A column is then counted from the nearest block, not
     /// from the start of the line: a generated line of 8,000 targets, each with a diagnostic, was
-    /// counted from its start for every one of them (minutes, for a file of 200 KB).
+    /// counted from its start for every one of them (over 20 s, for a file of 200 KB).
     private let longLines: [Int32: [Int32]]
     /// The length of the blocks `longLines` counts.
     static let block = 4096
