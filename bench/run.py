@@ -107,6 +107,26 @@ def main():
         growth = ", ".join(f"{ns[i + 1] // ns[i]}x measures: {lint_times[ns[i + 1]] / lint_times[ns[i]]:.1f}x time" for i in range(len(ns) - 1))
         lines.append(f"\nGrowth: {growth}.\n")
 
+    # One line of N targets, each outside the plan: a finding for every item of one long line, as a
+    # generated framework can have. Each finding once cost the whole line (over 20 s at 8,000); the
+    # time must grow with N, not with its square.
+    lines.append("| pmlint, one line of N targets outside the plan | N | wall | per 1k targets |")
+    lines.append("|---|--:|--:|--:|")
+    long_times = {}
+    for n in [1_000, 3_000, 9_000]:
+        path = os.path.join(WORK, "long", f"targets-{n}.pm")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if not os.path.exists(path):
+            # Years from 1000/01 on, each once (a year has four digits): all but the plan's four are findings.
+            years = ", ".join(f"{1000 + k}/{(1001 + k) % 100:02d} 5" for k in range(n))
+            with open(path, "w") as f:
+                f.write(f'framework "Long lines" {{ plan 2024/25 to 2027/28 }}\nmeasure L.1 "One long line" {{\n  target {years}\n}}\n')
+        wall, _ = timed([pmlint, path], runs=3)
+        long_times[n] = wall
+        lines.append(f"| text | {n:,} | {wall:.2f} s | {wall / n * 1000 * 1000:.0f} ms |")
+    growth = ", ".join(f"3x N: {long_times[b] / long_times[a]:.1f}x time" for a, b in [(1_000, 3_000), (3_000, 9_000)])
+    lines.append(f"\nGrowth: {growth}.\n")
+
     # pmrun against pandas and the floor
     lines.append("| data rows | measures | CSV size | pmrun JSON | pmrun HTML | pmrun peak, JSON | pmrun peak, HTML | memory / CSV (JSON, HTML) | pandas | pandas peak | floor | pandas ÷ pmrun | pmrun ÷ floor | equal |")
     lines.append("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|")
