@@ -756,6 +756,17 @@ public struct DataLoader {
         if let column = c.submitted, !record.isBlank(column) {
             checkSubmitted(CSVRecord.trimmedBytes(record.field(column)), &o, info, period: period, origin: origin)
         }
+        // So is commentary that is not UTF-8 (PM512): flagged before the figure may be let go, so that
+        // the flag does not depend on how far the loader that reads it has got.
+        if c.commentary(in: record) {
+            let (commentary, notUTF8) = DataLoader.commentary(record, c)
+            o.commentary = commentary
+            if let column = notUTF8 {
+                flag(DataFlag(origin: self.origin(origin), code: .textNotUTF8, measure: info.id,
+                              detail: .text("\(MessageQuote.quote(column)) is not UTF-8 text; read as Windows-1252, as Excel's \"CSV (Comma delimited)\" saves it: save the file as CSV UTF-8")),
+                     position: info.index)
+            }
+        }
         if let kept = keptYears, !kept.contains(year.start) {
             // Valid, and counted as used, but outside the two years a report needs: kept only as a key,
             // so that a later duplicate is still caught.
@@ -765,15 +776,6 @@ public struct DataLoader {
         if reportPeriod == nil, year.start > (latestYear ?? Int.min) {
             advance(to: year.start)
             settle(info.index)  // this row began a year: its own measure's old years go now
-        }
-        if c.commentary(in: record) {
-            let (commentary, notUTF8) = DataLoader.commentary(record, c)
-            o.commentary = commentary
-            if let column = notUTF8 {
-                flag(DataFlag(origin: self.origin(origin), code: .textNotUTF8, measure: info.id,
-                              detail: .text("\(MessageQuote.quote(column)) is not UTF-8 text; read as Windows-1252, as Excel's \"CSV (Comma delimited)\" saves it: save the file as CSV UTF-8")),
-                     position: info.index)
-            }
         }
         // Two years of the measure's periods are the most it keeps: room for them is made once.
         store[info.index].append(period, year: year.start, o, capacity: 2 * info.frequency.periodsPerYear)

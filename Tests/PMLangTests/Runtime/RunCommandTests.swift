@@ -31,7 +31,7 @@ struct RunCommandTests {
         #expect(r.status == 1)
         #expect(r.stdout.hasPrefix("{"))
         #expect(r.stderr.contains("bad-rows.csv:5: error: PM501"))
-        #expect(r.stderr.hasSuffix("pmrun: 24 of 30 data rows rejected.\n"))
+        #expect(r.stderr.hasSuffix("pmrun: 24 of 31 data rows rejected.\n"))
         // A NUL in a cell is written out, not sent to the terminal.
         #expect(r.stderr.contains("PM508 `2025/26\\0Q1` is not a period") && !r.stderr.contains("\0"))
     }
