@@ -38,14 +38,19 @@ public struct TextRenderer {
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
         for scalar in s.unicodeScalars {
-            switch scalar.value {
-            case 0x09: out += " "
-            case 0..<0x20: out.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
-            case 0x7F: out += "\u{2421}"
-            default: out.unicodeScalars.append(scalar)
-            }
+            if scalar == "\t" { out += " " } else { out.unicodeScalars.append(picture(of: scalar) ?? scalar) }
         }
         return out
+    }
+
+    /// The picture of a control character (U+2400 to U+241F for 0x00 to 0x1F, U+2421 for DEL), or nil
+    /// for any other character: what the reports people read show in its place.
+    public static func picture(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0..<0x20: return Unicode.Scalar(0x2400 + scalar.value)
+        case 0x7F: return "\u{2421}"
+        default: return nil
+        }
     }
 
     /// Lines longer than this are shown as a window around the range, so a minified or generated file

@@ -13,9 +13,7 @@ public enum MarkdownReport {
             switch c.value {
             case 0x7C: out += "\\|"
             case 0x09, 0x0A, 0x0D: out += " "
-            case 0..<0x20: out.unicodeScalars.append(Unicode.Scalar(0x2400 + c.value)!)
-            case 0x7F: out += "\u{2421}"
-            default: out.unicodeScalars.append(c)
+            default: out.unicodeScalars.append(TextRenderer.picture(of: c) ?? c)
             }
         }
         return out
