@@ -5,8 +5,10 @@ public struct DueFigure: Sendable {
     public var measure: ResolvedMeasure
     public var period: Period
     public var due: CalendarDate
-    public var collectors: [String]
-    public var reviewers: [String]
+    /// The ids of the measure's data collectors, as it names them: read when shown, not copied into each
+    /// of the hundreds of thousands of figures a national framework owes in a year.
+    public var collectors: [String] { measure.fields.collector?.value.map(\.value) ?? [] }
+    public var reviewers: [String] { measure.fields.reviewer?.value.map(\.value) ?? [] }
 }
 
 /// What is due, from whom, by when: the figures of a period (for `pmrun template`) and the figures
@@ -18,53 +20,92 @@ public struct Collection: Sendable {
 
     var calendar: FiscalCalendar { framework.calendar }
 
-    /// Measures in priority order, then source order, as the scorecard lists them.
-    var orderedMeasures: [ResolvedMeasure] {
+    /// The measures' positions in priority order, then source order, as the scorecard lists them. Each
+    /// measure's rank is looked up once, not at every comparison of the sort.
+    var orderedPositions: [Int] {
         let rank = Dictionary(framework.priorities.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        func order(_ m: ResolvedMeasure) -> Int {
+        let order = framework.measures.map { m in
             m.fields.aim.flatMap { framework.aims[$0.value]?.priority }.flatMap { rank[$0] } ?? Int.max
         }
-        return framework.measures.enumerated().sorted { (order($0.element), $0.offset) < (order($1.element), $1.offset) }.map(\.element)
+        return order.indices.sorted { (order[$0], $0) < (order[$1], $1) }
     }
 
-    func figure(_ m: ResolvedMeasure, _ p: Period) -> DueFigure {
-        let lag = m.fields.lag?.value ?? Lag(days: 0, working: false)
-        return DueFigure(measure: m, period: p, due: lag.dueDate(after: calendar.endDate(of: p)),
-                         collectors: m.fields.collector?.value.map(\.value) ?? [],
-                         reviewers: m.fields.reviewer?.value.map(\.value) ?? [])
+    /// The periods of `years` at `frequency` with the due date a figure of each has under `lag`, those
+    /// due from `from` to `to` only: a framework has a handful of lags and frequencies, so this is
+    /// worked out once for each pair, not for every measure.
+    struct Schedules {
+        let calendar: FiscalCalendar
+        let years: [FiscalYear]
+        let keep: (Period, CalendarDate) -> Bool
+        private var known: [Key: [(period: Period, due: CalendarDate)]] = [:]
+
+        struct Key: Hashable { var lag: Lag; var frequency: Frequency }
+
+        init(calendar: FiscalCalendar, years: [FiscalYear], keep: @escaping (Period, CalendarDate) -> Bool) {
+            self.calendar = calendar
+            self.years = years
+            self.keep = keep
+        }
+
+        mutating func figures(lag: Lag, frequency: Frequency) -> [(period: Period, due: CalendarDate)] {
+            let key = Key(lag: lag, frequency: frequency)
+            if let found = known[key] { return found }
+            var out: [(period: Period, due: CalendarDate)] = []
+            for y in years {
+                for p in calendar.periods(of: y, frequency: frequency) {
+                    let due = lag.dueDate(after: calendar.endDate(of: p))
+                    if keep(p, due) { out.append((p, due)) }
+                }
+            }
+            known[key] = out
+            return out
+        }
     }
+
+    static func lag(_ m: ResolvedMeasure) -> Lag { m.fields.lag?.value ?? Lag(days: 0, working: false) }
+    static func frequency(_ m: ResolvedMeasure) -> Frequency { m.fields.frequency?.value ?? .quarterly }
 
     /// Every figure whose period ends within `period` (three months for a quarter's monthly measure, the
     /// year's figure for an annual measure in Q4).
     public func figures(for period: Period) -> [DueFigure] {
         let start = calendar.startDate(of: period), end = calendar.endDate(of: period)
-        let year = calendar.fiscalYear(of: period)
+        let calendar = self.calendar
+        var schedules = Schedules(calendar: calendar, years: [calendar.fiscalYear(of: period)]) { p, _ in
+            let e = calendar.endDate(of: p)
+            return e >= start && e <= end
+        }
         var out: [DueFigure] = []
-        for m in orderedMeasures {
-            let frequency = m.fields.frequency?.value ?? .quarterly
-            for p in calendar.periods(of: year, frequency: frequency) {
-                let e = calendar.endDate(of: p)
-                if e >= start && e <= end { out.append(figure(m, p)) }
+        for i in orderedPositions {
+            let m = framework.measures[i]
+            for f in schedules.figures(lag: Collection.lag(m), frequency: Collection.frequency(m)) {
+                out.append(DueFigure(measure: m, period: f.period, due: f.due))
             }
         }
         return out
     }
 
-    /// Figures of the plan (and the year before it) due in `window` days before `asOf` up to `ahead` days
-    /// after it, earliest first.
+    /// Figures of the plan (and the year before it) due from `from` to `to`, earliest first, then by
+    /// measure id.
     public func figures(dueFrom from: CalendarDate, to: CalendarDate) -> [DueFigure] {
-        var out: [DueFigure] = []
         let years = (framework.planYears.first.map { [$0.previous] } ?? []) + framework.planYears
-        for m in orderedMeasures {
-            let frequency = m.fields.frequency?.value ?? .quarterly
-            for y in years {
-                for p in calendar.periods(of: y, frequency: frequency) {
-                    let f = figure(m, p)
-                    if f.due >= from && f.due <= to { out.append(f) }
-                }
+        var schedules = Schedules(calendar: calendar, years: years) { _, due in due >= from && due <= to }
+        // Sorted on integers: the due day, then the measure's place among the ids in order (ids are
+        // unique in a framework that lints), then the order found, so that the order is exactly that of
+        // sorting by due date and id, without comparing strings for each of a national list's figures.
+        let measures = framework.measures
+        var idRank = [Int32](repeating: 0, count: measures.count)
+        for (rank, i) in measures.indices.sorted(by: { measures[$0].id < measures[$1].id }).enumerated() { idRank[i] = Int32(rank) }
+        var out: [DueFigure] = []
+        var keys: [(day: Int, rank: Int32, found: Int32)] = []
+        for i in orderedPositions {
+            let m = measures[i]
+            for f in schedules.figures(lag: Collection.lag(m), frequency: Collection.frequency(m)) {
+                keys.append((f.due.dayNumber, idRank[i], Int32(out.count)))
+                out.append(DueFigure(measure: m, period: f.period, due: f.due))
             }
         }
-        return out.sorted { ($0.due, $0.measure.id) < ($1.due, $1.measure.id) }
+        keys.sort { ($0.day, $0.rank, $0.found) < ($1.day, $1.rank, $1.found) }
+        return keys.map { out[Int($0.found)] }
     }
 }
 
@@ -148,9 +189,10 @@ public enum DueList {
         for e in list {
             for c in e.figure.collectors.isEmpty ? ["(no collector)"] : e.figure.collectors { byPerson[c, default: []].append(e) }
         }
-        for person in byPerson.keys.sorted(by: { name($0) < name($1) }) {
+        // By name, then id: two people may share a name, and a dictionary's order differs run to run.
+        for person in byPerson.keys.sorted(by: { (name($0), $0) < (name($1), $1) }) {
             let entries = byPerson[person]!
-            let overdue = entries.filter(\.overdue).count
+            let overdue = entries.count(where: \.overdue)
             out += "\n\(name(person)): \(overdue) overdue, \(entries.count - overdue) due soon\n"
             var t = TextTable(headers: ["", "Due", "Measure", "Period", "Title", "Reviewer"], rightAligned: [])
             for e in entries {

@@ -48,13 +48,9 @@ public enum TextReport {
                 notes[t.rows.count - 1] = pr.flags.map(\.text)
             }
             t.decorate[9] = { text, row in style.rating(text, ratings[row]) }
-            // Flags go on the lines under their measure (the table's lines taken as lines, not split
-            // out of its text again).
-            let lines = t.lines(indent: "  ")
-            for (i, line) in lines.enumerated() {
-                out += line
-                out += "\n"
-                for n in (i >= 2 ? notes[i - 2] : nil) ?? [] { out += "      " + style.dim("! " + n) + "\n" }
+            // Flags go on the lines under their measure.
+            t.write(indent: "  ", into: &out) { row, under in
+                for n in notes[row] ?? [] { under += "      " + style.dim("! " + n) + "\n" }
             }
             out += "\n"
         }

@@ -9,45 +9,71 @@ struct TextTable {
     var decorate: [Int: (String, Int) -> String] = [:]
 
     func render(indent: String = "") -> String {
-        lines(indent: indent).map { $0 + "\n" }.joined()
+        var out = ""
+        write(indent: indent, into: &out)
+        return out
     }
 
-    /// The header, the rule under it and one line per row, in order, without line breaks.
-    func lines(indent: String = "") -> [String] {
-        // Each cell's width worked out once: counting `Character`s, twice a cell, was most of the cost
-        // of a large scorecard's text.
-        let cellWidths = rows.map { $0.map(TextTable.width) }
+    /// Appends the header, the rule under it and one line per row, each ending in a line break;
+    /// `afterRow(r, &out)` may add lines of its own under row `r`. The lines are made in one buffer of
+    /// bytes: a line made of padded strings joined, then trimmed, cost several strings a row, which at
+    /// national scale (a due list of 800,000 rows) was most of the list's time.
+    func write(indent: String = "", into out: inout String, afterRow: (Int, inout String) -> Void = { _, _ in }) {
         var widths = headers.map(TextTable.width)
-        for row in cellWidths {
-            for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextTable.width(cell)) }
         }
-        func line(_ cells: [String], _ cellWidths: [Int], row: Int?) -> String {
-            var parts: [String] = []
-            for (i, cell) in cells.enumerated() {
-                let pad = String(repeating: " ", count: max(0, widths[i] - cellWidths[i]))
-                var text = rightAligned.contains(i) ? pad + cell : cell + pad
-                if let row, let d = decorate[i] { text = d(text, row) }
-                parts.append(text)
+        var bytes: [UInt8] = []
+        func flush() {
+            out += String(decoding: bytes, as: UTF8.self)
+            bytes.removeAll(keepingCapacity: true)
+        }
+        func pad(_ n: Int) {
+            if n > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n)) }
+        }
+        func line(_ cells: [String], row: Int?) {
+            let start = bytes.count
+            bytes.append(contentsOf: indent.utf8)
+            for (i, cell) in cells.enumerated() where i < widths.count {
+                if i > 0 { pad(2) }
+                let fill = max(0, widths[i] - TextTable.width(cell))
+                if let row, let d = decorate[i] {
+                    let padding = String(repeating: " ", count: fill)
+                    bytes.append(contentsOf: d(rightAligned.contains(i) ? padding + cell : cell + padding, row).utf8)
+                } else if rightAligned.contains(i) {
+                    pad(fill)
+                    bytes.append(contentsOf: cell.utf8)
+                } else {
+                    bytes.append(contentsOf: cell.utf8)
+                    pad(fill)
+                }
             }
-            return TextTable.trimmingTrailingSpaces(indent + parts.joined(separator: "  "))
+            while bytes.count > start, bytes[bytes.count - 1] == UInt8(ascii: " ") { bytes.removeLast() }
+            bytes.append(UInt8(ascii: "\n"))
         }
-        var out = [line(headers, headers.map(TextTable.width), row: nil)]
-        out.reserveCapacity(rows.count + 2)
-        out.append(indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-        for (r, row) in rows.enumerated() { out.append(line(row, cellWidths[r], row: r)) }
-        return out
+        line(headers, row: nil)
+        bytes.append(contentsOf: indent.utf8)
+        for (i, w) in widths.enumerated() {
+            if i > 0 { pad(2) }
+            for _ in 0..<w { bytes.append(contentsOf: "─".utf8) }
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        for (r, row) in rows.enumerated() {
+            line(row, row: r)
+            if bytes.count >= 1 << 16 { flush() }
+            var under = ""
+            afterRow(r, &under)
+            if !under.isEmpty {
+                flush()
+                out += under
+            }
+        }
+        flush()
     }
 
     /// A cell's width in characters: its length in bytes when it is ASCII (nearly every cell).
     static func width(_ s: String) -> Int {
         s.utf8.allSatisfy { $0 < 0x80 } ? s.utf8.count : s.count
-    }
-
-    static func trimmingTrailingSpaces(_ s: String) -> String {
-        let utf8 = s.utf8
-        var end = utf8.endIndex
-        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: " ") { end = utf8.index(before: end) }
-        return end == utf8.endIndex ? s : String(s[..<end])
     }
 }
 

@@ -215,6 +215,32 @@ struct GovernanceTests {
         #expect(!entries.contains { $0.overdue && $0.figure.measure.id == "SC2.1" })
     }
 
+    @Test("the due list: each collector's figures by due date, then id; people of one name in id order")
+    func dueOrder() throws {
+        // Source order is not id order, and two collectors share a name: the list must not depend on
+        // either, nor on a dictionary's order, which changes from run to run.
+        let fields = "unit count\nbetter higher\naggregate sum\ntarget 2024/25 10, 2025/26 10, 2026/27 10\n"
+        let f = framework("person zmoss \"Dan Moss\" { role \"Data Officer\" }\n"
+            + measure("B1", fields + "collector zmoss") + measure("A1", fields + "frequency monthly")
+            + measure("A2", fields) + measure("C1", fields + "collector zmoss\nlag 20 days"))
+        let text = DueList.render(f, asOf: date("2026-11-26"), received: nil)
+        let lines = text.split(separator: "\n").map(String.init)
+        let heads = lines.filter { $0.hasPrefix("Dan Moss:") }
+        #expect(heads.count == 2)
+        // dmoss (A1, A2) before zmoss (B1, C1).
+        let rows = lines.filter { $0.hasPrefix("  OVERDUE") || $0.hasPrefix("  due") }.map { $0.split(separator: " ").map(String.init) }
+        let order = rows.map { "\($0[1]) \($0[2]) \($0[3]) \($0[4])" }
+        #expect(order.prefix(6) == ["2025-12-12 A1 2025-11 Measure", "2026-01-15 A1 2025-12 Measure", "2026-01-15 A2 2025/26 Q3",
+                                    "2026-02-13 A1 2026-01 Measure", "2026-03-13 A1 2026-02 Measure", "2026-04-16 A1 2026-03 Measure"])
+        let zmoss = try #require(lines.lastIndex { $0.hasPrefix("Dan Moss:") })
+        let after = lines[zmoss...].compactMap { $0.hasPrefix("  OVERDUE") || $0.hasPrefix("  due") ? String($0.split(separator: " ")[2]) : nil }
+        #expect(Set(after) == ["B1", "C1"])
+        // The same list from entries: every figure once, earliest first, ties by id.
+        let entries = DueList.entries(f, asOf: date("2026-11-26"), received: nil)
+        let keys = entries.map { ($0.figure.due.dayNumber, $0.figure.measure.id) }
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
+    }
+
     @Test("due dates skip weekends and England and Wales bank holidays")
     func workingDays() {
         let ten = Lag(days: 10, working: true)
