@@ -9,7 +9,8 @@ pandas once):
   pmlint   on the whole framework at 1k, 10k and 100k measures, and on one small file (start-up cost);
   pmrun    evaluating 2026/27 Q2 with JSON and with HTML output, at 10k, 1M and 5M data rows;
   pandas   the same evaluation (bench/evaluate_pandas.py), checked equal to pmrun's at every size;
-  floor    reading the same CSV and summing its value column (bench/floor.c).
+  floor    reading the same CSV and summing its value column (bench/floor.c);
+  and, once each at the largest size, pmrun's other formats and commands (spec, template, due).
 
 pmrun's JSON runs also write their phases (--timings); the best run's are tabled beside the floor.
 
@@ -164,6 +165,27 @@ def main():
     lines.append("| data rows | " + " | ".join(phase_names) + " | total | read the data ÷ floor |")
     lines.append("|--:|" + "--:|" * (len(phase_names) + 2))
     lines.extend(phase_rows)
+
+    # The other commands and formats, at the largest size: not targets, but what a national framework
+    # asks of them is made visible here, so that none of them is left quadratic or grows out of memory.
+    name, n, rows, seed = sizes[-1]
+    base = os.path.join(WORK, name)
+    fw, data = os.path.join(base, "framework"), os.path.join(base, "data")
+    lines.append("")
+    lines.append(f"pmrun's other outputs at {n:,} measures and {rows:,} rows (one run each; not targets):")
+    lines.append("")
+    lines.append("| command | output size | wall | peak memory |")
+    lines.append("|---|--:|--:|--:|")
+    others = [(f"scorecard, {f}", ["--data", data, "--as-of", "2026-11-26", "--format", f]) for f in ["text", "csv", "markdown"]]
+    others += [("spec, Markdown", ["spec"]), ("spec, HTML", ["spec", "--format", "html"]),
+               ("template for 2026/27 Q3", ["template", "--period", "2026/27 Q3"]),
+               ("due, with the data", ["due", "--as-of", "2026-11-26", "--data", data]), ("due, without data", ["due", "--as-of", "2026-11-26"])]
+    for label, args in others:
+        out = os.path.join(base, "other.out")
+        command = [pmrun] + ([args[0], fw] + args[1:] if args[0] in ("spec", "template", "due") else [fw] + args) + ["--output", out]
+        wall, mb = timed(command, runs=1)
+        lines.append(f"| {label} | {os.path.getsize(out) / 2**20:.1f} MB | {wall:.2f} s | {mb:.0f} MB |")
+        os.remove(out)
     text = "\n".join(lines) + "\n"
     with open(os.path.join(ROOT, "bench", "results.md"), "w") as f:
         f.write(f"<!-- written by bench/run.py{' --quick' if QUICK else ''} -->\n" + text)

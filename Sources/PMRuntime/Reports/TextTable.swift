@@ -9,23 +9,26 @@ struct TextTable {
     var decorate: [Int: (String, Int) -> String] = [:]
 
     func render(indent: String = "") -> String {
-        var out = ""
+        var out = ReportStream()
         write(indent: indent, into: &out)
-        return out
+        return String(decoding: out.buffer, as: UTF8.self)
     }
 
-    /// Appends the header, the rule under it and one line per row, each ending in a line break;
-    /// `afterRow(r, &out)` may add lines of its own under row `r`. The lines are made in one buffer of
+    /// Writes the header, the rule under it and one line per row, each ending in a line break;
+    /// `afterRow(r, &out)` may add lines of its own under row `r`. Each line is made in one buffer of
     /// bytes: a line made of padded strings joined, then trimmed, cost several strings a row, which at
     /// national scale (a due list of 800,000 rows) was most of the list's time.
-    func write(indent: String = "", into out: inout String, afterRow: (Int, inout String) -> Void = { _, _ in }) {
+    func write(indent: String = "", into out: inout ReportStream, afterRow: (Int, inout ReportStream) -> Void = { _, _ in }) {
         var widths = headers.map(TextTable.width)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], TextTable.width(cell)) }
         }
+        // Looked up once per column, not once per cell.
+        let right = widths.indices.map { rightAligned.contains($0) }
+        let decorators = widths.indices.map { decorate[$0] }
         var bytes: [UInt8] = []
         func flush() {
-            out += String(decoding: bytes, as: UTF8.self)
+            bytes.withUnsafeBufferPointer { out.write(bytes: $0) }
             bytes.removeAll(keepingCapacity: true)
         }
         func pad(_ n: Int) {
@@ -37,10 +40,10 @@ struct TextTable {
             for (i, cell) in cells.enumerated() where i < widths.count {
                 if i > 0 { pad(2) }
                 let fill = max(0, widths[i] - TextTable.width(cell))
-                if let row, let d = decorate[i] {
+                if let row, let d = decorators[i] {
                     let padding = String(repeating: " ", count: fill)
-                    bytes.append(contentsOf: d(rightAligned.contains(i) ? padding + cell : cell + padding, row).utf8)
-                } else if rightAligned.contains(i) {
+                    bytes.append(contentsOf: d(right[i] ? padding + cell : cell + padding, row).utf8)
+                } else if right[i] {
                     pad(fill)
                     bytes.append(contentsOf: cell.utf8)
                 } else {
@@ -58,17 +61,12 @@ struct TextTable {
             for _ in 0..<w { bytes.append(contentsOf: "─".utf8) }
         }
         bytes.append(UInt8(ascii: "\n"))
+        flush()
         for (r, row) in rows.enumerated() {
             line(row, row: r)
-            if bytes.count >= 1 << 16 { flush() }
-            var under = ""
-            afterRow(r, &under)
-            if !under.isEmpty {
-                flush()
-                out += under
-            }
+            flush()
+            afterRow(r, &out)
         }
-        flush()
     }
 
     /// A cell's width in characters: its length in bytes when it is ASCII (nearly every cell).

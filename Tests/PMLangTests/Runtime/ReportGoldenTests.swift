@@ -439,9 +439,10 @@ struct TextTableTests {
         #expect(t.render() == "Name    Amount\n──────  ──────\nCafé £      £5\nab       12345\n\n")
         // Lines under a row come after it; a decorated cell is padded before it is decorated.
         t.decorate[0] = { text, row in "<\(text)>" }
-        var out = "above\n"
-        t.write(indent: "  ", into: &out) { row, under in if row == 1 { under += "  ! under ab\n" } }
-        #expect(out == "above\n  Name    Amount\n  ──────  ──────\n  <Café £>      £5\n  <ab    >   12345\n  ! under ab\n  <      >\n")
+        var out = ReportStream()
+        out.write("above\n")
+        t.write(indent: "  ", into: &out) { row, under in if row == 1 { under.write("  ! under ab\n") } }
+        #expect(String(decoding: out.buffer, as: UTF8.self) == "above\n  Name    Amount\n  ──────  ──────\n  <Café £>      £5\n  <ab    >   12345\n  ! under ab\n  <      >\n")
         #expect("Ünïcödé title".truncated(8) == "Ünïcödé…")
         #expect("short".truncated(8) == "short")
         #expect("£££££££".truncated(7) == "£££££££")
