@@ -34,26 +34,7 @@ public enum SpecReport {
 
     static func aim(_ a: Specification.AimSection, of spec: Specification, into stream: inout ReportStream) {
         stream.write("\n### \(a.id) \(a.title)\n")
-        for index in a.measures {
-            let m = spec.measure(index)
-            var out = "\n#### \(m.id) \(m.title)\(m.kind == .monitor ? " (monitor)" : "")\n\n| | |\n|---|---|\n"
-            for (k, v) in m.fields { out += "| \(k) | \(cell(v)) |\n" }
-            if let fixed = m.fixedBands { out += "| Rating bands | \(cell(fixed)) |\n" }
-            if !m.rows.isEmpty {
-                let blue = m.rows.contains { $0.bands?.blue != nil }
-                out += "\n| Period | Plan | Plan to date |" + (m.fixedBands == nil ? (blue ? " Blue |" : "") + " Green | Amber | Red |" : "") + "\n"
-                out += "|---|--:|--:|" + (m.fixedBands == nil ? (blue ? "---|" : "") + "---|---|---|" : "") + "\n"
-                for r in m.rows {
-                    out += "| \(r.period) | \(plan(r.plan, m.precision)) | \(plan(r.planToDate, m.precision)) |"
-                    if m.fixedBands == nil {
-                        if blue { out += " \(r.bands?.blue ?? "–") |" }
-                        out += " \(r.bands?.green ?? "–") | \(r.bands?.amber ?? "none") | \(r.bands?.red ?? "–") |"
-                    }
-                    out += "\n"
-                }
-            }
-            stream.write(out)
-        }
+        measures(a.measures, of: spec, into: &stream, markdown)
         for index in a.projects {
             let p = spec.project(index)
             var out = "\n#### \(p.id) \(p.title) (project)\n\n| | |\n|---|---|\n"
@@ -62,6 +43,40 @@ public enum SpecReport {
             for m in p.milestones { out += "| \(cell(m.title)) | \(m.due) |\n" }
             stream.write(out)
         }
+    }
+
+    /// One measure's section in Markdown.
+    static func markdown(_ m: MeasureSpecification) -> String {
+        var out = "\n#### \(m.id) \(m.title)\(m.kind == .monitor ? " (monitor)" : "")\n\n| | |\n|---|---|\n"
+        for (k, v) in m.fields { out += "| \(k) | \(cell(v)) |\n" }
+        if let fixed = m.fixedBands { out += "| Rating bands | \(cell(fixed)) |\n" }
+        if !m.rows.isEmpty {
+            let blue = m.rows.contains { $0.bands?.blue != nil }
+            out += "\n| Period | Plan | Plan to date |" + (m.fixedBands == nil ? (blue ? " Blue |" : "") + " Green | Amber | Red |" : "") + "\n"
+            out += "|---|--:|--:|" + (m.fixedBands == nil ? (blue ? "---|" : "") + "---|---|---|" : "") + "\n"
+            for r in m.rows {
+                out += "| \(r.period) | \(plan(r.plan, m.precision)) | \(plan(r.planToDate, m.precision)) |"
+                if m.fixedBands == nil {
+                    if blue { out += " \(r.bands?.blue ?? "–") |" }
+                    out += " \(r.bands?.green ?? "–") | \(r.bands?.amber ?? "none") | \(r.bands?.red ?? "–") |"
+                }
+                out += "\n"
+            }
+        }
+        return out
+    }
+
+    /// The measures at `positions`, each specified and written by `section`, in order: made on every
+    /// core a chunk at a time, a few chunks ahead of the one being written (working out every period's
+    /// plan and bands is most of a national specification's time), and held no further.
+    static func measures(_ positions: [Int], of spec: Specification, into stream: inout ReportStream,
+                         _ section: @escaping @Sendable (MeasureSpecification) -> String) {
+        let chunks = ParallelMap.chunks(positions.count, size: 100)
+        ParallelMap.forEachInOrder(chunks.count, window: 8, { k in
+            var text = ""
+            for i in chunks[k] { text += section(spec.measure(positions[i])) }
+            return text
+        }, consume: { stream.write($0) })
     }
 
     public static func html(_ s: Specification) -> String {
@@ -101,38 +116,41 @@ public enum SpecReport {
         stream.write(HTMLReport.pageEnd)
     }
 
+    /// One measure's section in HTML.
+    static func html(_ m: MeasureSpecification) -> String {
+        let e = HTMLReport.escape
+        var h = "<section class=\"spec\" id=\"\(e(m.id))\"><h3>\(e(m.id)) \(e(m.title))\(m.kind == .monitor ? " (monitor)" : "")</h3><dl>"
+        for (k, v) in m.fields { h += "<dt>\(e(k))</dt><dd>\(e(v))</dd>" }
+        if let fixed = m.fixedBands { h += "<dt>Rating bands</dt><dd>\(e(fixed))</dd>" }
+        h += "</dl>"
+        if !m.rows.isEmpty {
+            let blue = m.rows.contains { $0.bands?.blue != nil }
+            h += "<table><thead><tr><th>Period</th><th class=\"num\">Plan</th><th class=\"num\">Plan to date</th>"
+            if m.fixedBands == nil {
+                if blue { h += "<th>\(HTMLReport.badge(.blue))</th>" }
+                h += "<th>\(HTMLReport.badge(.green))</th><th>\(HTMLReport.badge(.amber))</th><th>\(HTMLReport.badge(.red))</th>"
+            }
+            h += "</tr></thead><tbody>"
+            for r in m.rows {
+                h += "<tr><td>\(e(r.period.description))</td><td class=\"num\">\(plan(r.plan, m.precision))</td>"
+                h += "<td class=\"num\">\(plan(r.planToDate, m.precision))</td>"
+                if m.fixedBands == nil {
+                    if blue { h += "<td class=\"band\">\(e(r.bands?.blue ?? "–"))</td>" }
+                    h += "<td class=\"band\">\(e(r.bands?.green ?? "–"))</td><td class=\"band\">\(e(r.bands?.amber ?? "none"))</td>"
+                    h += "<td class=\"band\">\(e(r.bands?.red ?? "–"))</td>"
+                }
+                h += "</tr>"
+            }
+            h += "</tbody></table>"
+        }
+        h += "</section>\n"
+        return h
+    }
+
     static func htmlAim(_ a: Specification.AimSection, of spec: Specification, into stream: inout ReportStream) {
         let e = HTMLReport.escape
         stream.write("<h3>\(e(a.id)) \(e(a.title))</h3>\n")
-        for index in a.measures {
-            let m = spec.measure(index)
-            var h = "<section class=\"spec\" id=\"\(e(m.id))\"><h3>\(e(m.id)) \(e(m.title))\(m.kind == .monitor ? " (monitor)" : "")</h3><dl>"
-            for (k, v) in m.fields { h += "<dt>\(e(k))</dt><dd>\(e(v))</dd>" }
-            if let fixed = m.fixedBands { h += "<dt>Rating bands</dt><dd>\(e(fixed))</dd>" }
-            h += "</dl>"
-            if !m.rows.isEmpty {
-                let blue = m.rows.contains { $0.bands?.blue != nil }
-                h += "<table><thead><tr><th>Period</th><th class=\"num\">Plan</th><th class=\"num\">Plan to date</th>"
-                if m.fixedBands == nil {
-                    if blue { h += "<th>\(HTMLReport.badge(.blue))</th>" }
-                    h += "<th>\(HTMLReport.badge(.green))</th><th>\(HTMLReport.badge(.amber))</th><th>\(HTMLReport.badge(.red))</th>"
-                }
-                h += "</tr></thead><tbody>"
-                for r in m.rows {
-                    h += "<tr><td>\(e(r.period.description))</td><td class=\"num\">\(plan(r.plan, m.precision))</td>"
-                    h += "<td class=\"num\">\(plan(r.planToDate, m.precision))</td>"
-                    if m.fixedBands == nil {
-                        if blue { h += "<td class=\"band\">\(e(r.bands?.blue ?? "–"))</td>" }
-                        h += "<td class=\"band\">\(e(r.bands?.green ?? "–"))</td><td class=\"band\">\(e(r.bands?.amber ?? "none"))</td>"
-                        h += "<td class=\"band\">\(e(r.bands?.red ?? "–"))</td>"
-                    }
-                    h += "</tr>"
-                }
-                h += "</tbody></table>"
-            }
-            h += "</section>\n"
-            stream.write(h)
-        }
+        measures(a.measures, of: spec, into: &stream, html)
         for index in a.projects {
             let p = spec.project(index)
             var h = "<section class=\"spec\" id=\"\(e(p.id))\"><h3>\(e(p.id)) \(e(p.title)) (project)</h3><dl>"
