@@ -106,6 +106,19 @@ struct GovernanceTests {
         #expect(out == SpecReport.markdown(s))
     }
 
+    @Test("a specification of many chunks, made on every core, lists every measure once, in order")
+    func specInOrder() throws {
+        // 350 measures in one aim: four chunks, made side by side and written in framework order.
+        let ids = (0..<350).map { String(format: "M%03d", ($0 * 3) % 350) }
+        let fields = "unit count\nbetter higher\naggregate sum\ntarget 2024/25 10, 2025/26 12, 2026/27 14\n"
+        let spec = Specification(framework: framework(ids.map { measure($0, fields) }.joined()))
+        for (name, text, section) in [("markdown", SpecReport.markdown(spec), SpecReport.markdown),
+                                      ("html", SpecReport.html(spec), SpecReport.html)] as [(String, String, (MeasureSpecification) -> String)] {
+            let sections = (0..<ids.count).map { section(spec.measure($0)) }.joined()
+            #expect(text.contains(sections), "\(name): the sections are not the measures', in order")
+        }
+    }
+
     @Test("the example saved with Windows line endings lints and specifies the same, text blocks included")
     func windowsLineEndings() throws {
         let lf = try exampleFramework()
