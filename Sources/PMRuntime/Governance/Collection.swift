@@ -180,11 +180,21 @@ public enum DueList {
     }
 
     public static func render(_ framework: Framework, asOf: CalendarDate, received: PeriodData?) -> String {
+        var out = ReportStream()
+        write(framework, asOf: asOf, received: received, into: &out)
+        return String(decoding: out.buffer, as: UTF8.self)
+    }
+
+    /// The same, written as it is made: a national framework's list runs to hundreds of thousands of lines.
+    public static func write(_ framework: Framework, asOf: CalendarDate, received: PeriodData?, into out: inout ReportStream) {
         let list = entries(framework, asOf: asOf, received: received)
         func name(_ id: String) -> String { framework.people[id]?.name ?? id }
-        var out = "Figures overdue at \(asOf), and due by \(asOf.adding(days: lookAheadDays))"
-        out += received == nil ? " (no --data given: every figure due in the last year is listed as not received)\n" : "\n"
-        if list.isEmpty { return out + "\nNothing is overdue or due in the next two weeks.\n" }
+        out.write("Figures overdue at \(asOf), and due by \(asOf.adding(days: lookAheadDays))")
+        out.write(received == nil ? " (no --data given: every figure due in the last year is listed as not received)\n" : "\n")
+        if list.isEmpty {
+            out.write("\nNothing is overdue or due in the next two weeks.\n")
+            return
+        }
         var byPerson: [String: [Entry]] = [:]
         for e in list {
             for c in e.figure.collectors.isEmpty ? ["(no collector)"] : e.figure.collectors { byPerson[c, default: []].append(e) }
@@ -193,14 +203,13 @@ public enum DueList {
         for person in byPerson.keys.sorted(by: { (name($0), $0) < (name($1), $1) }) {
             let entries = byPerson[person]!
             let overdue = entries.count(where: \.overdue)
-            out += "\n\(name(person)): \(overdue) overdue, \(entries.count - overdue) due soon\n"
+            out.write("\n\(name(person)): \(overdue) overdue, \(entries.count - overdue) due soon\n")
             var t = TextTable(headers: ["", "Due", "Measure", "Period", "Title", "Reviewer"], rightAligned: [])
             for e in entries {
                 t.rows.append([e.overdue ? "OVERDUE" : "due", e.figure.due.description, e.figure.measure.id, e.figure.period.description,
                                e.figure.measure.decl.title.truncated(44), e.figure.reviewers.map(name).joined(separator: ", ")])
             }
-            out += t.render(indent: "  ")
+            t.write(indent: "  ", into: &out)
         }
-        return out
     }
 }

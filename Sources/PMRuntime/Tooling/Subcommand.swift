@@ -163,7 +163,16 @@ enum Subcommand: String {
                     return 2
                 }
             }
-            text = DueList.render(framework, asOf: asOf, received: received)
+            let write = { (out: inout ReportStream) in DueList.write(framework, asOf: asOf, received: received, into: &out) }
+            if let output = a.values["--output"] {
+                guard RunCommand.emit(to: output, inputs: inputs, io: io, write) else { return 2 }
+                io.stderr("pmrun \(rawValue): wrote \(output)\n")
+            } else {
+                var stream = ReportStream(to: io.stdoutBytes)
+                write(&stream)
+                stream.finish()
+            }
+            return 0
         }
         if let output = a.values["--output"] {
             guard RunCommand.emit(text, to: output, inputs: inputs, io: io) else { return 2 }
