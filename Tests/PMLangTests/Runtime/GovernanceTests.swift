@@ -282,7 +282,17 @@ struct GovernanceTests {
         #expect(r.status == 2 && r.stderr.contains("never overwrites an input"))
         let t = runPMRun(["template", examplesPath, "--period", "Q2 2026/27"])
         #expect(t.status == 0 && t.stdout.hasPrefix("measure,measure title,period,value,"))
-        #expect(runPMRun(["due", examplesPath, "--data", exampleDataPath, "--as-of", "2026-11-26"]).stdout.contains("OVERDUE"))
+        let due = runPMRun(["due", examplesPath, "--data", exampleDataPath, "--as-of", "2026-11-26"])
+        #expect(due.status == 0 && due.stdout.contains("OVERDUE"))
+        // Written to a file as to standard output, and not over an input.
+        try withTemporaryFile("", named: "due.txt") { path in
+            let written = runPMRun(["due", examplesPath, "--data", exampleDataPath, "--as-of", "2026-11-26", "--output", path])
+            #expect(written.status == 0 && written.stderr == "pmrun due: wrote \(path)\n")
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text == due.stdout)
+        }
+        let over = runPMRun(["due", examplesPath, "--data", exampleDataPath, "--output", exampleDataPath + "/council.csv"])
+        #expect(over.status == 2 && over.stderr.contains("never overwrites an input"))
         #expect(runPMRun(["spec", "--help"]).stdout.contains("USAGE: pmrun spec"))
     }
 }
