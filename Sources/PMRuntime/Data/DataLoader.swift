@@ -135,6 +135,12 @@ public struct DataLoader {
         try load(paths, framework: RuntimeFramework(framework), period: period, shards: shards)
     }
 
+    /// Loads every file, keeping the figures of `years` (financial years by their first calendar year)
+    /// and letting the rest go, whatever years the files hold.
+    public static func load(_ paths: [String], framework: Framework, keeping years: ClosedRange<Int>) throws(DataError) -> PeriodData {
+        try load(paths, framework: RuntimeFramework(framework), period: nil, shards: nil, flagSegment: flagSegmentSize, years: years)
+    }
+
     public static func load(_ paths: [String], framework runtime: RuntimeFramework, period: Period? = nil, shards: Int? = nil) throws(DataError) -> PeriodData {
         try load(paths, framework: runtime, period: period, shards: shards, flagSegment: flagSegmentSize)
     }
@@ -144,7 +150,8 @@ public struct DataLoader {
     /// With `inOrder`, the figures are given by measure position (`PeriodData.figuresInOrder`) for the
     /// evaluator, not by id.
     static func load(_ paths: [String], framework runtime: RuntimeFramework, period: Period?, shards: Int?, flagSegment: Int,
-                     readsQuickly: Bool = true, inOrder: Bool = false) throws(DataError) -> PeriodData {
+                     readsQuickly: Bool = true, inOrder: Bool = false, years: ClosedRange<Int>? = nil,
+                     asOf: CalendarDate? = nil) throws(DataError) -> PeriodData {
         let files = try expand(paths)
         let n = max(1, shards ?? defaultShards(files))
         let table = MeasureTable(runtime.measures)
@@ -158,6 +165,8 @@ public struct DataLoader {
             loader.flagSegment = max(1, flagSegment)
             loader.readsQuickly = readsQuickly
             loader.reportPeriod = period
+            if let years { loader.fixedYears = years }
+            loader.asOf = asOf
             if n > 1 {
                 loader.shardIndex = k
                 loader.owners = owners
@@ -221,7 +230,7 @@ public struct DataLoader {
     /// taken in place: a copy would share their figures, and letting old years go would then copy them all.
     static func merge(_ loaders: inout [DataLoader], inOrder: Bool = false) -> PeriodData {
         // Let go of the same years everywhere: each loader advanced only as far as its own rows went.
-        if loaders[0].reportPeriod == nil, let latest = loaders.compactMap(\.latestYear).max() {
+        if loaders[0].fixedYears == nil, let latest = loaders.compactMap(\.latestYear).max() {
             for i in loaders.indices where (loaders[i].latestYear ?? Int.min) < latest { loaders[i].advance(to: latest) }
         }
         for i in loaders.indices { loaders[i].settleAll() }
@@ -302,10 +311,21 @@ public struct DataLoader {
         didSet {
             if let p = reportPeriod {
                 let y = calendar.fiscalYear(of: p).start
-                keptYears = (y - 1)...y
+                fixedYears = (y - 1)...y
             }
         }
     }
+    /// The years kept (by their first calendar year), when known before reading: a report period's year
+    /// and the one before, or the years whose figures a due list names (`pmrun due`). A later year in
+    /// the files then lets nothing go: one stray figure of a future year had made every figure of the
+    /// year before last look unreceived.
+    var fixedYears: ClosedRange<Int>? {
+        didSet { keptYears = fixedYears }
+    }
+    /// The date figures are judged against (`--as-of`): a figure of a period that ends after it is kept
+    /// but lets no earlier year go, so that a figure given for the wrong year (2027/28 for 2026/27) does
+    /// not take the figures of the year before the latest out of the report.
+    var asOf: CalendarDate?
     var keptYears: ClosedRange<Int>?
     /// Without a report period, the first year kept since `advance`: figures of earlier years are let go.
     var keptFrom = Int.min

@@ -203,7 +203,7 @@ extension DataLoader {
             markEvicted(info, period)
             return true
         }
-        if reportPeriod == nil, year.start > (latestYear ?? Int.min) {
+        if fixedYears == nil, year.start > (latestYear ?? Int.min), asOf.map({ calendar.endDate(of: period) <= $0 }) ?? true {
             advance(to: year.start)
             settle(info.index)  // this row began a year: its own measure's old years go now
         }

@@ -220,11 +220,12 @@ public struct Figures: Sendable, Sequence {
 
     /// Raises `latest[c]` to the key of this measure's latest period of each frequency class `c` (0 for
     /// years, 1 halves, 2 quarters, 3 months). Within one class the keys order by time, so the latest
-    /// period of each frequency across many measures is found by comparing integers alone.
-    func raiseLatestKeys(_ latest: inout [Int32]) {
+    /// period of each frequency across many measures is found by comparing integers alone. Keys above
+    /// `caps[c]` (periods after a date) are passed over.
+    func raiseLatestKeys(_ latest: inout [Int32], upTo caps: [Int32]) {
         for e in entries {
             let c = Int((e.key >> 4) & 3)
-            if e.key > latest[c] { latest[c] = e.key }
+            if e.key > latest[c] && e.key <= caps[c] { latest[c] = e.key }
         }
     }
 

@@ -38,7 +38,7 @@ extension DataLoader {
         if let firstYear, let lastYear, year < firstYear || year > lastYear { return .needsFullRead }
         // Kept, and no later year that would let older figures go.
         if let kept = keptYears, !kept.contains(year.start) { return .needsFullRead }
-        if reportPeriod == nil, year.start > (latestYear ?? Int.min) { return .needsFullRead }
+        if fixedYears == nil, year.start > (latestYear ?? Int.min) { return .needsFullRead }
         // Neither held nor let go: later than any period the measure has held. (A period let go without
         // being held was outside the years kept when it came, and is outside them still: the check above.)
         let key = Figures.key(period)

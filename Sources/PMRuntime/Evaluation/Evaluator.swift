@@ -67,18 +67,33 @@ public struct Evaluator: Sendable {
     /// The latest period that has data. When periods of several lengths end on the same day (2026/27 Q2,
     /// 2026/27 H1 and 2026-09), the one of the frequency most measures report at, so that a quarterly
     /// framework is reported by quarter; the longer period breaks a tie.
-    public static func latestPeriod(in data: PeriodData, framework: Framework) -> Period? {
-        latestPeriod(in: data, framework: RuntimeFramework(framework))
+    public static func latestPeriod(in data: PeriodData, framework: Framework, endingBy asOf: CalendarDate? = nil) -> Period? {
+        latestPeriod(in: data, framework: RuntimeFramework(framework), endingBy: asOf)
     }
 
-    public static func latestPeriod(in data: PeriodData, framework runtime: RuntimeFramework) -> Period? {
+    /// With `asOf`, the latest that has data and has ended by that date (a figure given for a later
+    /// year by mistake does not make the report one of a period to come), or the latest with data if
+    /// none has ended by then.
+    public static func latestPeriod(in data: PeriodData, framework runtime: RuntimeFramework, endingBy asOf: CalendarDate? = nil) -> Period? {
+        let calendar = runtime.framework.calendar
         // Only a frequency's latest period can end last, and within a frequency the latest is the largest
         // key: integers are compared per figure, and dates worked out for four periods at most.
+        var caps = [Int32](repeating: .max, count: 4)
+        if let asOf {
+            // For each kind of period, the key of the last one ended by `asOf`.
+            let year = calendar.fiscalYear(containing: asOf)
+            for f in Frequency.allCases {
+                let ended = (calendar.periods(of: year.previous, frequency: f) + calendar.periods(of: year, frequency: f))
+                    .filter { calendar.endDate(of: $0) <= asOf }
+                let key = Figures.key(calendar.periods(of: year, frequency: f)[0])
+                caps[Int((key >> 4) & 3)] = ended.last.map(Figures.key) ?? .min
+            }
+        }
         var keys = [Int32](repeating: .min, count: 4)
-        for byPeriod in data.observations.values { byPeriod.raiseLatestKeys(&keys) }
-        for byPeriod in data.figuresInOrder { byPeriod.raiseLatestKeys(&keys) }
+        for byPeriod in data.observations.values { byPeriod.raiseLatestKeys(&keys, upTo: caps) }
+        for byPeriod in data.figuresInOrder { byPeriod.raiseLatestKeys(&keys, upTo: caps) }
+        if asOf != nil && keys.allSatisfy({ $0 == .min }) { return latestPeriod(in: data, framework: runtime) }
         let latestOfEach = keys.compactMap(Figures.latestPeriod)
-        let calendar = runtime.framework.calendar
         guard let latest = latestOfEach.map(calendar.endDate(of:)).max() else { return nil }
         let candidates = latestOfEach.filter { calendar.endDate(of: $0) == latest }
         guard candidates.count > 1 else { return candidates.first }
@@ -98,7 +113,7 @@ public struct Evaluator: Sendable {
 
     public static func evaluate(framework: RuntimeFramework, data: consuming PeriodData, options: EvaluationOptions) -> Scorecard? {
         var o = options
-        if o.period == nil { o.period = latestPeriod(in: data, framework: framework) }
+        if o.period == nil { o.period = latestPeriod(in: data, framework: framework, endingBy: o.asOf) }
         guard o.period != nil else { return nil }
         // Handed on, not copied: without `keepsFigures` the evaluator must hold the only reference to
         // the figures for letting them go to free anything.

@@ -84,6 +84,23 @@ public struct Collection: Sendable {
         return out
     }
 
+    /// The financial years (by their first calendar year) of the figures due from `from` to `to`, or nil
+    /// when none is: worked out from each lag and frequency the measures use, not figure by figure.
+    public func years(dueFrom from: CalendarDate, to: CalendarDate) -> ClosedRange<Int>? {
+        let years = (framework.planYears.first.map { [$0.previous] } ?? []) + framework.planYears
+        var schedules = Schedules(calendar: calendar, years: years) { _, due in due >= from && due <= to }
+        var pairs = Set<Schedules.Key>()
+        var first = Int.max, last = Int.min
+        for m in framework.measures where pairs.insert(Schedules.Key(lag: Collection.lag(m), frequency: Collection.frequency(m))).inserted {
+            for f in schedules.figures(lag: Collection.lag(m), frequency: Collection.frequency(m)) {
+                let y = calendar.fiscalYear(of: f.period).start
+                first = min(first, y)
+                last = max(last, y)
+            }
+        }
+        return first <= last ? first...last : nil
+    }
+
     /// Figures of the plan (and the year before it) due from `from` to `to`, earliest first, then by
     /// measure id.
     public func figures(dueFrom from: CalendarDate, to: CalendarDate) -> [DueFigure] {
@@ -166,6 +183,12 @@ public enum DueList {
     /// How far back an unreceived figure is still listed as overdue, and how far ahead "due soon" looks.
     public static let lookBackDays = 366
     public static let lookAheadDays = 14
+
+    /// The financial years whose figures the list at `asOf` names: the years of data to keep to know
+    /// which have arrived (nil when it names none).
+    public static func years(_ framework: Framework, asOf: CalendarDate) -> ClosedRange<Int>? {
+        Collection(framework: framework).years(dueFrom: asOf.adding(days: -lookBackDays), to: asOf.adding(days: lookAheadDays))
+    }
 
     public static func entries(_ framework: Framework, asOf: CalendarDate, received: PeriodData?) -> [Entry] {
         let figures = Collection(framework: framework).figures(dueFrom: asOf.adding(days: -lookBackDays), to: asOf.adding(days: lookAheadDays))

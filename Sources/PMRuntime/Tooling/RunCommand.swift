@@ -26,7 +26,8 @@ public enum RunCommand {
       --data <csv> ...        Period data: CSV files, or folders of .csv files. Every
                               argument after --data up to the next option is data.
       --period <period>       The period to report: 2025/26 Q2, Q2 2025/26, 2025/26 H1,
-                              2025/26 or 2025-09. (default: the latest period with data)
+                              2025/26 or 2025-09. (default: the latest period with
+                              data that has ended by --as-of)
       --as-of <date>          The date figures are judged due against. (default: today)
       --format <format>       Output format. (values: text, csv, markdown, html, json;
                               default: text)
@@ -266,7 +267,7 @@ public enum RunCommand {
         do {
             // By measure position, for the evaluator, which rates them at once.
             data = try DataLoader.load(dataFiles, framework: runtime, period: o.period, shards: nil,
-                                       flagSegment: DataLoader.flagSegmentSize, inOrder: true)
+                                       flagSegment: DataLoader.flagSegmentSize, inOrder: true, asOf: asOf)
         } catch {
             io.stderr("Error: \(error.message)\n")
             return 2
@@ -280,6 +281,8 @@ public enum RunCommand {
         evaluation.keepsFigures = false
         // Kept to say why, should there be nothing to report.
         let (rowsRead, rejectedCount, firstRejected) = (data.rowsRead, data.rejected.count, data.rejected.first)
+        // The latest period with data, ended or not: said when the report is not for it.
+        let latestWithData = o.period == nil ? Evaluator.latestPeriod(in: data, framework: runtime) : nil
         guard let scorecard = Evaluator.evaluate(framework: runtime, data: consume data, options: evaluation) else {
             var why = "Error: the data has no figures to report"
             if let first = firstRejected {
@@ -289,6 +292,9 @@ public enum RunCommand {
             }
             io.stderr(why + ". Name the period with --period to see the scorecard\(firstRejected == nil ? "" : " and every rejected row").\n")
             return 2
+        }
+        if let later = latestWithData, later != scorecard.period {
+            io.stderr("pmrun: note: the data has figures for periods that end after \(asOf), the latest \(later); the scorecard is for \(scorecard.period), the latest period ended by then. Name another with --period.\n")
         }
         // And the figures, let go as they were rated, before the report is written.
         ProcessMemory.giveBackFreeMemory()

@@ -157,7 +157,9 @@ enum Subcommand: String {
                 do {
                     let dataFiles = try DataLoader.expand(a.data)
                     inputs += dataFiles
-                    received = try DataLoader.load(dataFiles, framework: framework)
+                    // Only the years of the figures the list can name are kept (a stray later year in
+                    // the files must not make them look unreceived); none when it names none.
+                    received = try DataLoader.load(dataFiles, framework: framework, keeping: DueList.years(framework, asOf: asOf) ?? 0...0)
                 } catch {
                     io.stderr("Error: \(error.message)\n")
                     return 2

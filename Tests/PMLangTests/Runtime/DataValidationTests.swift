@@ -477,8 +477,9 @@ struct FiguresTests {
         var more = Figures()
         for (i, p) in others.enumerated() { more.append(p, year: calendar.fiscalYear(of: p).start, FiguresTests.figure(i, line: i)) }
         var keys = [Int32](repeating: .min, count: 4)
-        figures.raiseLatestKeys(&keys)
-        more.raiseLatestKeys(&keys)
+        let noCaps = [Int32](repeating: .max, count: 4)
+        figures.raiseLatestKeys(&keys, upTo: noCaps)
+        more.raiseLatestKeys(&keys, upTo: noCaps)
         let latest = keys.compactMap(Figures.latestPeriod)
         // Worked out the slow way: for each frequency, the period that ends last.
         let expected = Dictionary(grouping: periods + others, by: \.frequency).values.map { ps in ps.max { calendar.endDate(of: $0) < calendar.endDate(of: $1) }! }
@@ -487,8 +488,16 @@ struct FiguresTests {
         #expect(latest.contains(.month(year: 2026, month: 2)) && latest.contains(.quarter(FiscalYear(2026), 2)))
         // A class with no figures gives no period.
         var none = [Int32](repeating: .min, count: 4)
-        more.raiseLatestKeys(&none)
+        more.raiseLatestKeys(&none, upTo: noCaps)
         #expect(none.compactMap(Figures.latestPeriod).count == 2)
+        // Capped at 2026/27 Q1 for quarters: the latest quarter below it is 2026/27 Q1 itself.
+        var capped = [Int32](repeating: .min, count: 4)
+        var caps = noCaps
+        caps[2] = Figures.key(.quarter(FiscalYear(2026), 1))
+        figures.raiseLatestKeys(&capped, upTo: caps)
+        more.raiseLatestKeys(&capped, upTo: caps)
+        #expect(capped.compactMap(Figures.latestPeriod).contains(.quarter(FiscalYear(2026), 1)))
+        #expect(!capped.compactMap(Figures.latestPeriod).contains(.quarter(FiscalYear(2026), 2)))
     }
 }
 

@@ -254,6 +254,30 @@ struct GovernanceTests {
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
     }
 
+    @Test("a figure of a later year in the data does not make the due list's figures look unreceived")
+    func dueKeepsItsYears() throws {
+        // Read without a report period, the data would keep only its latest year and the one before:
+        // one figure for 2027/28 Q1 had let 2025/26 go, and listed its figures as overdue.
+        let asOf = date("2026-05-20")
+        let plain = runPMRun(["due", examplesPath, "--data", exampleDataPath, "--as-of", "2026-05-20"])
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: exampleDataPath) where name.hasSuffix(".csv") {
+            var text = try String(contentsOfFile: exampleDataPath + "/" + name, encoding: .utf8)
+            if name == "communities.csv" { text += "SC1.2,2027/28 Q1,50,,,,,,,,\n" }
+            try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let stray = runPMRun(["due", examplesPath, "--data", dir.path, "--as-of", "2026-05-20"])
+        #expect(plain.status == 0 && stray.status == 0)
+        #expect(stray.stdout == plain.stdout)
+        #expect(plain.stdout.contains("due soon") && !stray.stdout.contains("OVERDUE"))
+        // The years kept are those of the figures the list can name.
+        let f = try exampleFramework()
+        #expect(DueList.years(f, asOf: asOf) == 2024...2026)
+        #expect(DueList.years(f, asOf: date("2040-01-01")) == nil)
+    }
+
     @Test("due dates skip weekends and England and Wales bank holidays")
     func workingDays() {
         let ten = Lag(days: 10, working: true)

@@ -241,6 +241,15 @@ struct EvaluationTests {
         // With as many half-yearly measures as quarterly ones, the longer period wins the tie.
         let g = framework(measure("Q.1", quarterly) + measure("H.1", "unit count\nbetter higher\nfrequency half-yearly\naggregate sum\ntarget 2024/25 1, 2025/26 1, 2026/27 1"))
         #expect(Evaluator.latestPeriod(in: try load("measure,period,value\nQ.1,2025/26 Q2,1\nH.1,2025/26 H1,1\n", g), framework: g) == period("2025/26 H1"))
+        // As of a date, the latest ended by then: a figure given for a year to come (a slip of 2026/27
+        // for 2025/26) does not make the default a period that has not ended; with nothing ended by
+        // then, the latest with data.
+        let stray = try load("measure,period,value\nQ.1,2025/26 Q1,1\nQ.1,2025/26 Q2,1\nQ.2,2026/27 Q2,1\n", f)
+        #expect(Evaluator.latestPeriod(in: stray, framework: f) == period("2026/27 Q2"))
+        #expect(Evaluator.latestPeriod(in: stray, framework: f, endingBy: date("2025-11-26")) == period("2025/26 Q2"))
+        #expect(Evaluator.latestPeriod(in: stray, framework: f, endingBy: date("2025-09-30")) == period("2025/26 Q2"))
+        #expect(Evaluator.latestPeriod(in: stray, framework: f, endingBy: date("2025-09-29")) == period("2025/26 Q1"))
+        #expect(Evaluator.latestPeriod(in: stray, framework: f, endingBy: date("2025-01-01")) == period("2026/27 Q2"))
     }
 
     @Test("due dates worked out once agree with working them out, inside the years given and outside them")

@@ -71,6 +71,30 @@ struct RunCommandTests {
         #expect(r.status == 2 && r.stderr == "Error: 2030/31 Q1 is outside the plan (2024/25 to 2027/28).\n")
     }
 
+    @Test("a figure for a period that has not ended leaves the default scorecard as it was, and is said")
+    func periodToCome() throws {
+        // 2027/28 Q1 for 2026/27 Q1: a slip of a year. Without --period the scorecard stays the latest
+        // ended by --as-of, with last year's figures (which the stray year had let go), and a note says so.
+        let extra = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-\(UUID().uuidString).csv").path
+        try "measure,period,value\nSC1.2,2027/28 Q1,50\n".write(toFile: extra, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: extra) }
+        let plain = runPMRun([examplesPath, "--data", exampleDataPath, "--format", "json"])
+        let stray = runPMRun([examplesPath, "--data", exampleDataPath, extra, "--format", "json"])
+        #expect(plain.status == 0 && stray.status == 0)
+        func measures(_ json: String) throws -> NSArray {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            #expect(o["period"] as? String == "2026/27 Q2")
+            return try #require(o["measures"] as? NSArray)
+        }
+        #expect(try measures(stray.stdout) == measures(plain.stdout))
+        #expect(stray.stderr == "pmrun: note: the data has figures for periods that end after 2026-11-26, the latest 2027/28 Q1; the scorecard is for 2026/27 Q2, the latest period ended by then. Name another with --period.\n")
+        #expect(plain.stderr.isEmpty)
+        // As of a date in July, the default is Q1, the latest ended then (and June, which ends with it).
+        let earlier = runPMRun([examplesPath, "--data", exampleDataPath, "--as-of", "2026-07-15", "--format", "json"])
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(earlier.stdout.utf8)) as? [String: Any])
+        #expect(o["period"] as? String == "2026/27 Q1")
+    }
+
     @Test("data with no figures to report says why: how many rows were rejected, and the first")
     func nothingToReport() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-\(UUID().uuidString)").path
