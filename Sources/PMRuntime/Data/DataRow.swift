@@ -193,7 +193,7 @@ extension DataLoader {
             o.commentary = commentary
             if let column = notUTF8 {
                 flag(DataFlag(origin: self.origin(origin), code: .textNotUTF8, measure: info.id,
-                              detail: .text("\(MessageQuote.quote(column)) is not UTF-8 text; read as Windows-1252, as Excel's \"CSV (Comma delimited)\" saves it: save the file as CSV UTF-8")),
+                              detail: .notUTF8(period: period, column: column)),
                      position: info.index)
             }
         }

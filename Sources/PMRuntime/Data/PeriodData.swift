@@ -122,8 +122,18 @@ public struct DataFlag: Sendable {
     public enum Detail: Sendable, Hashable {
         /// The figure for `period` was submitted after it was due.
         case late(period: Period, submitted: CalendarDate, due: CalendarDate)
+        /// The figure for `period` came with commentary in `column` that is not UTF-8 (PM512).
+        case notUTF8(period: Period, column: String)
         /// Anything else, worded already.
         case text(String)
+
+        /// The period of the figure the flag is about, when it is about one.
+        public var period: Period? {
+            switch self {
+            case .late(let period, _, _), .notUTF8(let period, _): return period
+            case .text: return nil
+            }
+        }
     }
 
     public init(origin: RowOrigin, code: DiagnosticCode, measure: String, detail: Detail) {
@@ -147,6 +157,8 @@ public struct DataFlag: Sendable {
             s.reserveCapacity(measure.utf8.count + 72)
             lateWords(measure, period, submitted: submitted, due: due) { s += $0 }
             return s
+        case .notUTF8(_, let column):
+            return "\(MessageQuote.quote(column)) is not UTF-8 text; read as Windows-1252, as Excel's \"CSV (Comma delimited)\" saves it: save the file as CSV UTF-8"
         case .text(let text):
             return text
         }

@@ -324,8 +324,14 @@ public struct Evaluator: Sendable {
                 r.flags.append(Flag(code: DiagnosticCode.missingFigure.id, "no figure for \(q) (due \(due))"))
             }
         }
+        // A measure's data flags about figures this report uses: last year's and this year's up to the
+        // period reported. The rest (a late return of years ago: at national scale three measures in five
+        // had one) stay in the report's list of every flag.
+        let reportEnd = calendar.endDate(of: reportPeriod)
         for i in flags {
-            r.flags.append(Flag(data.flags[Int(i)]))
+            let flag = data.flags[Int(i)]
+            if let p = flag.detail.period, calendar.fiscalYear(of: p) < previousYear || calendar.endDate(of: p) > reportEnd { continue }
+            r.flags.append(Flag(flag))
         }
 
         let soFar = figures(byPeriod, year, through: k, frequency: frequency)

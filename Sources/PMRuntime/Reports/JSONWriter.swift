@@ -215,6 +215,7 @@ struct JSONWriter {
         switch detail {
         case .late(let period, let submitted, let due): late(measure, period, submitted: submitted, due: due)
         case .text(let text): string(text)
+        case .notUTF8: string(DataFlag.message(measure, detail))
         }
     }
 

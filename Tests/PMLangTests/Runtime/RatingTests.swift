@@ -231,6 +231,33 @@ struct EvaluationTests {
         #expect(try rating(header + "P1.X,,First,2025-06-02\nP1.X,,Second,\n", "2025/26 Q2") == .amber)
     }
 
+    @Test("a measure's data flags are those about the figures its report uses; the data keeps every one")
+    func flagsOfTheReport() throws {
+        let m = measure("Q.1", "unit count\nbetter higher\naggregate sum\ntarget 2024/25 10, 2025/26 10, 2026/27 10")
+        // Late returns (the lag is 10 working days) two years back, last year, this year, and after the period.
+        let csv = """
+        measure,period,value,submitted,cause
+        Q.1,2024/25 Q1,5,2025-01-02,
+        Q.1,2025/26 Q2,5,2026-01-02,
+        Q.1,2026/27 Q1,5,2026-09-01,
+        Q.1,2026/27 Q2,5,2026-12-01,
+        Q.1,2025/26 Q1,5,,Rents \u{FFFD}
+        """
+        // The last row's commentary is made not UTF-8 below (a Windows-1252 byte), so it is flagged too.
+        let f = framework(m)
+        var bytes = Array(csv.utf8)
+        if let at = bytes.firstIndex(of: 0xEF) { bytes.replaceSubrange(at..<(at + 3), with: [0x96]) }
+        var loader = DataLoader(framework: f)
+        try loader.read(bytes: bytes, name: "data.csv")
+        let s = Evaluator(framework: f, data: loader.data, options: EvaluationOptions(period: period("2026/27 Q1"), asOf: date("2026-12-31"))).scorecard()
+        let shown = try #require(result(s, "Q.1")).flags.filter { $0.code == "PM510" || $0.code == "PM512" }.map(\.text)
+        #expect(shown.count == 3)
+        #expect(shown.contains { $0.hasPrefix("PM510 Q.1 2025/26 Q2") } && shown.contains { $0.hasPrefix("PM510 Q.1 2026/27 Q1") })
+        #expect(shown.contains { $0.hasPrefix("PM512") })
+        #expect(!shown.contains { $0.contains("2024/25 Q1") || $0.contains("2026/27 Q2") })
+        #expect(s.data.flags.count == 4 + 1)
+    }
+
     @Test("the default period is the latest with data, by the framework's usual frequency")
     func latestPeriod() throws {
         let quarterly = "unit count\nbetter higher\naggregate sum\ntarget 2024/25 1, 2025/26 1, 2026/27 1"
