@@ -78,6 +78,7 @@ extension DataLoader {
         loader.fileNames.append(file)
         c.count = record.count
         c.rowsBefore = loader.base.rowsRead
+        loader.fileRowStarts.append(c.rowsBefore)
         c.componentColumns = Array(repeating: nil, count: loader.table.componentIDs.count)
         var names: [String] = []
         var seen = Set<String>()  // lower-cased, as columns are matched

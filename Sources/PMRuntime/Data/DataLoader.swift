@@ -54,6 +54,8 @@ public struct DataLoader {
     static let flagSegmentSize = 4096
     /// The files whose header has been read, in order: `Observation.fileIndex` points into it.
     var fileNames: [String] = []
+    /// For each of `fileNames`, the rows read before it (its rows are numbered from there).
+    var fileRowStarts: [Int] = []
     /// Whether rows of the usual shape are read by `quickRow` before `row` (tests compare the two).
     var readsQuickly = true
     /// The rows `quickRow` accepted.
@@ -135,12 +137,6 @@ public struct DataLoader {
         try load(paths, framework: RuntimeFramework(framework), period: period, shards: shards)
     }
 
-    /// Loads every file, keeping the figures of `years` (financial years by their first calendar year)
-    /// and letting the rest go, whatever years the files hold.
-    public static func load(_ paths: [String], framework: Framework, keeping years: ClosedRange<Int>) throws(DataError) -> PeriodData {
-        try load(paths, framework: RuntimeFramework(framework), period: nil, shards: nil, flagSegment: flagSegmentSize, years: years)
-    }
-
     public static func load(_ paths: [String], framework runtime: RuntimeFramework, period: Period? = nil, shards: Int? = nil) throws(DataError) -> PeriodData {
         try load(paths, framework: runtime, period: period, shards: shards, flagSegment: flagSegmentSize)
     }
@@ -194,7 +190,8 @@ public struct DataLoader {
         let rejectedRows = wanted.isEmpty ? [] : ready.flatMap(\.rejectedRows).sorted()
         var data = merge(&ready, inOrder: inOrder)
         if !wanted.isEmpty {
-            DataLoader.nameFirstRows(wanted, in: &data, rejectedRows: rejectedRows, files: data.files, startingAfter: 0) { name, body in
+            let files = Array(zip(data.files, ready[0].fileRowStarts)).map { (name: $0.0, firstRow: $0.1) }
+            DataLoader.nameFirstRows(wanted, in: &data, rejectedRows: rejectedRows, files: files) { name, body in
                 try CSVReader.read(path: name, body)
             }
         }
@@ -294,7 +291,7 @@ public struct DataLoader {
         // Bytes cannot be read again later: a first row in these bytes is named now; one in bytes read
         // before stays "earlier in the data".
         if !firstRowsWanted.isEmpty {
-            DataLoader.nameFirstRows(firstRowsWanted, in: &base, rejectedRows: rejectedRows, files: [name], startingAfter: before) { _, body in
+            DataLoader.nameFirstRows(firstRowsWanted, in: &base, rejectedRows: rejectedRows, files: [(name, before)]) { _, body in
                 try CSVReader.read(bytes: bytes, body)
             }
             firstRowsWanted.removeAll()

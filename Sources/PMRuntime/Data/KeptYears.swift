@@ -20,8 +20,13 @@ extension DataLoader {
 
     @inline(__always)
     func wasEvicted(_ info: MeasureInfo, _ p: Period) -> Bool {
-        let bits = evicted[info.index]
-        let o = ordinal(info, p)
+        wasEvicted(at: info.index, ordinal(info, p))
+    }
+
+    /// Whether the measure at `index` has let go of the period whose bit is `o`.
+    @inline(__always)
+    func wasEvicted(at index: Int, _ o: Int) -> Bool {
+        let bits = evicted[index]
         guard o >= 0, o / 64 < bits.count else { return false }
         return bits[o / 64] & (1 << UInt64(o % 64)) != 0
     }

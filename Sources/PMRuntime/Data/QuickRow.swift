@@ -36,13 +36,26 @@ extension DataLoader {
         else { return .needsFullRead }
         let year = calendar.fiscalYear(of: period)
         if let firstYear, let lastYear, year < firstYear || year > lastYear { return .needsFullRead }
-        // Kept, and no later year that would let older figures go.
-        if let kept = keptYears, !kept.contains(year.start) { return .needsFullRead }
-        if fixedYears == nil, year.start > (latestYear ?? Int.min) { return .needsFullRead }
-        // Neither held nor let go: later than any period the measure has held. (A period let go without
-        // being held was outside the years kept when it came, and is outside them still: the check above.)
         let key = Figures.key(period)
-        guard store[index].isLaterThanAny(key) else { return .needsFullRead }
+        // The bit that remembers the period, for a row of a year not kept.
+        var evictedBit: Int?
+        if let kept = keptYears, !kept.contains(year.start) {
+            // Outside years fixed before reading (`--period`, `pmrun due`): a valid row is counted as used
+            // and remembered only as a bit, as `row` does; one given before is a duplicate, which `row`
+            // names. (Read in full, such rows were most of a report's with a period: five years in seven.)
+            // With years that move as later ones come, the store may still hold the year: left to `row`.
+            guard fixedYears != nil else { return .needsFullRead }
+            let o = DataLoader.ordinal(period, year: year.start, perYear: info.frequency.periodsPerYear,
+                                       from: firstYear?.start ?? 0, calendar: calendar)
+            guard !wasEvicted(at: index, o) else { return .needsFullRead }
+            evictedBit = o
+        } else {
+            // Kept, and no later year that would let older figures go.
+            if fixedYears == nil, year.start > (latestYear ?? Int.min) { return .needsFullRead }
+            // Neither held nor let go: later than any period the measure has held. (A period let go
+            // without being held was outside the years kept when it came, and is outside them still.)
+            guard store[index].isLaterThanAny(key) else { return .needsFullRead }
+        }
 
         var submittedDay = Int32.min
         if let column = c.submitted, !record.isBlank(column) {
@@ -61,6 +74,10 @@ extension DataLoader {
                   info.domain.admits(v)
             else { return .needsFullRead }
             base.rowsRead = c.rowsBefore + record.number - 1
+            if let o = evictedBit {
+                DataLoader.mark(&evicted[index], o)
+                return .accepted
+            }
             settle(index)
             store[index].appendPacked(key: key, year: year.start, line: line, fileIndex: UInt16(fileIndex),
                                            significand: v.significand, scale: v.scale, submittedDay: submittedDay, capacity: capacity)
@@ -77,6 +94,10 @@ extension DataLoader {
         let value = (numerator * ratio.multiplier).divided(by: denominator, places: DecimalValue.maxScale)
         guard value.isValid, info.domain.admits(value) else { return .needsFullRead }
         base.rowsRead = c.rowsBefore + record.number - 1
+        if let o = evictedBit {
+            DataLoader.mark(&evicted[index], o)
+            return .accepted
+        }
         settle(index)
         store[index].appendRatio(key: key, year: year.start, line: line, fileIndex: UInt16(fileIndex), value: value,
                                       numerator: PackedDecimal(significand: n.significand, scale: n.scale),

@@ -84,26 +84,14 @@ public struct Collection: Sendable {
         return out
     }
 
-    /// The financial years (by their first calendar year) of the figures due from `from` to `to`, or nil
-    /// when none is: worked out from each lag and frequency the measures use, not figure by figure.
-    public func years(dueFrom from: CalendarDate, to: CalendarDate) -> ClosedRange<Int>? {
-        let years = (framework.planYears.first.map { [$0.previous] } ?? []) + framework.planYears
-        var schedules = Schedules(calendar: calendar, years: years) { _, due in due >= from && due <= to }
-        var pairs = Set<Schedules.Key>()
-        var first = Int.max, last = Int.min
-        for m in framework.measures where pairs.insert(Schedules.Key(lag: Collection.lag(m), frequency: Collection.frequency(m))).inserted {
-            for f in schedules.figures(lag: Collection.lag(m), frequency: Collection.frequency(m)) {
-                let y = calendar.fiscalYear(of: f.period).start
-                first = min(first, y)
-                last = max(last, y)
-            }
-        }
-        return first <= last ? first...last : nil
-    }
-
     /// Figures of the plan (and the year before it) due from `from` to `to`, earliest first, then by
     /// measure id.
     public func figures(dueFrom from: CalendarDate, to: CalendarDate) -> [DueFigure] {
+        positions(dueFrom: from, to: to).map { DueFigure(measure: framework.measures[$0.measure], period: $0.period, due: $0.due) }
+    }
+
+    /// The same, each figure's measure given by its position in the framework's measures.
+    func positions(dueFrom from: CalendarDate, to: CalendarDate) -> [(measure: Int, period: Period, due: CalendarDate)] {
         let years = (framework.planYears.first.map { [$0.previous] } ?? []) + framework.planYears
         var schedules = Schedules(calendar: calendar, years: years) { _, due in due >= from && due <= to }
         // Sorted on integers: the due day, then the measure's place among the ids in order (ids are
@@ -112,13 +100,13 @@ public struct Collection: Sendable {
         let measures = framework.measures
         var idRank = [Int32](repeating: 0, count: measures.count)
         for (rank, i) in measures.indices.sorted(by: { measures[$0].id < measures[$1].id }).enumerated() { idRank[i] = Int32(rank) }
-        var out: [DueFigure] = []
+        var out: [(measure: Int, period: Period, due: CalendarDate)] = []
         var keys: [(day: Int, rank: Int32, found: Int32)] = []
         for i in orderedPositions {
             let m = measures[i]
             for f in schedules.figures(lag: Collection.lag(m), frequency: Collection.frequency(m)) {
                 keys.append((f.due.dayNumber, idRank[i], Int32(out.count)))
-                out.append(DueFigure(measure: m, period: f.period, due: f.due))
+                out.append((i, f.period, f.due))
             }
         }
         keys.sort { ($0.day, $0.rank, $0.found) < ($1.day, $1.rank, $1.found) }
@@ -174,65 +162,135 @@ public enum TemplateWriter {
 
 /// `pmrun due`: figures overdue (due before the date and not in the data) and due in the next two weeks,
 /// by collector.
-public enum DueList {
+///
+/// Made from the framework, then written against the data: it holds what it shows of each measure (id,
+/// title, collectors, reviewers), so that the framework can go before the data is read (at national
+/// scale the linted framework and the data together were twice what either needs).
+public struct DueList: Sendable {
+    /// One figure of the list: overdue, or due soon.
     public struct Entry: Sendable {
-        public var figure: DueFigure
+        public var measure: String
+        public var period: Period
+        public var due: CalendarDate
         public var overdue: Bool
+    }
+
+    /// What the list shows of a measure.
+    struct Shown: Sendable {
+        var id: String
+        var title: String
+        /// Collectors by id (the list is grouped by them), reviewers by name.
+        var collectors: [String]
+        var reviewers: String
     }
 
     /// How far back an unreceived figure is still listed as overdue, and how far ahead "due soon" looks.
     public static let lookBackDays = 366
     public static let lookAheadDays = 14
 
-    /// The financial years whose figures the list at `asOf` names: the years of data to keep to know
-    /// which have arrived (nil when it names none).
-    public static func years(_ framework: Framework, asOf: CalendarDate) -> ClosedRange<Int>? {
-        Collection(framework: framework).years(dueFrom: asOf.adding(days: -lookBackDays), to: asOf.adding(days: lookAheadDays))
+    public let asOf: CalendarDate
+    /// The financial years (by their first calendar year) of the figures the list names: the years of
+    /// data to keep to know which have arrived. Nil when it names none.
+    public let years: ClosedRange<Int>?
+    let shown: [Shown]
+    /// People's names by id.
+    let names: [String: String]
+    /// Every figure due in the window, earliest first, then by id: its measure's place in `shown`.
+    let figures: [(measure: Int32, period: Period, due: CalendarDate)]
+
+    public init(_ framework: Framework, asOf: CalendarDate) {
+        self.asOf = asOf
+        let found = Collection(framework: framework).positions(dueFrom: asOf.adding(days: -DueList.lookBackDays),
+                                                               to: asOf.adding(days: DueList.lookAheadDays))
+        var names: [String: String] = [:]
+        for (id, person) in framework.people { names[id] = person.name }
+        self.names = names
+        var place = [Int32](repeating: -1, count: framework.measures.count)
+        var shown: [Shown] = []
+        var figures: [(measure: Int32, period: Period, due: CalendarDate)] = []
+        figures.reserveCapacity(found.count)
+        var first = Int.max, last = Int.min
+        let calendar = framework.calendar
+        for f in found {
+            if place[f.measure] < 0 {
+                let m = framework.measures[f.measure]
+                place[f.measure] = Int32(shown.count)
+                shown.append(Shown(id: m.id, title: m.decl.title.truncated(44),
+                                   collectors: m.fields.collector?.value.map(\.value) ?? [],
+                                   reviewers: (m.fields.reviewer?.value ?? []).map { names[$0.value] ?? $0.value }.joined(separator: ", ")))
+            }
+            figures.append((place[f.measure], f.period, f.due))
+            let y = calendar.fiscalYear(of: f.period).start
+            first = min(first, y)
+            last = max(last, y)
+        }
+        self.shown = shown
+        self.figures = figures
+        self.years = first <= last ? first...last : nil
     }
 
-    public static func entries(_ framework: Framework, asOf: CalendarDate, received: PeriodData?) -> [Entry] {
-        let figures = Collection(framework: framework).figures(dueFrom: asOf.adding(days: -lookBackDays), to: asOf.adding(days: lookAheadDays))
-        return figures.compactMap { f in
+    /// The figures listed: those due soon, and those overdue that `received` does not hold (with no
+    /// data, every one past due).
+    public func entries(received: PeriodData?) -> [Entry] {
+        figures.compactMap { f in
+            let id = shown[Int(f.measure)].id
             if f.due < asOf {
-                // Overdue only if we know it has not arrived; with no data, everything past due is listed.
-                if let received, received.observation(f.measure.id, f.period) != nil { return nil }
-                return Entry(figure: f, overdue: true)
+                if let received, received.observation(id, f.period) != nil { return nil }
+                return Entry(measure: id, period: f.period, due: f.due, overdue: true)
             }
-            return Entry(figure: f, overdue: false)
+            return Entry(measure: id, period: f.period, due: f.due, overdue: false)
         }
     }
 
-    public static func render(_ framework: Framework, asOf: CalendarDate, received: PeriodData?) -> String {
+    public func render(received: PeriodData?) -> String {
         var out = ReportStream()
-        write(framework, asOf: asOf, received: received, into: &out)
+        write(received: received, into: &out)
         return String(decoding: out.buffer, as: UTF8.self)
     }
 
-    /// The same, written as it is made: a national framework's list runs to hundreds of thousands of lines.
-    public static func write(_ framework: Framework, asOf: CalendarDate, received: PeriodData?, into out: inout ReportStream) {
-        let list = entries(framework, asOf: asOf, received: received)
-        func name(_ id: String) -> String { framework.people[id]?.name ?? id }
-        out.write("Figures overdue at \(asOf), and due by \(asOf.adding(days: lookAheadDays))")
+    /// The list, written as it is made: a national framework's runs to hundreds of thousands of lines.
+    public func write(received: PeriodData?, into out: inout ReportStream) {
+        func name(_ id: String) -> String { names[id] ?? id }
+        out.write("Figures overdue at \(asOf), and due by \(asOf.adding(days: DueList.lookAheadDays))")
         out.write(received == nil ? " (no --data given: every figure due in the last year is listed as not received)\n" : "\n")
-        if list.isEmpty {
+        // Each listed figure as (its place in `figures`, overdue).
+        var byPerson: [String: [(figure: Int32, overdue: Bool)]] = [:]
+        for (k, f) in figures.enumerated() {
+            let m = shown[Int(f.measure)]
+            let overdue = f.due < asOf
+            if overdue, let received, received.observation(m.id, f.period) != nil { continue }
+            for c in m.collectors.isEmpty ? ["(no collector)"] : m.collectors { byPerson[c, default: []].append((Int32(k), overdue)) }
+        }
+        if byPerson.isEmpty {
             out.write("\nNothing is overdue or due in the next two weeks.\n")
             return
         }
-        var byPerson: [String: [Entry]] = [:]
-        for e in list {
-            for c in e.figure.collectors.isEmpty ? ["(no collector)"] : e.figure.collectors { byPerson[c, default: []].append(e) }
-        }
         // By name, then id: two people may share a name, and a dictionary's order differs run to run.
         for person in byPerson.keys.sorted(by: { (name($0), $0) < (name($1), $1) }) {
-            let entries = byPerson[person]!
-            let overdue = entries.count(where: \.overdue)
-            out.write("\n\(name(person)): \(overdue) overdue, \(entries.count - overdue) due soon\n")
+            let listed = byPerson[person]!
+            let overdue = listed.count(where: \.overdue)
+            out.write("\n\(name(person)): \(overdue) overdue, \(listed.count - overdue) due soon\n")
             var t = TextTable(headers: ["", "Due", "Measure", "Period", "Title", "Reviewer"], rightAligned: [])
-            for e in entries {
-                t.rows.append([e.overdue ? "OVERDUE" : "due", e.figure.due.description, e.figure.measure.id, e.figure.period.description,
-                               e.figure.measure.decl.title.truncated(44), e.figure.reviewers.map(name).joined(separator: ", ")])
+            for e in listed {
+                let f = figures[Int(e.figure)]
+                let m = shown[Int(f.measure)]
+                t.rows.append([e.overdue ? "OVERDUE" : "due", f.due.description, m.id, f.period.description, m.title, m.reviewers])
             }
             t.write(indent: "  ", into: &out)
         }
+    }
+
+    /// The list's entries for a framework at a date.
+    public static func entries(_ framework: Framework, asOf: CalendarDate, received: PeriodData?) -> [Entry] {
+        DueList(framework, asOf: asOf).entries(received: received)
+    }
+
+    public static func render(_ framework: Framework, asOf: CalendarDate, received: PeriodData?) -> String {
+        DueList(framework, asOf: asOf).render(received: received)
+    }
+
+    /// The years of data the list at `asOf` needs (`years`).
+    public static func years(_ framework: Framework, asOf: CalendarDate) -> ClosedRange<Int>? {
+        DueList(framework, asOf: asOf).years
     }
 }

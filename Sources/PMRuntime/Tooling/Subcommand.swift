@@ -152,20 +152,25 @@ enum Subcommand: String {
             }
             text = TemplateWriter.render(framework, period: period)
         case .due:
+            let list = DueList(framework, asOf: asOf)
             var received: PeriodData?
             if !a.data.isEmpty {
                 do {
                     let dataFiles = try DataLoader.expand(a.data)
                     inputs += dataFiles
-                    // Only the years of the figures the list can name are kept (a stray later year in
-                    // the files must not make them look unreceived); none when it names none.
-                    received = try DataLoader.load(dataFiles, framework: framework, keeping: DueList.years(framework, asOf: asOf) ?? 0...0)
+                    // The list holds what it shows, so the framework goes before the data is read; of
+                    // the data, only the years of the figures the list can name are kept (a stray later
+                    // year in the files must not make them look unreceived).
+                    let runtime = RuntimeFramework(consuming: framework)
+                    ProcessMemory.giveBackFreeMemory()
+                    received = try DataLoader.load(dataFiles, framework: runtime, period: nil, shards: nil,
+                                                   flagSegment: DataLoader.flagSegmentSize, years: list.years ?? 0...0)
                 } catch {
                     io.stderr("Error: \(error.message)\n")
                     return 2
                 }
             }
-            let write = { (out: inout ReportStream) in DueList.write(framework, asOf: asOf, received: received, into: &out) }
+            let write = { (out: inout ReportStream) in list.write(received: received, into: &out) }
             if let output = a.values["--output"] {
                 guard RunCommand.emit(to: output, inputs: inputs, io: io, write) else { return 2 }
                 io.stderr("pmrun \(rawValue): wrote \(output)\n")

@@ -224,8 +224,8 @@ struct GovernanceTests {
         }
         expectGolden(DueList.render(framework, asOf: exampleAsOf, received: loader.data), at: Paths.fixture("governance/due-2026-11-26.txt"))
         let entries = DueList.entries(framework, asOf: exampleAsOf, received: loader.data)
-        #expect(entries.contains { $0.overdue && $0.figure.measure.id == "SC2.2" && $0.figure.period == period("2026/27 Q2") })
-        #expect(!entries.contains { $0.overdue && $0.figure.measure.id == "SC2.1" })
+        #expect(entries.contains { $0.overdue && $0.measure == "SC2.2" && $0.period == period("2026/27 Q2") })
+        #expect(!entries.contains { $0.overdue && $0.measure == "SC2.1" })
     }
 
     @Test("the due list: each collector's figures by due date, then id; people of one name in id order")
@@ -250,7 +250,7 @@ struct GovernanceTests {
         #expect(Set(after) == ["B1", "C1"])
         // The same list from entries: every figure once, earliest first, ties by id.
         let entries = DueList.entries(f, asOf: date("2026-11-26"), received: nil)
-        let keys = entries.map { ($0.figure.due.dayNumber, $0.figure.measure.id) }
+        let keys = entries.map { ($0.due.dayNumber, $0.measure) }
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 })
     }
 
