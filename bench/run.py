@@ -176,7 +176,9 @@ def main():
     lines.append("")
     lines.append("| command | output size | wall | peak memory |")
     lines.append("|---|--:|--:|--:|")
-    others = [(f"scorecard, {f}", ["--data", data, "--as-of", "2026-11-26", "--format", f]) for f in ["text", "csv", "markdown"]]
+    # The quarterly batch names its period: with --period the years kept are fixed before reading.
+    others = [("scorecard, JSON, --period 2026/27 Q2", ["--data", data, "--as-of", "2026-11-26", "--period", "2026/27 Q2", "--format", "json"])]
+    others += [(f"scorecard, {f}", ["--data", data, "--as-of", "2026-11-26", "--format", f]) for f in ["text", "csv", "markdown"]]
     others += [("spec, Markdown", ["spec"]), ("spec, HTML", ["spec", "--format", "html"]),
                ("template for 2026/27 Q3", ["template", "--period", "2026/27 Q3"]),
                ("due, with the data", ["due", "--as-of", "2026-11-26", "--data", data]), ("due, without data", ["due", "--as-of", "2026-11-26"])]
