@@ -114,7 +114,9 @@ enum Subcommand: String {
         }
         guard let (framework, files) = RunCommand.loadFramework(a.paths, io: io, asOf: asOf) else { return 2 }
         var inputs = files
-        let text: String
+        // Each document is written as it is made, to the file or to standard output: at national scale
+        // a specification runs to hundreds of megabytes, and a due list to hundreds of thousands of lines.
+        let write: (inout ReportStream) -> Void
         switch self {
         case .spec:
             let format = a.values["--format"] ?? "markdown"
@@ -122,21 +124,10 @@ enum Subcommand: String {
                 io.stderr("Error: The value '\(format)' is invalid for '--format'. Use markdown or html.\n")
                 return 2
             }
-            // Written as it is made, to the file or to standard output: a national framework's
-            // specification runs to hundreds of megabytes.
             let spec = Specification(framework: framework)
-            func write(_ stream: inout ReportStream) {
+            write = { stream in
                 if format == "html" { SpecReport.writeHTML(spec, into: &stream) } else { SpecReport.writeMarkdown(spec, into: &stream) }
             }
-            if let output = a.values["--output"] {
-                guard RunCommand.emit(to: output, inputs: inputs, io: io, write) else { return 2 }
-                io.stderr("pmrun \(rawValue): wrote \(output)\n")
-            } else {
-                var stream = ReportStream(to: io.stdoutBytes)
-                write(&stream)
-                stream.finish()
-            }
-            return 0
         case .template:
             guard let v = a.values["--period"] else {
                 io.stderr("Error: pmrun template needs --period, such as --period \"2026/27 Q2\".\n")
@@ -150,7 +141,8 @@ enum Subcommand: String {
                 io.stderr("Error: \(why)\n")
                 return 2
             }
-            text = TemplateWriter.render(framework, period: period)
+            let text = TemplateWriter.render(framework, period: period)
+            write = { $0.write(text) }
         case .due:
             let list = DueList(framework, asOf: asOf)
             var received: PeriodData?
@@ -170,22 +162,15 @@ enum Subcommand: String {
                     return 2
                 }
             }
-            let write = { (out: inout ReportStream) in list.write(received: received, into: &out) }
-            if let output = a.values["--output"] {
-                guard RunCommand.emit(to: output, inputs: inputs, io: io, write) else { return 2 }
-                io.stderr("pmrun \(rawValue): wrote \(output)\n")
-            } else {
-                var stream = ReportStream(to: io.stdoutBytes)
-                write(&stream)
-                stream.finish()
-            }
-            return 0
+            write = { [received] in list.write(received: received, into: &$0) }
         }
         if let output = a.values["--output"] {
-            guard RunCommand.emit(text, to: output, inputs: inputs, io: io) else { return 2 }
+            guard RunCommand.emit(to: output, inputs: inputs, io: io, write) else { return 2 }
             io.stderr("pmrun \(rawValue): wrote \(output)\n")
         } else {
-            io.stdout(text)
+            var stream = ReportStream(to: io.stdoutBytes)
+            write(&stream)
+            stream.finish()
         }
         return 0
     }
