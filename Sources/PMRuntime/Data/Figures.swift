@@ -55,6 +55,16 @@ public struct Figures: Sendable, Sequence {
         }
     }
 
+    /// The class of a frequency's keys (bits 4 and 5 of `key`): 0 for years, 1 halves, 2 quarters, 3 months.
+    static func keyClass(_ f: Frequency) -> Int {
+        switch f {
+        case .annual: return 0
+        case .halfYearly: return 1
+        case .quarterly: return 2
+        case .monthly: return 3
+        }
+    }
+
     /// The financial year (its first calendar year) of the period a key stands for, worked out from the
     /// key: `calendar.fiscalYear(of: period(key))` without making the period.
     @inline(__always) static func fiscalYear(_ key: Int32, calendar: FiscalCalendar) -> Int {

@@ -84,9 +84,8 @@ public struct Evaluator: Sendable {
             let year = calendar.fiscalYear(containing: asOf)
             for f in Frequency.allCases {
                 let ended = (calendar.periods(of: year.previous, frequency: f) + calendar.periods(of: year, frequency: f))
-                    .filter { calendar.endDate(of: $0) <= asOf }
-                let key = Figures.key(calendar.periods(of: year, frequency: f)[0])
-                caps[Int((key >> 4) & 3)] = ended.last.map(Figures.key) ?? .min
+                    .last { calendar.endDate(of: $0) <= asOf }
+                caps[Figures.keyClass(f)] = ended.map(Figures.key) ?? .min
             }
         }
         var keys = [Int32](repeating: .min, count: 4)
