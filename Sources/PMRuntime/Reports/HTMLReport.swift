@@ -215,11 +215,14 @@ public enum HTMLReport {
     .card { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 10px 16px; min-width: 96px; }
     .card .n { font-size: 26px; font-weight: 700; display: block; }
     .card .l { display: flex; align-items: center; gap: 6px; color: #374151; }
-    td:first-child { min-width: 300px; }
+    td:first-child { min-width: 200px; }
+    svg.chart { width: 128px; height: auto; }
     table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e5e7eb; margin: 6px 0 12px; }
     th, td { padding: 6px 8px; border-bottom: 1px solid #e5e7eb; text-align: left; vertical-align: top; }
     th { background: #f3f4f6; font-weight: 600; font-size: 12px; color: #374151; }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.num { white-space: nowrap; }
+    .wide { overflow-x: auto; }
     .rating { display: inline-flex; align-items: center; gap: 5px; font-weight: 600; white-space: nowrap; }
     .r-green { color: #1b7d3a; } .r-amber { color: #9a5b00; } .r-red { color: #c0262d; } .r-blue { color: #1f5fbf; } .r-grey { color: #4b5563; }
     .shape { flex: none; }
@@ -235,7 +238,12 @@ public enum HTMLReport {
     .pm509 { color: #92400e; font-weight: 600; }
     .legend { color: #4b5563; font-size: 12px; display: flex; gap: 14px; flex-wrap: wrap; align-items: center; }
     code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
-    @media print { body { background: #fff; } main { padding: 0; } .card, table, .exception { break-inside: avoid; } }
+    @page { size: A4 landscape; margin: 10mm; }
+    @media print {
+      body { background: #fff; font-size: 11px; } main { padding: 0; max-width: none; }
+      .wide { overflow: visible; } td:first-child { min-width: 0; } th, td { padding: 4px 5px; }
+      .card, .exception, tr { break-inside: avoid; } thead { display: table-header-group; }
+    }
     """
 
     /// Rows `0..<count`, made by `row` in chunks of `chunk` on every core, at most a few chunks ahead of
@@ -313,12 +321,13 @@ public enum HTMLReport {
 
         for group in Wording.groups(s) {
             h += "<h2>\(escape(group.id.isEmpty ? group.title : "\(group.id) \(group.title)"))</h2>\n"
-            h += "<table>\n<thead><tr><th>Measure</th><th>Period</th><th class=\"num\">Actual</th><th class=\"num\">Plan</th>"
+            // In a box of its own that scrolls sideways on a narrow screen, not the whole page.
+            h += "<div class=\"wide\"><table>\n<thead><tr><th>Measure</th><th>Period</th><th class=\"num\">Actual</th><th class=\"num\">Plan</th>"
             h += "<th class=\"num\">Year to date</th><th class=\"num\">Plan to date</th><th class=\"num\">Target</th><th class=\"num\">Last year</th>"
             h += "<th>Rating</th><th>Trend</th><th class=\"num\">Forecast</th><th>Chart</th><th>Accountable</th></tr></thead>\n<tbody>\n"
             measureRows(group.measures) { write($0, after: &h, &out) }
             for p in group.projects { h += projectRow(p, s.period) }
-            h += "</tbody>\n</table>\n"
+            h += "</tbody>\n</table></div>\n"
         }
 
         h += "<h2>Exceptions</h2>\n"

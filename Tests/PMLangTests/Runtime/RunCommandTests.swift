@@ -330,6 +330,47 @@ struct HTMLReportTests {
         try HTMLReportTests.screenshot(HTMLReport.render(try exampleScorecard()), minimumBytes: 60_000)
     }
 
+    static let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test("prints on A4 landscape with every column of the measures' tables", .enabled(if: chromium != nil, "needs Chromium (apt-get install chromium)"))
+    func printsLandscape() throws {
+        let s = try exampleScorecard()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pmrun-print-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = dir.appendingPathComponent("page.html"), pdf = dir.appendingPathComponent("page.pdf")
+        try HTMLReport.render(s).write(to: page, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: HTMLReportTests.chromium!)
+        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        // Committee papers go out printed: the page is A4 across (842 by 595 points), not a portrait page
+        // that cut the table after its Rating column.
+        let bytes = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+        let box = try #require(bytes.firstMatch(of: /\/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]/))
+        let (width, height) = (Double(box.1) ?? 0, Double(box.2) ?? 0)
+        #expect(abs(width - 842) < 2 && abs(height - 595) < 2, "\(width) by \(height)")
+        // With pdftotext, every table's last column is on paper: its heading, and every accountable
+        // officer (most of them are named nowhere else).
+        guard let pdftotext = HTMLReportTests.pdftotext else { return }
+        let t = Process()
+        t.executableURL = URL(fileURLWithPath: pdftotext)
+        t.arguments = ["-layout", pdf.path, "-"]
+        let out = Pipe()
+        t.standardOutput = out
+        try t.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        t.waitUntilExit()
+        #expect(text.components(separatedBy: "Accountable").count - 1 >= Wording.groups(s).count)
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for name in Set(s.measures.compactMap(\.accountable)) {
+            #expect(flat.contains(name), "\(name) is not on paper")
+        }
+    }
+
     /// Screenshots `html` and checks that a real page came out: a blank 1400x1800 page compresses to a few
     /// kilobytes, a scorecard or specification to far more.
     static func screenshot(_ html: String, minimumBytes: Int) throws {
