@@ -309,7 +309,10 @@ public struct Evaluator: Sendable {
         guard k >= 1 else {
             let first = calendar.period(1, of: year, frequency: frequency)
             r.status = .notYetInYear(first: first)
-            r.flags.append(Flag("no \(year) figure yet: the first, for \(first), is due \(dueDates.due(lag, first))"))
+            // An annual measure's one figure is the year's: "the first, for 2026/27" would say it twice.
+            let due = dueDates.due(lag, first)
+            r.flags.append(Flag(frequency == .annual ? "no \(year) figure yet: it is due \(due)"
+                                                     : "no \(year) figure yet: the first, for \(first), is due \(due)"))
             return r
         }
         let p = calendar.period(k, of: year, frequency: frequency)

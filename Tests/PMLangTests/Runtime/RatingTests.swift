@@ -145,6 +145,11 @@ struct EvaluationTests {
         #expect(r.status == .notYetInYear(first: period("2025/26")))
         #expect(r.previousOutturn == dec("59.5"))
         #expect(!r.flags.contains { $0.code == "PM507" })
+        // The year's one figure is named once; a half-yearly measure in Q1 names its first half.
+        #expect(r.flags.map(\.text) == ["no 2025/26 figure yet: it is due 2026-04-16"])  // ten working days after 31 March, Easter between
+        let h = measure("H.1", "unit percent, 1 dp\nbetter higher\nfrequency half-yearly\naggregate latest\ntarget 2024/25 60, 2025/26 61, 2026/27 62")
+        let q1 = try #require(result(try scorecard(h, "measure,period,value\nH.1,2024/25 H2,59.5\n", period: "2025/26 Q1"), "H.1"))
+        #expect(q1.flags.map(\.text) == ["no 2025/26 figure yet: the first, for 2025/26 H1, is due 2025-10-14"])
     }
 
     @Test("a missing figure that is due: Grey with PM507; not yet due: Grey without it")
