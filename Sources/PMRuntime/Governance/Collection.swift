@@ -253,6 +253,12 @@ public struct DueList: Sendable {
         func name(_ id: String) -> String { names[id] ?? id }
         out.write("Figures overdue at \(asOf), and due by \(asOf.adding(days: DueList.lookAheadDays))")
         out.write(received == nil ? " (no --data given: every figure due in the last year is listed as not received)\n" : "\n")
+        if let received, !received.rejected.isEmpty {
+            // A figure sent in a row that was rejected has not arrived as far as the list knows: said, so
+            // that a collector who sent it learns why it is listed.
+            let n = received.rejected.count
+            out.write("\(n) of \(received.rowsRead) data row\(received.rowsRead == 1 ? "" : "s") \(n == 1 ? "was" : "were") rejected, and \(n == 1 ? "its figure counts" : "their figures count") as not received: pmrun on the same data says why.\n")
+        }
         // Each listed figure as (its place in `figures`, overdue).
         var byPerson: [String: [(figure: Int32, overdue: Bool)]] = [:]
         for (k, f) in figures.enumerated() {

@@ -315,6 +315,10 @@ struct GovernanceTests {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(text == due.stdout)
         }
+        // Rejected rows are said: their figures are listed as not received.
+        let bad = runPMRun(["due", examplesPath, "--data", badRowsPath, "--as-of", "2026-11-26"])
+        #expect(bad.status == 0 && bad.stdout.split(separator: "\n")[1] == "24 of 31 data rows were rejected, and their figures count as not received: pmrun on the same data says why.")
+        #expect(!due.stdout.contains("rejected"))
         let over = runPMRun(["due", examplesPath, "--data", exampleDataPath, "--output", exampleDataPath + "/council.csv"])
         #expect(over.status == 2 && over.stderr.contains("never overwrites an input"))
         #expect(runPMRun(["spec", "--help"]).stdout.contains("USAGE: pmrun spec"))
