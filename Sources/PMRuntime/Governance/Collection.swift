@@ -229,16 +229,21 @@ public struct DueList: Sendable {
         self.years = first <= last ? first...last : nil
     }
 
-    /// The figures listed: those due soon, and those overdue that `received` does not hold (with no
-    /// data, every one past due).
+    /// The figures listed, overdue or due soon: those `received` does not hold (with no data, every one).
+    /// A figure due soon that has already come in is not listed: nothing more is owed for it.
     public func entries(received: PeriodData?) -> [Entry] {
-        figures.compactMap { f in
-            let id = shown[Int(f.measure)].id
-            if f.due < asOf {
-                if let received, received.observation(id, f.period) != nil { return nil }
-                return Entry(measure: id, period: f.period, due: f.due, overdue: true)
-            }
-            return Entry(measure: id, period: f.period, due: f.due, overdue: false)
+        listed(received: received).map { k, overdue in
+            let f = figures[k]
+            return Entry(measure: shown[Int(f.measure)].id, period: f.period, due: f.due, overdue: overdue)
+        }
+    }
+
+    /// `entries`, as places in `figures`.
+    func listed(received: PeriodData?) -> [(figure: Int, overdue: Bool)] {
+        figures.indices.compactMap { k in
+            let f = figures[k]
+            if let received, received.observation(shown[Int(f.measure)].id, f.period) != nil { return nil }
+            return (k, f.due < asOf)
         }
     }
 
@@ -259,13 +264,10 @@ public struct DueList: Sendable {
             let n = received.rejected.count
             out.write("\(n) of \(received.rowsRead) data row\(received.rowsRead == 1 ? "" : "s") \(n == 1 ? "was" : "were") rejected, and \(n == 1 ? "its figure counts" : "their figures count") as not received: pmrun on the same data says why.\n")
         }
-        // Each listed figure as (its place in `figures`, overdue).
-        var byPerson: [String: [(figure: Int32, overdue: Bool)]] = [:]
-        for (k, f) in figures.enumerated() {
-            let m = shown[Int(f.measure)]
-            let overdue = f.due < asOf
-            if overdue, let received, received.observation(m.id, f.period) != nil { continue }
-            for c in m.collectors.isEmpty ? ["(no collector)"] : m.collectors { byPerson[c, default: []].append((Int32(k), overdue)) }
+        var byPerson: [String: [(figure: Int, overdue: Bool)]] = [:]
+        for e in listed(received: received) {
+            let m = shown[Int(figures[e.figure].measure)]
+            for c in m.collectors.isEmpty ? ["(no collector)"] : m.collectors { byPerson[c, default: []].append(e) }
         }
         if byPerson.isEmpty {
             out.write("\nNothing is overdue or due in the next two weeks.\n")
@@ -278,7 +280,7 @@ public struct DueList: Sendable {
             out.write("\n\(name(person)): \(overdue) overdue, \(listed.count - overdue) due soon\n")
             var t = TextTable(headers: ["", "Due", "Measure", "Period", "Title", "Reviewer"], rightAligned: [])
             for e in listed {
-                let f = figures[Int(e.figure)]
+                let f = figures[e.figure]
                 let m = shown[Int(f.measure)]
                 t.rows.append([e.overdue ? "OVERDUE" : "due", f.due.description, m.id, f.period.description, m.title, m.reviewers])
             }
