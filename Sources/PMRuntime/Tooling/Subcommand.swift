@@ -38,7 +38,7 @@ enum Subcommand: String {
         case .due:
             return """
             OVERVIEW: List the figures overdue at a date (due before it and not in the data) and those due in
-            the next two weeks, by data collector.
+            the next two weeks and not in the data yet, by data collector.
 
             USAGE: pmrun due <paths> ... [--as-of <date>] [--data <csv> ...] [--output <file>]
 
