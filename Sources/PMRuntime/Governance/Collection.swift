@@ -85,12 +85,7 @@ public struct Collection: Sendable {
     }
 
     /// Figures of the plan (and the year before it) due from `from` to `to`, earliest first, then by
-    /// measure id.
-    public func figures(dueFrom from: CalendarDate, to: CalendarDate) -> [DueFigure] {
-        positions(dueFrom: from, to: to).map { DueFigure(measure: framework.measures[$0.measure], period: $0.period, due: $0.due) }
-    }
-
-    /// The same, each figure's measure given by its position in the framework's measures.
+    /// measure id: each figure's measure given by its position in the framework's measures.
     func positions(dueFrom from: CalendarDate, to: CalendarDate) -> [(measure: Int, period: Period, due: CalendarDate)] {
         let years = (framework.planYears.first.map { [$0.previous] } ?? []) + framework.planYears
         var schedules = Schedules(calendar: calendar, years: years) { _, due in due >= from && due <= to }
