@@ -14,11 +14,11 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
         return names.filter { $0.hasSuffix(".pm") }.map { LintFixture(name: String($0.dropLast(3))) }.sorted { $0.name < $1.name }
     }
 
-    func report(ruleChunkSize: Int? = nil) throws -> String {
-        DiagnosticRenderer.render(try lint(ruleChunkSize: ruleChunkSize), format: .text, version: "test")
+    func report(ruleChunkSize: Int? = nil, partBytes: Int? = nil) throws -> String {
+        DiagnosticRenderer.render(try lint(ruleChunkSize: ruleChunkSize, partBytes: partBytes), format: .text, version: "test")
     }
 
-    func lint(ruleChunkSize: Int? = nil, checksWarnings: Bool = true) throws -> LintResult {
+    func lint(ruleChunkSize: Int? = nil, partBytes: Int? = nil, checksWarnings: Bool = true) throws -> LintResult {
         let text = try String(contentsOf: url, encoding: .utf8)
         var files = [try source(url, shownAs: "\(name).pm")]
         if !text.hasPrefix("# standalone") {
@@ -26,6 +26,7 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
         }
         var options = LintOptions(today: fixedToday)
         if let ruleChunkSize { options.ruleChunkSize = ruleChunkSize }
+        if let partBytes { options.partBytes = partBytes }
         options.checksWarnings = checksWarnings
         return Linter.lint(files, options: options)
     }
@@ -46,6 +47,33 @@ struct FixtureTests {
         let whole = try fixture.report()
         #expect(try fixture.report(ruleChunkSize: 1) == whole)
         #expect(try fixture.report(ruleChunkSize: 2) == whole)
+    }
+
+    @Test("every fixture gives the same report with its files parsed in parts, cut at every declaration",
+          arguments: LintFixture.all)
+    func parts(_ fixture: LintFixture) throws {
+        // A part a declaration: a part that joins its declarations to the others' wrongly, or a cut that
+        // changes a finding (a file with a syntax error is parsed whole again), would show here.
+        let whole = try fixture.lint()
+        let cut = try fixture.lint(partBytes: 1)
+        #expect(DiagnosticRenderer.render(cut, format: .text, version: "test") == DiagnosticRenderer.render(whole, format: .text, version: "test"))
+        #expect(cut.framework.measures.map(\.id) == whole.framework.measures.map(\.id))
+        #expect(cut.framework.people.keys.sorted() == whole.framework.people.keys.sorted())
+        #expect(cut.framework.defaults.map(\.range) == whole.framework.defaults.map(\.range))
+    }
+
+    @Test("a large file is cut where a line starts a declaration, never inside a line")
+    func cuts() {
+        let text = "framework \"F\" {\n  plan 2024/25 to 2026/27\n}\n# a comment\nmeasure A \"A\" {\n  definition \"\"\"\nmeasure not a cut\n  \"\"\"\n}\nmonitor B \"B\" {\n}\nmeasured C\n"
+        let bytes = Array(text.utf8)
+        let parts = Linter.parts(of: bytes, size: 1)
+        #expect(parts.first?.lowerBound == 0 && parts.last?.upperBound == bytes.count)
+        #expect(zip(parts, parts.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        // Cut before `measure A`, before the line in the text block (a syntax error there sends the file
+        // back to be parsed whole), and before `monitor B`; not before `measured`.
+        let starts = parts.dropFirst().map { String(decoding: bytes[$0.lowerBound..<min($0.upperBound, $0.lowerBound + 9)], as: UTF8.self) }
+        #expect(starts == ["measure A", "measure n", "monitor B"])
+        #expect(Linter.parts(of: bytes, size: bytes.count) == [0..<bytes.count])
     }
 
     @Test("without the checks that only warn, as pmrun lints, every fixture has exactly the same errors",

@@ -286,6 +286,18 @@ public struct Document: Sendable {
     public var measures: [ResolvedMeasure] = []
     public var projects: [ProjectDecl] = []
     public init(file: Int) { self.file = file }
+
+    /// Adds the declarations of a later part of the same file, in order.
+    mutating func append(_ part: consuming Document) {
+        frameworks += part.frameworks
+        people += part.people
+        priorities += part.priorities
+        tolerances += part.tolerances
+        thresholds += part.thresholds
+        defaults += part.defaults
+        measures += part.measures
+        projects += part.projects
+    }
 }
 
 /// A set of field names, compact for the fields a measure knows (one bit each) since every measure keeps

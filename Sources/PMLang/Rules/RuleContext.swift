@@ -11,6 +11,9 @@ public struct LintOptions: Sendable {
     /// Measures per chunk when the rules run on every core. Any size gives the same findings, in the
     /// same order (a test checks it); it only decides how the work is shared out.
     public var ruleChunkSize = 5_000
+    /// A file larger than this is parsed in parts of about this size on every core (`Linter.parts`);
+    /// tests make it small, to cut at every declaration.
+    public var partBytes = 4 << 20
     /// Whether the result keeps each file's text, for showing diagnostics with their source lines.
     /// Without it, each file's text is let go as soon as the file is parsed (the line table stays, for
     /// suppressions): pmrun, which shows diagnostics only when there are errors and then lints again

@@ -31,12 +31,18 @@ public struct Lexer {
 
     /// Lexes a whole file.
     public static func tokenize(bytes: [UInt8], file: Int) -> LexedFile {
+        tokenize(bytes: bytes, file: file, in: 0..<bytes.count)
+    }
+
+    /// Lexes the part `range` of a file, which starts at the start of a line: its tokens' positions are
+    /// the file's, so that a part's tree reads and reports as the whole file's would.
+    public static func tokenize(bytes: [UInt8], file: Int, in range: Range<Int>) -> LexedFile {
         bytes.withUnsafeBufferPointer { buffer in
-            var lexer = Lexer(buffer: buffer, file: file)
+            var lexer = Lexer(buffer: UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), file: file, start: range.lowerBound)
             // About one token per four bytes in real frameworks: reserving that much spares the copies
             // of growing the array a doubling at a time.
             var tokens: [Token] = []
-            tokens.reserveCapacity(bytes.count / 4 + 1)
+            tokens.reserveCapacity(range.count / 4 + 1)
             var diagnosticTokens: [Int] = []
             while true {
                 let t = lexer.next()
@@ -53,10 +59,16 @@ public struct Lexer {
         }
     }
 
-    private init(buffer: UnsafeBufferPointer<UInt8>, file: Int) {
+    private init(buffer: UnsafeBufferPointer<UInt8>, file: Int, start: Int) {
         self.bytes = buffer
         self.file = file
         self.file32 = Int32(clamping: file)
+        // A later part of a file starts at a line's start; what is said of a file's first bytes is said
+        // with its first part.
+        guard start == 0 else {
+            position = start
+            return
+        }
         // A UTF-8 byte-order mark is not part of the text.
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
         // UTF-16 text (Notepad's "Unicode"): said once, and the file read no further, where every other

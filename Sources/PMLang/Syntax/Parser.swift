@@ -58,24 +58,47 @@ public struct Parser {
     }
 
     public init(bytes: [UInt8], file: Int) {
+        self.init(bytes: bytes, file: file, range: 0..<bytes.count)
+    }
+
+    /// A parser of the part `range` of a file (see `Linter.parts`): its tree points into the whole
+    /// file's bytes.
+    public init(bytes: [UInt8], file: Int, range: Range<Int>) {
         self.file = file
         self.bytes = bytes
         // The file is lexed in one go into one array: the parser then looks ahead by index, and the
         // tree's nodes point into the same array, so no token is copied after the lexer writes it.
-        let lexed = Lexer.tokenize(bytes: bytes, file: file)
+        let lexed = Lexer.tokenize(bytes: bytes, file: file, in: range)
         self.tokens = lexed.tokens
         self.lexerDiagnostics = lexed.diagnostics
         self.lexerDiagnosticAt = lexed.diagnosticTokens
         self.directives = lexed.directives
         self.text = lexed.text
         // About one field per forty bytes in real frameworks.
-        fields.reserveCapacity(bytes.count / 40)
+        fields.reserveCapacity(range.count / 40)
     }
 
     /// Parses a whole file.
     public static func parse(bytes: [UInt8], file: Int) -> FileSyntax {
         var parser = Parser(bytes: bytes, file: file)
         return parser.parseFile()
+    }
+
+    /// Parses the part `range` of a file.
+    public static func parse(bytes: [UInt8], file: Int, range: Range<Int>) -> FileSyntax {
+        var parser = Parser(bytes: bytes, file: file, range: range)
+        return parser.parseFile()
+    }
+
+    /// Whether the line starting at `i` starts with a declaration's keyword and a space or tab: where a
+    /// large file may be cut into parts (`Linter.parts`).
+    static func startsDeclaration(_ bytes: [UInt8], at i: Int) -> Bool {
+        for (word, _) in keywordBytes where i + word.count < bytes.count && bytes[i] == word[0] {
+            var k = 1
+            while k < word.count && bytes[i + k] == word[k] { k += 1 }
+            if k == word.count && (bytes[i + k] == UInt8(ascii: " ") || bytes[i + k] == UInt8(ascii: "\t")) { return true }
+        }
+        return false
     }
 
     // MARK: - Token stream

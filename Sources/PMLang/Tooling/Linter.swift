@@ -29,23 +29,66 @@ public enum Linter {
         // Files parse independently, so they parse in parallel; everything after needs them all. Each
         // task takes its file out of a slot, so that without `keepsText` nothing else holds the text
         // and it goes as soon as the file is parsed.
+        //
+        // A large file is parsed in parts, cut where a line starts a declaration, each part on a core of
+        // its own (one 63 MB file had been lexed and parsed on one core, its tokens held whole). A part
+        // lexes and parses as the whole file would from that line, its positions the file's, and the
+        // parts' declarations are joined in order. Should any part find a syntax error (a cut inside a
+        // text block or a block, or a real error), the file is parsed whole again, so that what is
+        // reported never depends on where it was cut.
+        let keepsText = options.keepsText
+        let cuts = files.map { Linter.parts(of: $0.bytes, size: options.partBytes) }
         let slots = files.map { SourceSlot($0) }
         files = []
-        let keepsText = options.keepsText
-        var parsed = ParallelMap.map(slots.indices) { i -> (Document, [Diagnostic], [DirectiveComment], SourceFile) in
-            let file = slots[i].take()
-            let syntax = Parser.parse(bytes: file.bytes, file: i)
+        let items = cuts.indices.flatMap { i in cuts[i].indices.map { (file: i, part: $0) } }
+        var parsed = ParallelMap.map(items.indices) { k -> Parsed in
+            let (i, part) = items[k]
+            if cuts[i].count == 1 {
+                let file = slots[i].take()
+                let syntax = Parser.parse(bytes: file.bytes, file: i)
+                let (doc, ds) = DeclarationBuilder.build(syntax)
+                return Parsed(document: doc, diagnostics: syntax.diagnostics + ds, directives: syntax.directives,
+                              file: keepsText ? file : file.withoutText(), clean: true)
+            }
+            let syntax = Parser.parse(bytes: slots[i].bytes, file: i, range: cuts[i][part])
             let (doc, ds) = DeclarationBuilder.build(syntax)
-            return (doc, syntax.diagnostics + ds, syntax.directives, keepsText ? file : file.withoutText())
+            return Parsed(document: doc, diagnostics: syntax.diagnostics + ds, directives: syntax.directives,
+                          file: nil, clean: syntax.diagnostics.isEmpty)
         }
         var diagnostics: [Diagnostic] = []
         var documents: [Document] = []
         var directives: [[DirectiveComment]] = []
-        for (doc, ds, dirs, file) in parsed {
-            diagnostics += ds
-            documents.append(doc)
-            directives.append(dirs)
-            files.append(file)
+        var k = 0
+        for i in cuts.indices {
+            let parts = cuts[i].count
+            defer { k += parts }
+            if parts == 1 {
+                diagnostics += parsed[k].diagnostics
+                documents.append(parsed[k].document)
+                directives.append(parsed[k].directives)
+                files.append(parsed[k].file!)
+                continue
+            }
+            let file = slots[i].take()
+            if parsed[k..<(k + parts)].allSatisfy(\.clean) {
+                var doc = Document(file: i)
+                var dirs: [DirectiveComment] = []
+                for p in k..<(k + parts) {
+                    diagnostics += parsed[p].diagnostics
+                    dirs += parsed[p].directives
+                    doc.append(parsed[p].document)
+                    parsed[p].document = Document(file: i)
+                }
+                documents.append(doc)
+                directives.append(dirs)
+            } else {
+                let syntax = Parser.parse(bytes: file.bytes, file: i)
+                let (doc, ds) = DeclarationBuilder.build(syntax)
+                diagnostics += syntax.diagnostics + ds
+                documents.append(doc)
+                directives.append(syntax.directives)
+            }
+            files.append(keepsText ? file : file.withoutText())
         }
         parsed = []  // the documents now live only in `documents`, which the resolver consumes
         let (framework, resolveDiagnostics) = Resolver.resolve(consuming: &documents)
@@ -78,7 +121,7 @@ public enum Linter {
         return LintResult(files: files, framework: framework, diagnostics: sorted(diagnostics))
     }
 
-    /// One file, handed to the one task that parses it.
+    /// One file, handed to the one task that parses it (or read by the tasks that parse its parts).
     private final class SourceSlot: @unchecked Sendable {
         private var file: SourceFile?
         init(_ file: SourceFile) { self.file = file }
@@ -86,6 +129,41 @@ public enum Linter {
             defer { file = nil }
             return file!
         }
+        var bytes: [UInt8] { file!.bytes }
+    }
+
+    /// What one task made of a file or of a part of one.
+    private struct Parsed: Sendable {
+        var document: Document
+        var diagnostics: [Diagnostic]
+        var directives: [DirectiveComment]
+        /// The file, for a file parsed whole.
+        var file: SourceFile?
+        /// No syntax error (lexing and parsing): a part's declarations can be joined with the others'.
+        var clean: Bool
+    }
+
+    /// The parts a file of more than `size` bytes is parsed in: cut at the starts of lines that start a
+    /// declaration, each part at least `size` bytes but the last; one part for a smaller file.
+    static func parts(of bytes: [UInt8], size: Int) -> [Range<Int>] {
+        guard bytes.count > size, size > 0 else { return [0..<bytes.count] }
+        var cuts = [0]
+        var at = size
+        search: while at < bytes.count {
+            // The start of the first line from `at` on that starts a declaration.
+            var i = at
+            while i < bytes.count {
+                guard let newline = bytes[i...].firstIndex(of: UInt8(ascii: "\n")) else { break search }
+                i = newline + 1
+                if i < bytes.count && Parser.startsDeclaration(bytes, at: i) {
+                    cuts.append(i)
+                    at = i + size
+                    continue search
+                }
+            }
+            break
+        }
+        return zip(cuts, cuts.dropFirst() + [bytes.count]).map { $0..<$1 }
     }
 
     /// Lints `files` and compares the framework with the approved version in `approved` (PM401-PM403).
