@@ -47,7 +47,11 @@ public struct Parser {
     // Static, with the bytes passed in: as a method it made the compiler copy the whole parser per call.
     private static func keyword(_ t: Token, in bytes: [UInt8]) -> Keyword? {
         guard t.kind == .identifier else { return nil }
-        let start = t.range.start, n = t.range.end - start
+        return keyword(at: t.range.start, count: t.range.end - t.range.start, in: bytes)
+    }
+
+    /// The declaration keyword the `n` bytes at `start` are.
+    private static func keyword(at start: Int, count n: Int, in bytes: [UInt8]) -> Keyword? {
         guard n >= 6 && n <= 10 else { return nil }
         for (word, keyword) in Parser.keywordBytes where word.count == n && word[0] == bytes[start] {
             var i = 1
@@ -93,12 +97,11 @@ public struct Parser {
     /// Whether the line starting at `i` starts with a declaration's keyword and a space or tab: where a
     /// large file may be cut into parts (`Linter.parts`).
     static func startsDeclaration(_ bytes: [UInt8], at i: Int) -> Bool {
-        for (word, _) in keywordBytes where i + word.count < bytes.count && bytes[i] == word[0] {
-            var k = 1
-            while k < word.count && bytes[i + k] == word[k] { k += 1 }
-            if k == word.count && (bytes[i + k] == UInt8(ascii: " ") || bytes[i + k] == UInt8(ascii: "\t")) { return true }
-        }
-        return false
+        // The word up to the first space or tab, at most one longer than the longest keyword.
+        var end = i
+        while end < bytes.count && end - i <= 10 && bytes[end] != UInt8(ascii: " ") && bytes[end] != UInt8(ascii: "\t") { end += 1 }
+        guard end < bytes.count, end - i <= 10 else { return false }
+        return keyword(at: i, count: end - i, in: bytes) != nil
     }
 
     // MARK: - Token stream

@@ -43,17 +43,13 @@ public enum Linter {
         let items = cuts.indices.flatMap { i in cuts[i].indices.map { (file: i, part: $0) } }
         var parsed = ParallelMap.map(items.indices) { k -> Parsed in
             let (i, part) = items[k]
-            if cuts[i].count == 1 {
+            guard cuts[i].count > 1 else {
                 let file = slots[i].take()
-                let syntax = Parser.parse(bytes: file.bytes, file: i)
-                let (doc, ds) = DeclarationBuilder.build(syntax)
-                return Parsed(document: doc, diagnostics: syntax.diagnostics + ds, directives: syntax.directives,
-                              file: keepsText ? file : file.withoutText(), clean: true)
+                var whole = Parsed(file.bytes, file: i, range: 0..<file.bytes.count)
+                whole.file = keepsText ? file : file.withoutText()
+                return whole
             }
-            let syntax = Parser.parse(bytes: slots[i].bytes, file: i, range: cuts[i][part])
-            let (doc, ds) = DeclarationBuilder.build(syntax)
-            return Parsed(document: doc, diagnostics: syntax.diagnostics + ds, directives: syntax.directives,
-                          file: nil, clean: syntax.diagnostics.isEmpty)
+            return Parsed(slots[i].bytes, file: i, range: cuts[i][part])
         }
         var diagnostics: [Diagnostic] = []
         var documents: [Document] = []
@@ -82,11 +78,10 @@ public enum Linter {
                 documents.append(doc)
                 directives.append(dirs)
             } else {
-                let syntax = Parser.parse(bytes: file.bytes, file: i)
-                let (doc, ds) = DeclarationBuilder.build(syntax)
-                diagnostics += syntax.diagnostics + ds
-                documents.append(doc)
-                directives.append(syntax.directives)
+                let whole = Parsed(file.bytes, file: i, range: 0..<file.bytes.count)
+                diagnostics += whole.diagnostics
+                documents.append(whole.document)
+                directives.append(whole.directives)
             }
             files.append(keepsText ? file : file.withoutText())
         }
@@ -141,6 +136,16 @@ public enum Linter {
         var file: SourceFile?
         /// No syntax error (lexing and parsing): a part's declarations can be joined with the others'.
         var clean: Bool
+
+        /// Lexes, parses and builds the part `range` of a file (all of it, for a file parsed whole).
+        init(_ bytes: [UInt8], file: Int, range: Range<Int>) {
+            let syntax = Parser.parse(bytes: bytes, file: file, range: range)
+            let (doc, ds) = DeclarationBuilder.build(syntax)
+            document = doc
+            diagnostics = syntax.diagnostics + ds
+            directives = syntax.directives
+            clean = syntax.diagnostics.isEmpty
+        }
     }
 
     /// The parts a file of more than `size` bytes is parsed in: cut at the starts of lines that start a

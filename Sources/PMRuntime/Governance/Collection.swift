@@ -7,8 +7,8 @@ public struct DueFigure: Sendable {
     public var due: CalendarDate
     /// The ids of the measure's data collectors, as it names them: read when shown, not copied into each
     /// of the hundreds of thousands of figures a national framework owes in a year.
-    public var collectors: [String] { measure.fields.collector?.value.map(\.value) ?? [] }
-    public var reviewers: [String] { measure.fields.reviewer?.value.map(\.value) ?? [] }
+    public var collectors: [String] { Collection.collectors(measure) }
+    public var reviewers: [String] { Collection.reviewers(measure) }
 }
 
 /// What is due, from whom, by when: the figures of a period (for `pmrun template`) and the figures
@@ -64,6 +64,9 @@ public struct Collection: Sendable {
 
     static func lag(_ m: ResolvedMeasure) -> Lag { m.fields.lag?.value ?? Lag(days: 0, working: false) }
     static func frequency(_ m: ResolvedMeasure) -> Frequency { m.fields.frequency?.value ?? .quarterly }
+    /// The ids of the measure's data collectors and reviewers, as it names them.
+    static func collectors(_ m: ResolvedMeasure) -> [String] { m.fields.collector?.value.map(\.value) ?? [] }
+    static func reviewers(_ m: ResolvedMeasure) -> [String] { m.fields.reviewer?.value.map(\.value) ?? [] }
 
     /// Every figure whose period ends within `period` (three months for a quarter's monthly measure, the
     /// year's figure for an annual measure in Q4).
@@ -211,8 +214,8 @@ public struct DueList: Sendable {
                 let m = framework.measures[f.measure]
                 place[f.measure] = Int32(shown.count)
                 shown.append(Shown(id: m.id, title: m.decl.title.truncated(44),
-                                   collectors: m.fields.collector?.value.map(\.value) ?? [],
-                                   reviewers: (m.fields.reviewer?.value ?? []).map { names[$0.value] ?? $0.value }.joined(separator: ", ")))
+                                   collectors: Collection.collectors(m),
+                                   reviewers: Collection.reviewers(m).map { names[$0] ?? $0 }.joined(separator: ", ")))
             }
             figures.append((place[f.measure], f.period, f.due))
             let y = calendar.fiscalYear(of: f.period).start
