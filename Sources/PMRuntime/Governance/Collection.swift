@@ -246,9 +246,7 @@ public struct DueList: Sendable {
     }
 
     public func render(received: PeriodData?) -> String {
-        var out = ReportStream()
-        write(received: received, into: &out)
-        return String(decoding: out.buffer, as: UTF8.self)
+        ReportStream.text { write(received: received, into: &$0) }
     }
 
     /// The list, written as it is made: a national framework's runs to hundreds of thousands of lines.

@@ -283,9 +283,7 @@ public enum HTMLReport {
 
     /// The page as one string.
     public static func render(_ s: Scorecard) -> String {
-        var out = ReportStream()
-        write(s, into: &out)
-        return String(decoding: out.buffer, as: UTF8.self)
+        ReportStream.text { write(s, into: &$0) }
     }
 
     /// The page, written to `out` as it is made: at national scale it runs to hundreds of megabytes.

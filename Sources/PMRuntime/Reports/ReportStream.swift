@@ -13,6 +13,13 @@ public struct ReportStream {
     /// not matter beside the figures (tests make it small, to hand on at every turn).
     let spillSize: Int
 
+    /// What `write` writes, as one string: a streamed report made whole (tests, small reports).
+    public static func text(_ write: (inout ReportStream) -> Void) -> String {
+        var stream = ReportStream()
+        write(&stream)
+        return String(decoding: stream.buffer, as: UTF8.self)
+    }
+
     /// Keeps everything in `buffer`.
     public init() {
         destination = nil

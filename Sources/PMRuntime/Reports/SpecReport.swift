@@ -3,9 +3,7 @@ import PMLang
 /// The technical specification as Markdown or as one self-contained HTML page.
 public enum SpecReport {
     public static func markdown(_ s: Specification) -> String {
-        var stream = ReportStream()
-        writeMarkdown(s, into: &stream)
-        return String(decoding: stream.buffer, as: UTF8.self)
+        ReportStream.text { writeMarkdown(s, into: &$0) }
     }
 
     /// The same, handed to `stream` a measure at a time: a national framework's specification runs to
@@ -80,9 +78,7 @@ public enum SpecReport {
     }
 
     public static func html(_ s: Specification) -> String {
-        var stream = ReportStream()
-        writeHTML(s, into: &stream)
-        return String(decoding: stream.buffer, as: UTF8.self)
+        ReportStream.text { writeHTML(s, into: &$0) }
     }
 
     /// The same, handed to `stream` a measure at a time.

@@ -3,9 +3,7 @@ import PMLang
 /// The scorecard as a readable terminal table, ratings in colour when writing to a terminal.
 public enum TextReport {
     public static func render(_ s: Scorecard, style: TextStyle = .plain) -> String {
-        var out = ReportStream()
-        write(s, style: style, into: &out)
-        return String(decoding: out.buffer, as: UTF8.self)
+        ReportStream.text { write(s, style: style, into: &$0) }
     }
 
     /// Writes the report as it is made: at national scale it runs to tens of megabytes, never held whole.

@@ -9,9 +9,7 @@ struct TextTable {
     var decorate: [Int: (String, Int) -> String] = [:]
 
     func render(indent: String = "") -> String {
-        var out = ReportStream()
-        write(indent: indent, into: &out)
-        return String(decoding: out.buffer, as: UTF8.self)
+        ReportStream.text { write(indent: indent, into: &$0) }
     }
 
     /// Writes the header, the rule under it and one line per row, each ending in a line break;
