@@ -14,6 +14,17 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .json: return JSONReport.render(s)
         }
     }
+
+    /// The writer of a format that is written as it is made (JSON, HTML, text: at national scale they run
+    /// to tens or hundreds of megabytes), or nil for one made whole by `render`.
+    public func streamedWriter(style: TextStyle = .plain) -> ((Scorecard, inout ReportStream) -> Void)? {
+        switch self {
+        case .json: return { JSONReport.write($0, into: &$1) }
+        case .html: return { HTMLReport.write($0, into: &$1) }
+        case .text: return { TextReport.write($0, style: style, into: &$1) }
+        case .csv, .markdown: return nil
+        }
+    }
 }
 
 /// Wording shared by every report, so the formats say the same thing the same way.

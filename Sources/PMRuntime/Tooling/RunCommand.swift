@@ -146,16 +146,6 @@ public enum RunCommand {
         return evaluate(arguments, io: io, today: today)
     }
 
-    /// The writer of a format that is written as it is made, or nil for one made whole.
-    static func streamed(_ format: ReportFormat, style: TextStyle) -> ((Scorecard, inout ReportStream) -> Void)? {
-        switch format {
-        case .json: return { JSONReport.write($0, into: &$1) }
-        case .html: return { HTMLReport.write($0, into: &$1) }
-        case .text: return { TextReport.write($0, style: style, into: &$1) }
-        case .csv, .markdown: return nil
-        }
-    }
-
     /// Reads and lints the framework; on errors, reports them and returns nil (exit 2). Returns the
     /// framework and the paths of its files: the files' text is needed only to show lint errors, so it
     /// is let go here rather than held (a national framework's source is tens of megabytes).
@@ -309,7 +299,7 @@ public enum RunCommand {
             : TextStyle.decide(mode: o.color == "always" ? "always" : "never", isTerminal: false, environment: io.environment)
         if let output = o.output {
             let inputs = files + dataFiles
-            if let write = streamed(o.format, style: style) {
+            if let write = o.format.streamedWriter(style: style) {
                 // Written to the file as they are made: the formats that run to tens or hundreds of
                 // megabytes at national scale are never held whole.
                 guard emit(to: output, inputs: inputs, io: io, { write(scorecard, &$0) }) else { return 2 }
@@ -318,7 +308,7 @@ public enum RunCommand {
             }
             let c = scorecard.summary.overall
             io.stderr("pmrun: wrote \(output): \(scorecard.period), \(c.total) rated, \(c[.red]) Red, \(c.missing) missing.\n")
-        } else if let write = streamed(o.format, style: style) {
+        } else if let write = o.format.streamedWriter(style: style) {
             // Streamed to standard output as to a file: piped on, a national report is never held whole.
             var stream = ReportStream(to: io.stdoutBytes)
             write(scorecard, &stream)
